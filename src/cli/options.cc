@@ -1,0 +1,68 @@
+#include "src/cli/options.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "src/core/error.h"
+
+namespace ancre::cli {
+
+void ParseArgs(const std::string& command, const std::vector<std::string>& args,
+               const po::options_description& visible, const po::positional_options_description& positional,
+               po::variables_map* vm) {
+  try {
+    po::store(po::command_line_parser(args)
+                  .options(visible)
+                  .positional(positional)
+                  .style(po::command_line_style::default_style &
+                         ~po::command_line_style::allow_guessing)
+                  .run(),
+              *vm);
+    if (vm->count("help")) return;  // --help wins over missing required options
+    po::notify(*vm);
+  } catch (const po::error& e) {
+    throw UsageError(command + ": " + e.what() + " (see 'ancre " + command + " --help')");
+  }
+}
+
+Output::Output(const std::string& path) : path_(path) {
+  if (is_stdout()) return;
+  std::filesystem::path p(path);
+  tmp_path_ = (p.parent_path() / ("." + p.filename().string() + ".ancre-tmp")).string();
+  auto f = std::make_unique<std::ofstream>(tmp_path_, std::ios::binary | std::ios::trunc);
+  if (!*f) throw IoError(path + ": cannot open for writing; check the folder exists and is writable");
+  file_ = std::move(f);
+}
+
+Output::~Output() {
+  if (!committed_ && !tmp_path_.empty()) {
+    file_.reset();
+    std::remove(tmp_path_.c_str());
+  }
+}
+
+std::ostream& Output::stream() { return file_ ? *file_ : std::cout; }
+
+void Output::Commit() {
+  stream().flush();
+  if (!stream()) {
+    throw IoError((is_stdout() ? std::string("stdout") : path_) +
+                  ": write failed (disk full?); nothing was written");
+  }
+  if (file_) {
+    static_cast<std::ofstream*>(file_.get())->close();
+    if (!*file_) throw IoError(path_ + ": write failed (disk full?); nothing was written");
+    std::error_code ec;
+    std::filesystem::rename(tmp_path_, path_, ec);
+    if (ec) throw IoError(path_ + ": cannot replace the file: " + ec.message());
+  }
+  committed_ = true;
+}
+
+bool IsTerminal(int fd) { return isatty(fd) != 0; }
+
+}  // namespace ancre::cli

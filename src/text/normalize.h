@@ -1,0 +1,26 @@
+// Text normalization with utf8proc: NFC with white space collapsed (the
+// `text` of a segment), and folding for matching (case folded, accents
+// removed, compatibility forms unified). Input must be valid UTF-8.
+// Thread-safe (pure functions).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ancre::text {
+
+// NFC, every run of white space (including line breaks; not NBSP/NNBSP, which
+// are kept as typed) collapsed to one space, trimmed at both ends.
+std::string NormalizeSegmentText(std::string_view utf8);
+
+// NFKC + case fold + accents stripped: "Séoul" -> "seoul", "ÉTATS" -> "etats".
+std::string FoldForMatching(std::string_view utf8);
+
+// True if the code point is white space that may separate words
+// (Unicode White_Space, including NBSP U+00A0 and NNBSP U+202F).
+bool IsSpace(char32_t c);
+
+// Decodes one code point at s[*i] and advances *i. s must be valid UTF-8.
+char32_t NextCodePoint(std::string_view s, size_t* i);
+
+}  // namespace ancre::text

@@ -1,0 +1,62 @@
+// TranslationUnit: one source/target pair of a translation memory, as stored,
+// looked up, imported from and exported to TMX. Texts are UTF-8 strings with
+// BCP 47 language tags; tm/ knows nothing of segmentation or ICU.
+// Plain value types.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ancre::tm {
+
+// A TMX <prop type="...">value</prop>.
+struct Prop {
+  std::string type;
+  std::string value;
+  friend bool operator==(const Prop&, const Prop&) = default;
+};
+
+// One language side of a TMX <tu> (a <tuv>).
+struct Variant {
+  std::string lang;    // BCP 47 with hyphens, e.g. "fr-FR"
+  std::string text;    // plain text: inline elements stripped (for matching)
+  std::string markup;  // the <seg> content as XML with inline elements kept; empty if none
+  std::vector<Prop> props;
+  std::vector<std::string> notes;
+  friend bool operator==(const Variant&, const Variant&) = default;
+};
+
+// A TMX <tu> with all its variants (multilingual units keep every tuv).
+struct TmxUnit {
+  std::string tuid;
+  std::string creation_date;  // TMX form YYYYMMDDThhmmssZ, may be empty
+  std::vector<Prop> props;
+  std::vector<std::string> notes;
+  std::vector<Variant> variants;
+  size_t line = 0;  // line of <tu> in the file, for messages
+};
+
+enum class Origin { kAligned, kImported, kEdited };
+
+// A stored source/target pair with its provenance and evidence.
+struct TranslationUnit {
+  int64_t id = 0;           // row id in the store; 0 when not stored yet
+  std::string src_lang;     // BCP 47, e.g. "fr"
+  std::string tgt_lang;     // BCP 47, e.g. "en"
+  std::string source;       // plain text
+  std::string target;       // plain text
+  std::string source_markup;  // TMX inline markup kept for round trip; empty if none
+  std::string target_markup;
+  double score = 1.0;       // aligner confidence in [0, 1]; 1 for imported units
+  Origin origin = Origin::kAligned;
+  std::string bead_type;     // "1-1", "1-2" ... ; empty for imported units
+  std::string anchors_json;  // shared anchors as evidence, JSON array; may be empty
+  std::string document;      // provenance: document pair label or TMX file name
+  std::string created;       // UTC, TMX form YYYYMMDDThhmmssZ
+  std::string tuid;          // TMX tuid when imported
+  std::vector<Prop> props;   // other props kept for round trip
+  std::vector<std::string> notes;
+};
+
+}  // namespace ancre::tm
