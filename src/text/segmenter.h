@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <istream>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,8 +59,20 @@ class Segmenter {
   // stays bounded by the longest paragraph. `base` is added to every span
   // (the buffer's offset in its input). Used by Segment() and by the CLI.
   // `mode` must not be kAuto here (see DecideParagraphMode).
+  // `position` carries the next segment index and paragraph number across calls.
+  struct Position {
+    size_t index = 0;
+    size_t paragraph = 0;
+  };
   void SegmentUtf8(std::string_view utf8, size_t base, ParagraphMode mode,
-                   const std::function<void(Segment&&)>& sink, size_t first_index = 0);
+                   const std::function<void(ancre::Segment&&)>& sink, Position* position);
+
+  // Segments a whole stream chunk by chunk: UTF-8 input (BOM allowed) is read
+  // in blocks and cut at paragraph breaks, so memory is bounded by the longest
+  // paragraph; other encodings (and lenient mode) are decoded whole first.
+  // Spans are byte offsets into the stream as given. Throws as InputText does.
+  void SegmentStream(std::istream& in, const std::string& name, const InputOptions& input_options,
+                     const std::function<void(ancre::Segment&&)>& sink, Reporter* reporter = nullptr);
 
   const SegmenterOptions& options() const { return options_; }
 

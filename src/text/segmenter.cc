@@ -1,0 +1,407 @@
+#include "src/text/segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "src/core/reporter.h"
+#include "src/text/utf8.h"
+
+#include "src/core/error.h"
+#include "src/text/abbreviations.h"
+#include "src/text/icu_util.h"
+#include "src/text/normalize.h"
+#include "src/text/srx.h"
+
+namespace ancre::text {
+namespace {
+
+// Characters that close a quotation or a parenthetical and belong to the
+// sentence before them: » ” ’ ) ] } › and the straight quotes when unbalanced.
+bool IsCloser(char32_t c) {
+  return c == 0x00BB || c == 0x201D || c == 0x2019 || c == ')' || c == ']' || c == '}' ||
+         c == 0x203A;
+}
+
+bool IsLower(char32_t c);
+
+size_t SkipSpaces(std::string_view s, size_t i) {
+  while (i < s.size()) {
+    size_t j = i;
+    if (!IsSpace(NextCodePoint(s, &j))) break;
+    i = j;
+  }
+  return i;
+}
+
+// True if s[begin, end) holds an odd number of straight double quotes.
+bool HasOpenStraightQuote(std::string_view s, size_t begin, size_t end) {
+  return std::count(s.begin() + static_cast<long>(begin), s.begin() + static_cast<long>(end), '"') % 2 == 1;
+}
+
+// Moves a boundary at b past the closing quotes and brackets that follow it
+// (white space allowed before them: French spacing « … » and "! »").
+size_t AttachClosers(std::string_view s, size_t seg_begin, size_t b) {
+  for (;;) {
+    size_t i = SkipSpaces(s, b);
+    if (i >= s.size()) return b;
+    size_t j = i;
+    char32_t c = NextCodePoint(s, &j);
+    bool closes = IsCloser(c) || (c == '"' && HasOpenStraightQuote(s, seg_begin, b));
+    if (!closes) return b;
+    b = j;
+  }
+}
+
+// The last white-space delimited word of s[begin, end), trimmed of trailing space.
+std::string_view LastWord(std::string_view s, size_t begin, size_t end) {
+  while (end > begin && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\n' ||
+                         s[end - 1] == '\r'))
+    --end;
+  size_t start = end;
+  while (start > begin && !(s[start - 1] == ' ' || s[start - 1] == '\t' || s[start - 1] == '\n' ||
+                            s[start - 1] == '\r'))
+    --start;
+  // NBSP/NNBSP also separate words.
+  std::string_view w = s.substr(start, end - start);
+  for (std::string_view sep : {std::string_view("\xC2\xA0"), std::string_view("\xE2\x80\xAF")}) {
+    size_t p = w.rfind(sep);
+    if (p != std::string_view::npos) w = w.substr(p + sep.size());
+  }
+  return w;
+}
+
+// An initial: one upper-case letter followed by a period ("J." in "J. R. R. Tolkien").
+bool IsInitial(std::string_view word) {
+  if (word.size() < 2 || word.back() != '.') return false;
+  size_t i = 0;
+  char32_t c = NextCodePoint(word, &i);
+  return i == word.size() - 1 && u_isupper(static_cast<UChar32>(c));
+}
+
+bool IsLower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
+
+// True if the text at i (after spaces) starts with a lower-case letter: the
+// sentence goes on ("« Quelle horreur ! » s'exclama-t-il.", "What? he asked").
+bool ContinuesLowerCase(std::string_view s, size_t i) {
+  i = SkipSpaces(s, i);
+  if (i >= s.size()) return false;
+  return IsLower(NextCodePoint(s, &i));
+}
+
+bool EndsWithTerminal(std::string_view line) {
+  // Strip trailing spaces and closers, then look for . ! ? … : ;
+  size_t end = line.size();
+  for (;;) {
+    while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t' || line[end - 1] == '\r')) --end;
+    if (end == 0) return false;
+    size_t k = end - 1;
+    while (k > 0 && (static_cast<unsigned char>(line[k]) & 0xC0) == 0x80) --k;
+    size_t j = k;
+    char32_t c = NextCodePoint(line, &j);
+    if (IsCloser(c) || c == '"' || c == '\'' || c == 0xA0 || c == 0x202F) {
+      end = k;
+      continue;
+    }
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';';
+  }
+}
+
+bool IsOpeningQuote(char32_t c) { return c == 0x00AB || c == 0x201C || c == 0x201E || c == '"'; }
+
+// ICU does not break between a sentence and an opening quotation that starts
+// the next one ("a déclaré Hun Manet. « Nous voulons …"). Appends those
+// boundaries: terminal punctuation, spaces, an opening quote, an upper-case letter.
+void AddBreaksBeforeQuotes(std::string_view s, size_t begin, size_t end,
+                           const std::unordered_set<std::string>& abbreviations,
+                           std::vector<size_t>* out) {
+  for (size_t i = begin; i < end; ++i) {
+    char c = s[i];
+    bool terminal = c == '.' || c == '!' || c == '?';
+    size_t after = i + 1;
+    if (!terminal && s.compare(i, 3, "\xE2\x80\xA6") == 0) {  // …
+      terminal = true;
+      after = i + 3;
+    }
+    if (!terminal || after >= end) continue;
+    size_t q = SkipSpaces(s.substr(0, end), after);
+    if (q == after || q >= end) continue;
+    size_t k = q;
+    char32_t quote = NextCodePoint(s, &k);
+    if (!IsOpeningQuote(quote)) continue;
+    if (quote == '"' && HasOpenStraightQuote(s, begin, q)) continue;  // that one closes
+    size_t l = SkipSpaces(s.substr(0, end), k);
+    if (l >= end || !u_isupper(static_cast<UChar32>(NextCodePoint(s, &l)))) continue;
+    if (abbreviations.count(std::string(LastWord(s, begin, after)))) continue;
+    out->push_back(q);
+  }
+}
+
+}  // namespace
+
+ParagraphMode ParseParagraphMode(std::string_view name) {
+  if (name == "auto") return ParagraphMode::kAuto;
+  if (name == "line") return ParagraphMode::kLine;
+  if (name == "blank") return ParagraphMode::kBlank;
+  throw UsageError("--paragraphs must be auto, line or blank, not '" + std::string(name) + "'");
+}
+
+ParagraphMode DecideParagraphMode(std::string_view utf8) {
+  // Hard-wrapped text (e-books, plain-text mail) has many consecutive non-blank
+  // lines where a line ends mid-sentence and the next goes on in lower case.
+  // News and the samples have one paragraph per line.
+  std::vector<LineSpan> lines = SplitLines(utf8.substr(0, std::min<size_t>(utf8.size(), 1 << 16)));
+  size_t transitions = 0, soft = 0;
+  for (size_t k = 0; k + 1 < lines.size(); ++k) {
+    std::string_view a = utf8.substr(lines[k].begin, lines[k].end - lines[k].begin);
+    std::string_view b = utf8.substr(lines[k + 1].begin, lines[k + 1].end - lines[k + 1].begin);
+    if (SkipSpaces(a, 0) >= a.size() || SkipSpaces(b, 0) >= b.size()) continue;
+    ++transitions;
+    if (!EndsWithTerminal(a) && ContinuesLowerCase(b, 0)) ++soft;
+  }
+  return transitions >= 4 && soft * 4 >= transitions ? ParagraphMode::kBlank : ParagraphMode::kLine;
+}
+
+struct Segmenter::Impl {
+  std::unique_ptr<icu::BreakIterator> breaker;
+  std::unique_ptr<SrxRules> srx;
+  icu::LocalUTextPointer utext;
+  std::vector<size_t> boundaries;
+  std::unordered_set<std::string> abbreviations;
+
+  // Sentence boundaries of s[begin, end) as offsets into s (end included).
+  void Boundaries(std::string_view s, size_t begin, size_t end) {
+    boundaries.clear();
+    if (srx) {
+      srx->Boundaries(s.substr(begin, end - begin), &boundaries);
+      for (size_t& b : boundaries) b += begin;
+      return;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    utext.adoptInstead(
+        utext_openUTF8(utext.orphan(), s.data() + begin, static_cast<int64_t>(end - begin), &status));
+    CheckIcu(status, "opening text");
+    breaker->setText(utext.getAlias(), status);
+    CheckIcu(status, "sentence break iterator");
+    for (int32_t b = breaker->next(); b != icu::BreakIterator::DONE; b = breaker->next()) {
+      boundaries.push_back(begin + static_cast<size_t>(b));
+    }
+    size_t icu_count = boundaries.size();
+    AddBreaksBeforeQuotes(s, begin, end, abbreviations, &boundaries);
+    if (boundaries.size() > icu_count) {
+      std::sort(boundaries.begin(), boundaries.end());
+      boundaries.erase(std::unique(boundaries.begin(), boundaries.end()), boundaries.end());
+    }
+  }
+};
+
+Segmenter::Segmenter(const SegmenterOptions& options) : options_(options), impl_(std::make_unique<Impl>()) {
+  if (!options.srx_path.empty()) {
+    impl_->srx = std::make_unique<SrxRules>(SrxRules::Load(options.srx_path, options.language));
+    return;
+  }
+  icu::Locale locale = MakeLocale(options.language);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(locale, status));
+  CheckIcu(status, "sentence break iterator for '" + options.language + "'");
+  // CLDR's own suppressions for the locale, plus ours and the user's.
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(locale, status));
+  CheckIcu(status, "abbreviation filter for '" + options.language + "'");
+  std::vector<std::string> abbreviations = ShippedAbbreviations(options.language);
+  abbreviations.insert(abbreviations.end(), options.extra_abbreviations.begin(),
+                       options.extra_abbreviations.end());
+  impl_->abbreviations.insert(abbreviations.begin(), abbreviations.end());
+  for (const std::string& a : abbreviations) {
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(a), status);
+    status = U_ZERO_ERROR;  // U_ILLEGAL_ARGUMENT_ERROR only means "already there"
+  }
+  impl_->breaker.reset(builder->wrapIteratorWithFilter(base.release(), status));
+  CheckIcu(status, "abbreviation filter");
+}
+
+Segmenter::~Segmenter() = default;
+
+void Segmenter::SegmentUtf8(std::string_view s, size_t base, ParagraphMode mode,
+                            const std::function<void(ancre::Segment&&)>& sink, Position* position) {
+  size_t& index = position->index;
+  size_t& paragraph = position->paragraph;
+  auto emit = [&](size_t b, size_t e, size_t para) {
+    // Trim surrounding white space (NBSP included) from the span.
+    size_t i = SkipSpaces(s, b);
+    while (e > i) {
+      size_t k = e - 1;
+      while (k > i && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+      size_t j = k;
+      if (!IsSpace(NextCodePoint(s, &j))) break;
+      e = k;
+    }
+    if (e <= i) return;
+    ancre::Segment seg;
+    seg.index = index++;
+    seg.span = {base + i, base + e};
+    seg.text = NormalizeSegmentText(s.substr(i, e - i));
+    seg.paragraph = para;
+    sink(std::move(seg));
+  };
+
+  auto segment_paragraph = [&](size_t pb, size_t pe) {
+    if (options_.presegmented) {
+      emit(pb, pe, paragraph++);
+      return;
+    }
+    impl_->Boundaries(s, pb, pe);
+    size_t start = pb;
+    const std::vector<size_t>& bounds = impl_->boundaries;
+    for (size_t k = 0; k < bounds.size(); ++k) {
+      size_t b = bounds[k];
+      if (b >= pe) break;
+      if (b <= start) continue;
+      if (!impl_->srx) {
+        b = AttachClosers(s, start, b);
+        if (b >= pe) break;
+        std::string_view last = LastWord(s, start, b);
+        if (IsInitial(last) || ContinuesLowerCase(s, b)) continue;
+        // Skip boundaries that AttachClosers moved us past.
+        while (k + 1 < bounds.size() && bounds[k + 1] <= b) ++k;
+      }
+      emit(start, b, paragraph);
+      start = b;
+    }
+    emit(start, pe, paragraph);
+    ++paragraph;
+  };
+
+  std::vector<LineSpan> lines = SplitLines(s);
+  if (mode == ParagraphMode::kLine || options_.presegmented) {
+    for (const LineSpan& l : lines) {
+      if (SkipSpaces(s.substr(0, l.end), l.begin) >= l.end) continue;
+      segment_paragraph(l.begin, l.end);
+    }
+    return;
+  }
+  // kBlank: consecutive non-blank lines form one paragraph.
+  size_t para_begin = 0, para_end = 0;
+  bool open = false;
+  for (const LineSpan& l : lines) {
+    bool blank = SkipSpaces(s.substr(0, l.end), l.begin) >= l.end;
+    if (blank) {
+      if (open) segment_paragraph(para_begin, para_end);
+      open = false;
+    } else {
+      if (!open) para_begin = l.begin;
+      para_end = l.end;
+      open = true;
+    }
+  }
+  if (open) segment_paragraph(para_begin, para_end);
+}
+
+Document Segmenter::Segment(const InputText& input) {
+  Document doc;
+  doc.language = options_.language;
+  ParagraphMode mode = options_.paragraphs;
+  if (mode == ParagraphMode::kAuto) mode = DecideParagraphMode(input.utf8());
+  Position position;
+  SegmentUtf8(
+      input.utf8(), 0, mode,
+      [&](ancre::Segment&& seg) {
+        seg.span = {input.ToInputOffset(seg.span.begin), input.ToInputOffset(seg.span.end)};
+        doc.segments.push_back(std::move(seg));
+      },
+      &position);
+  return doc;
+}
+
+}  // namespace ancre::text
+
+namespace ancre::text {
+
+void Segmenter::SegmentStream(std::istream& in, const std::string& name,
+                              const InputOptions& input_options,
+                              const std::function<void(ancre::Segment&&)>& sink, Reporter* reporter) {
+  constexpr size_t kBlock = 1 << 20;
+  std::string buffer;
+  auto read_block = [&]() {
+    size_t old = buffer.size();
+    buffer.resize(old + kBlock);
+    in.read(buffer.data() + old, static_cast<std::streamsize>(kBlock));
+    buffer.resize(old + static_cast<size_t>(in.gcount()));
+    if (in.bad()) throw IoError(name + ": read error");
+    return buffer.size() > old;
+  };
+  read_block();
+  std::string enc = input_options.encoding;
+  for (char& c : enc) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool plain_utf8 = (enc == "auto" || enc == "utf-8" || enc == "utf8") && !input_options.lenient &&
+                    buffer.substr(0, 2) != "\xFF\xFE" && buffer.substr(0, 2) != "\xFE\xFF";
+  if (!plain_utf8) {
+    while (read_block()) {
+    }
+    Document doc = Segment(InputText(std::move(buffer), name, input_options, reporter));
+    for (ancre::Segment& s : doc.segments) sink(std::move(s));
+    return;
+  }
+  size_t bom = buffer.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  ParagraphMode mode = options_.paragraphs;
+  if (mode == ParagraphMode::kAuto) mode = DecideParagraphMode(std::string_view(buffer).substr(bom));
+  Position position;
+  size_t consumed = 0;  // bytes of the stream before buffer[0]
+  size_t lines_before = 0;
+  size_t start = bom;   // first byte of buffer not yet segmented
+  bool eof = false;
+  while (true) {
+    // Cut at the last paragraph break of the buffer (or take everything at EOF).
+    size_t cut = buffer.size();
+    if (!eof) {
+      size_t nl = buffer.rfind('\n');
+      if (mode == ParagraphMode::kBlank) {
+        // A blank line: "\n" followed by optional spaces and "\n".
+        while (nl != std::string::npos && nl > start) {
+          size_t prev = buffer.find_last_not_of(" \t\r", nl - 1);
+          if (prev != std::string::npos && buffer[prev] == '\n') break;
+          nl = buffer.rfind('\n', nl - 1);
+        }
+      }
+      cut = (nl == std::string::npos || nl < start) ? std::string::npos : nl + 1;
+    }
+    if (cut != std::string::npos && cut > start) {
+      std::string_view chunk(buffer.data() + start, cut - start);
+      size_t bad = Utf8InvalidOffset(chunk);
+      size_t nul = chunk.find('\0');
+      if (bad != std::string_view::npos || nul != std::string_view::npos) {
+        // Let InputText build the precise message (line, column) for this block.
+        size_t at = std::min(bad, nul);
+        size_t line_start = std::string_view(buffer).rfind('\n', start + at == 0 ? 0 : start + at - 1);
+        size_t from = line_start == std::string::npos ? 0 : line_start + 1;
+        size_t line = lines_before + 1 +
+                      static_cast<size_t>(std::count(buffer.begin(), buffer.begin() + static_cast<long>(from), '\n'));
+        std::string where = "line " + std::to_string(line) + ", column " +
+                            std::to_string(start + at - from + 1) + " (byte " +
+                            std::to_string(consumed + start + at) + ")";
+        if (at == nul) {
+          throw EncodingError(name + ": binary data (NUL byte) at " + where +
+                                  "; ancre reads plain text files (UTF-8, UTF-16 with BOM, or --encoding NAME)",
+                              consumed + start + at);
+        }
+        throw EncodingError(name + ": invalid UTF-8 at " + where +
+                                "; if the file is in a legacy encoding pass --encoding windows-1252 (or its "
+                                "name), or --lenient to replace bad bytes with U+FFFD",
+                            consumed + start + at);
+      }
+      SegmentUtf8(chunk, consumed + start, mode, sink, &position);
+      lines_before += static_cast<size_t>(std::count(buffer.begin(), buffer.begin() + static_cast<long>(cut), '\n'));
+      consumed += cut;
+      buffer.erase(0, cut);
+      start = 0;
+    }
+    if (eof) break;
+    eof = !read_block();
+  }
+}
+
+}  // namespace ancre::text
