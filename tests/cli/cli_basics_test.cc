@@ -1,0 +1,56 @@
+// The CLI as a user meets it: help, version, exit codes, error messages.
+#include <gtest/gtest.h>
+
+#include "tests/cli/run_ancre.h"
+
+namespace ancre::testing {
+namespace {
+
+TEST(CliTest, HelpListsCommandsWithAnExample) {
+  RunResult r = RunAncre("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("segment"), std::string::npos);
+  EXPECT_NE(r.out.find("Example"), std::string::npos);
+}
+
+TEST(CliTest, VersionPrintsVersion) {
+  RunResult r = RunAncre("--version");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("ancre ", 0), 0u);
+}
+
+TEST(CliTest, NoArgumentsIsUsageError) { EXPECT_EQ(RunAncre("").exit_code, 2); }
+
+TEST(CliTest, UnknownCommandIsUsageErrorOnStderr) {
+  RunResult r = RunAncre("frobnicate");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "ancre: error: unknown command 'frobnicate' (see 'ancre --help')\n");
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(CliTest, EveryCommandHasHelpWithAnExample) {
+  RunResult list = RunAncre("--help");
+  std::istringstream in(list.out);
+  int commands = 0;
+  bool in_commands = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line == "Commands:") {
+      in_commands = true;
+      continue;
+    }
+    if (in_commands && line.empty()) break;
+    if (!in_commands) continue;
+    std::string name = line.substr(2, line.find(' ', 2) - 2);
+    RunResult a = RunAncre(name + " --help");
+    RunResult b = RunAncre("help " + name);
+    EXPECT_EQ(a.exit_code, 0) << name;
+    EXPECT_EQ(a.out, b.out) << name;
+    EXPECT_NE(a.out.find("ancre " + name), std::string::npos) << name;
+    EXPECT_NE(a.out.find("Example"), std::string::npos) << name;
+    ++commands;
+  }
+  EXPECT_GE(commands, 1);
+}
+
+}  // namespace
+}  // namespace ancre::testing
