@@ -1,0 +1,261 @@
+// Lookup, concordance search, analysis, and maintenance of a Store.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "src/core/error.h"
+#include "tm/store.h"
+
+namespace ancre::tm {
+namespace {
+
+TranslationUnit Unit(std::string source, std::string target, double score = 1.0) {
+  TranslationUnit u;
+  u.src_lang = "fr";
+  u.tgt_lang = "en";
+  u.source = std::move(source);
+  u.target = std::move(target);
+  u.score = score;
+  u.origin = Origin::kImported;
+  u.document = "test.tmx";
+  return u;
+}
+
+Store SmallTm() {
+  Store store(":memory:", {});
+  store.AddUnits({
+      Unit("Les deux pays créeront une équipe conjointe.",
+           "The two countries will create a joint team."),
+      Unit("Les deux pays créeront une cellule conjointe.",
+           "The two countries will create a joint unit."),
+      Unit("La réunion a eu lieu à Séoul.", "The meeting took place in Seoul."),
+      Unit("Les escroqueries en ligne se multiplient.", "Online scams are multiplying.", 0.35),
+      Unit("Le groupe de travail se réunira en novembre.", "The task force will meet in November."),
+  });
+  return store;
+}
+
+LookupOptions Options(double threshold, size_t max = 10, std::string src_lang = "",
+                      std::string tgt_lang = "") {
+  LookupOptions o;
+  o.threshold = threshold;
+  o.max = max;
+  o.src_lang = std::move(src_lang);
+  o.tgt_lang = std::move(tgt_lang);
+  return o;
+}
+
+SearchOptions Side(std::string lang) {
+  SearchOptions o;
+  o.lang = std::move(lang);
+  return o;
+}
+
+SearchOptions Fragment() {
+  SearchOptions o;
+  o.substring = true;
+  return o;
+}
+
+PruneOptions Below(double score, bool dry_run) {
+  PruneOptions o;
+  o.below = score;
+  o.dry_run = dry_run;
+  return o;
+}
+
+std::vector<int64_t> Ids(const std::vector<FuzzyMatch>& matches) {
+  std::vector<int64_t> ids;
+  for (const auto& m : matches) ids.push_back(m.tu);
+  return ids;
+}
+
+TEST(LookupTest, ExactTextScoresHundredEvenWithOtherCaseAndPunctuation) {
+  Store store = SmallTm();
+  auto m = store.Lookup("les deux pays créeront une ÉQUIPE conjointe", {});
+  ASSERT_FALSE(m.empty());
+  EXPECT_DOUBLE_EQ(m[0].score, 100.0);
+  EXPECT_EQ(m[0].target, "The two countries will create a joint team.");
+  EXPECT_EQ(m[0].document, "test.tmx");
+  EXPECT_TRUE(m[0].edits.empty());
+}
+
+TEST(LookupTest, RanksByScoreAndSaysWhatDiffers) {
+  Store store = SmallTm();
+  auto m = store.Lookup("Les deux pays créeront une équipe commune.", Options(70));
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_DOUBLE_EQ(m[0].score, 100.0 * 6 / 7);
+  EXPECT_EQ(m[0].source, "Les deux pays créeront une équipe conjointe.");
+  ASSERT_EQ(m[0].edits.size(), 1u);
+  EXPECT_EQ(m[0].edits[0].query_word, "commune");
+  EXPECT_EQ(m[0].edits[0].candidate_word, "conjointe");
+  EXPECT_DOUBLE_EQ(m[1].score, 100.0 * 5 / 7);
+}
+
+TEST(LookupTest, ThresholdAndMaxLimitTheMatches) {
+  Store store = SmallTm();
+  EXPECT_EQ(store.Lookup("Les deux pays créeront une équipe commune.", Options(80)).size(), 1u);
+  EXPECT_EQ(store.Lookup("Les deux pays créeront une équipe commune.", Options(0, 3)).size(), 3u);
+  EXPECT_TRUE(store.Lookup("Rien à voir du tout.", {}).empty());
+  EXPECT_TRUE(store.Lookup(" ?! ", {}).empty());
+}
+
+TEST(LookupTest, FiltersByLanguage) {
+  Store store = SmallTm();
+  EXPECT_TRUE(store.Lookup("La réunion a eu lieu à Séoul.", Options(70, 10, "de")).empty());
+  EXPECT_EQ(store.Lookup("La réunion a eu lieu à Séoul.", Options(70, 10, "fr", "en")).size(), 1u);
+}
+
+TEST(LookupTest, RejectsAThresholdOutsideZeroToHundred) {
+  Store store = SmallTm();
+  EXPECT_THROW(store.Lookup("x", Options(120)), Error);
+}
+
+// The index-based lookup must return exactly what scoring every TU returns.
+TEST(LookupTest, IndexedLookupEqualsBruteForceScan) {
+  std::mt19937 rng(42);
+  const std::vector<std::string> vocabulary = {
+      "le",      "la",        "les",      "de",          "des",     "pays",    "équipe", "Séoul",
+      "Corée",   "Cambodge",  "police",   "escroquerie", "ligne",   "réunion", "accord", "sud",
+      "nord",    "conjointe", "travail",  "27",          "octobre", "2025",    "€",      "victimes",
+      "centres", "fraude",    "ministre", "annonce",     "a",       "et"};
+  auto sentence = [&](size_t min_words, size_t max_words) {
+    std::uniform_int_distribution<size_t> len(min_words, max_words);
+    std::uniform_int_distribution<size_t> pick(0, vocabulary.size() - 1);
+    std::string s;
+    size_t n = len(rng);
+    for (size_t i = 0; i < n; ++i) {
+      if (!s.empty()) s += ' ';
+      s += vocabulary[pick(rng)];
+    }
+    return s;
+  };
+  Store store(":memory:", {});
+  std::vector<TranslationUnit> units;
+  for (int i = 0; i < 600; ++i) units.push_back(Unit(sentence(1, 12), "t" + std::to_string(i)));
+  store.AddUnits(units);
+  size_t compared = 0;
+  for (int q = 0; q < 60; ++q) {
+    // Half the queries are perturbed TM sources, so there are real matches.
+    std::string query =
+        q % 2 ? sentence(1, 12) : units[static_cast<size_t>(q) * 7].source + " fraude";
+    for (double threshold : {30.0, 50.0, 70.0, 85.0, 100.0}) {
+      LookupOptions options = Options(threshold, 1000);
+      auto indexed = store.Lookup(query, options);
+      auto scanned = store.LookupByScan(query, options);
+      ASSERT_EQ(Ids(indexed), Ids(scanned)) << query << " @" << threshold;
+      for (size_t i = 0; i < indexed.size(); ++i) {
+        EXPECT_DOUBLE_EQ(indexed[i].score, scanned[i].score);
+      }
+      compared += scanned.size();
+    }
+  }
+  EXPECT_GT(compared, 100u);  // the comparison saw real matches
+}
+
+TEST(SearchTest, FindsWordsAcrossAccentsAndShowsTheTranslation) {
+  Store store = SmallTm();
+  auto hits = store.Search("seoul", {});
+  ASSERT_EQ(hits.size(), 1u);  // "Séoul" in French, "Seoul" in English: one TU
+  EXPECT_EQ(hits[0].source, "La réunion a eu lieu à Séoul.");
+  EXPECT_EQ(hits[0].target_hits.size(), 1u);
+  EXPECT_EQ(hits[0].target, "The meeting took place in Seoul.");
+  ASSERT_EQ(hits[0].source_hits.size(), 1u);
+  EXPECT_EQ(hits[0].source.substr(hits[0].source_hits[0].first,
+                                  hits[0].source_hits[0].second - hits[0].source_hits[0].first),
+            "Séoul");
+}
+
+TEST(SearchTest, SupportsPhrasesPrefixesAndNear) {
+  Store store = SmallTm();
+  EXPECT_EQ(store.Search("\"task force\"", {}).size(), 1u);
+  EXPECT_EQ(store.Search("\"force task\"", {}).size(), 0u);
+  EXPECT_EQ(store.Search("escroq*", {}).size(), 1u);
+  EXPECT_EQ(store.Search("NEAR(pays conjointe, 4)", {}).size(), 2u);
+  EXPECT_EQ(store.Search("NEAR(deux conjointe, 1)", {}).size(), 0u);
+}
+
+TEST(SearchTest, RestrictsToOneLanguageSide) {
+  Store store = SmallTm();
+  EXPECT_EQ(store.Search("meeting", Side("fr")).size(), 0u);
+  auto en = store.Search("meeting", Side("en"));
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_TRUE(en[0].source_hits.empty());
+  EXPECT_EQ(en[0].target_hits.size(), 1u);
+}
+
+TEST(SearchTest, InvalidSyntaxIsSearchedAsPlainWords) {
+  Store store = SmallTm();
+  EXPECT_TRUE(store.Search("'); DROP TABLE units; --", {}).empty());
+  EXPECT_EQ(store.Stats().units, 5);
+  EXPECT_EQ(store.Search("Séoul (réunion", {}).size(), 1u);
+}
+
+TEST(SearchTest, FindsFragmentsInsideWordsWithTheTrigramIndex) {
+  Store store = SmallTm();
+  auto hits = store.Search("croquer", Fragment());
+  ASSERT_EQ(hits.size(), 1u);
+  ASSERT_EQ(hits[0].source_hits.size(), 1u);
+  EXPECT_EQ(hits[0].source_hits[0].first, 6u);  // "Les es|croqueries"
+  EXPECT_THROW(store.Search("cr", Fragment()), Error);
+  EXPECT_TRUE(store.Search("100%", Fragment()).empty());
+}
+
+TEST(AnalyzeTest, CountsSegmentsAndWordsInCatBuckets) {
+  Store store = SmallTm();
+  Analysis a = store.Analyze({"La réunion a eu lieu à Séoul.",                     // 100
+                              "Les deux pays créeront une équipe commune.",        // 85.7
+                              "Le groupe de travail se réunira en décembre.",      // 87.5
+                              "Rien à voir avec ce qui précède, vraiment rien."},  // none
+                             {});
+  EXPECT_EQ(a.segments, 4);
+  ASSERT_EQ(a.buckets.size(), 6u);
+  EXPECT_EQ(a.buckets[0].segments, 1);
+  EXPECT_EQ(a.buckets[0].words, 7);
+  EXPECT_EQ(a.buckets[2].segments, 2);
+  EXPECT_EQ(a.buckets[5].segments, 1);
+  EXPECT_EQ(a.buckets[5].name, "no match");
+}
+
+TEST(MaintenanceTest, PruneBelowScoreRemovesUnitsAndDryRunChangesNothing) {
+  Store store = SmallTm();
+  PruneResult dry = store.Prune(Below(0.4, true));
+  EXPECT_EQ(dry.units, 1);
+  EXPECT_EQ(store.Stats().units, 5);
+  PruneResult done = store.Prune(Below(0.4, false));
+  EXPECT_EQ(done.units, 1);
+  EXPECT_EQ(done.provenances, 1);
+  EXPECT_EQ(store.Stats().units, 4);
+  EXPECT_TRUE(store.Search("escroq*", {}).empty());  // text index follows
+  EXPECT_TRUE(store.Lookup("Les escroqueries en ligne se multiplient.", {}).empty());
+  EXPECT_TRUE(store.Check().ok());
+}
+
+TEST(MaintenanceTest, PruneNeedsACriterion) {
+  Store store = SmallTm();
+  EXPECT_THROW(store.Prune({}), Error);
+}
+
+TEST(MaintenanceTest, CheckOfAHealthyStoreIsClean) {
+  Store store = SmallTm();
+  CheckReport r = store.Check();
+  EXPECT_TRUE(r.ok()) << (r.integrity_problems.empty() ? "" : r.integrity_problems[0]);
+  EXPECT_EQ(r.units_without_provenance, 0);
+  EXPECT_EQ(r.duplicate_units, 0);
+}
+
+TEST(MaintenanceTest, StatsCountUnitsByLanguagePairScoreAndOrigin) {
+  Store store = SmallTm();
+  StoreStats st = store.Stats();
+  ASSERT_EQ(st.units_by_lang_pair.size(), 1u);
+  EXPECT_EQ(st.units_by_lang_pair[0].name, "fr→en");
+  EXPECT_EQ(st.units_by_lang_pair[0].count, 5);
+  ASSERT_EQ(st.units_by_score.size(), 5u);
+  EXPECT_EQ(st.units_by_score[0].count, 4);  // 0.90–1.00
+  EXPECT_EQ(st.units_by_score[4].count, 1);  // 0.00–0.39
+  ASSERT_EQ(st.units_by_origin.size(), 1u);
+  EXPECT_EQ(st.units_by_origin[0].name, "imported");
+}
+
+}  // namespace
+}  // namespace ancre::tm

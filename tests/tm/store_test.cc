@@ -1,0 +1,225 @@
+#include "tm/store.h"
+
+#include <gtest/gtest.h>
+
+#include "src/core/error.h"
+
+namespace ancre::tm {
+namespace {
+
+// A small aligned document pair built in memory.
+struct Pair {
+  std::string fr_text =
+      "Les deux pays créeront une équipe conjointe.\nLa réunion a eu lieu à Séoul le 27 octobre.\n"
+      "Merci.\n";
+  std::string en_text =
+      "The two countries will set up a joint team.\nThe meeting took place in Seoul on October "
+      "27.\n";
+  Document fr;
+  Document en;
+  DocumentAnchors fr_anchors;
+  Alignment alignment;
+
+  Pair() {
+    fr.language = "fr";
+    en.language = "en";
+    AddSegments(fr_text, &fr);
+    AddSegments(en_text, &en);
+    fr_anchors.resize(fr.segments.size());
+    fr_anchors[1].push_back({AnchorKind::kDate, "", "27 octobre", {0, 0}, "--10-27", 1.0});
+    fr_anchors[1].back().span = {fr.segments[1].span.begin + 38, fr.segments[1].span.begin + 48};
+    Bead b0{{0}, {0}, 0.92, {}};
+    Bead b1{{1}, {1}, 0.85, {{AnchorKind::kDate, "--10-27", "27 octobre", "October 27"}}};
+    Bead b2{{2}, {}, 0.0, {}};
+    alignment.beads = {b0, b1, b2};
+  }
+  static void AddSegments(const std::string& text, Document* doc) {
+    size_t begin = 0;
+    while (begin < text.size()) {
+      size_t end = text.find('\n', begin);
+      Segment s;
+      s.index = doc->segments.size();
+      s.span = {begin, end};
+      s.text = text.substr(begin, end - begin);
+      s.paragraph = s.index;
+      doc->segments.push_back(s);
+      begin = end + 1;
+    }
+  }
+  DocumentRecord Fr() const {
+    return {"a.fr.txt", fr_text, "fr", "", "2025-10-28", &fr, &fr_anchors, {}};
+  }
+  DocumentRecord En() const { return {"a.en.txt", en_text, "en", "", "", &en, nullptr, {}}; }
+};
+
+UnitFilter Filter(std::string src_lang, double min_score = 0.0) {
+  UnitFilter f;
+  f.src_lang = std::move(src_lang);
+  f.min_score = min_score;
+  return f;
+}
+
+std::vector<TranslationUnit> AllUnits(const Store& store) {
+  std::vector<TranslationUnit> units;
+  store.ForEachUnit({}, [&](const TranslationUnit& u) { units.push_back(u); });
+  return units;
+}
+
+TranslationUnit Imported(std::string source, std::string target, std::string document) {
+  TranslationUnit u;
+  u.src_lang = "fr-FR";
+  u.tgt_lang = "en-GB";
+  u.source = std::move(source);
+  u.target = std::move(target);
+  u.origin = Origin::kImported;
+  u.document = std::move(document);
+  return u;
+}
+
+TEST(StoreTest, NewStoreIsEmptyAndAtCurrentSchema) {
+  Store store(":memory:", {});
+  StoreStats st = store.Stats();
+  EXPECT_EQ(st.schema_version, kSchemaVersion);
+  EXPECT_EQ(st.units, 0);
+  EXPECT_EQ(st.documents, 0);
+}
+
+TEST(StoreTest, SavesDocumentsSegmentsUnitsAndEvidence) {
+  Store store(":memory:", {});
+  Pair p;
+  SaveResult r = store.SaveAlignment(p.Fr(), p.En(), p.alignment, AlignmentRecord{});
+  EXPECT_FALSE(r.already_stored);
+  EXPECT_EQ(r.documents_added, 2u);
+  EXPECT_EQ(r.segments_added, 5u);
+  EXPECT_EQ(r.units_added, 2u);
+  EXPECT_EQ(r.beads_skipped, 1u);
+  auto units = AllUnits(store);
+  ASSERT_EQ(units.size(), 2u);
+  EXPECT_EQ(units[1].source, "La réunion a eu lieu à Séoul le 27 octobre.");
+  EXPECT_EQ(units[1].target, "The meeting took place in Seoul on October 27.");
+  EXPECT_EQ(units[1].src_lang, "fr");
+  EXPECT_DOUBLE_EQ(units[1].score, 0.85);
+  EXPECT_EQ(units[1].bead_type, "1-1");
+  EXPECT_EQ(units[1].origin, Origin::kAligned);
+  EXPECT_EQ(units[1].document, "a.fr.txt | a.en.txt");
+  EXPECT_NE(units[1].anchors_json.find("\"key\":\"--10-27\""), std::string::npos);
+  EXPECT_EQ(units[1].created.size(), 16u);  // YYYYMMDDThhmmssZ
+  StoreStats st = store.Stats();
+  EXPECT_EQ(st.anchors, 1);
+  ASSERT_EQ(st.anchors_by_kind.size(), 1u);
+  EXPECT_EQ(st.anchors_by_kind[0].name, "date");
+}
+
+TEST(StoreTest, SavingTheSameAlignmentTwiceWritesNothing) {
+  Store store(":memory:", {});
+  Pair p;
+  store.SaveAlignment(p.Fr(), p.En(), p.alignment, {});
+  StoreStats before = store.Stats();
+  SaveResult again = store.SaveAlignment(p.Fr(), p.En(), p.alignment, {});
+  EXPECT_TRUE(again.already_stored);
+  StoreStats after = store.Stats();
+  EXPECT_EQ(after.documents, before.documents);
+  EXPECT_EQ(after.segments, before.segments);
+  EXPECT_EQ(after.units, before.units);
+  EXPECT_EQ(after.provenances, before.provenances);
+  EXPECT_EQ(after.alignments, before.alignments);
+}
+
+TEST(StoreTest, SamePairFromAnotherDocumentIsOneUnitWithTwoProvenances) {
+  Store store(":memory:", {});
+  Pair p;
+  store.SaveAlignment(p.Fr(), p.En(), p.alignment, {});
+  Pair q;
+  q.fr_text += "Encore.\n";  // another document: different content hash
+  q.fr.segments.clear();
+  Pair::AddSegments(q.fr_text, &q.fr);
+  q.fr_anchors.resize(q.fr.segments.size());
+  DocumentRecord fr2 = q.Fr();
+  fr2.path = "b.fr.txt";
+  SaveResult r = store.SaveAlignment(fr2, q.En(), q.alignment, {});
+  EXPECT_EQ(r.units_added, 0u);
+  EXPECT_EQ(r.units_existing, 2u);
+  EXPECT_EQ(r.documents_added, 1u);
+  StoreStats st = store.Stats();
+  EXPECT_EQ(st.units, 2);
+  EXPECT_EQ(st.provenances, 4);
+  EXPECT_EQ(st.alignments, 2);
+}
+
+TEST(StoreTest, RejectsABeadNamingAMissingSegment) {
+  Store store(":memory:", {});
+  Pair p;
+  p.alignment.beads.push_back({{7}, {0}, 0.5, {}});
+  EXPECT_THROW(store.SaveAlignment(p.Fr(), p.En(), p.alignment, {}), Error);
+  EXPECT_EQ(store.Stats().documents, 0);  // rolled back
+  EXPECT_EQ(store.Stats().units, 0);
+}
+
+TEST(StoreTest, AddUnitsDeduplicatesWithinTheBatchAndKeepsExtras) {
+  Store store(":memory:", {});
+  TranslationUnit a = Imported("Bonjour.", "Hello.", "a.tmx");
+  a.tuid = "7";
+  a.props = {{"x-client", "ACME"}};
+  a.notes = {"checked"};
+  a.source_markup = "<bpt i=\"1\">&lt;b&gt;</bpt>Bonjour.<ept i=\"1\">&lt;/b&gt;</ept>";
+  TranslationUnit b = Imported("Bonjour.", "Hello.", "b.tmx");
+  TranslationUnit c = Imported("Merci.", "Thanks.", "a.tmx");
+  AddResult r = store.AddUnits({a, b, c});
+  EXPECT_EQ(r.added, 2u);
+  EXPECT_EQ(r.existing, 1u);
+  auto units = AllUnits(store);
+  ASSERT_EQ(units.size(), 2u);
+  EXPECT_EQ(units[0].tuid, "7");
+  EXPECT_EQ(units[0].props, a.props);
+  EXPECT_EQ(units[0].notes, a.notes);
+  EXPECT_EQ(units[0].source_markup, a.source_markup);
+  EXPECT_EQ(units[0].origin, Origin::kImported);
+  EXPECT_EQ(units[0].document, "a.tmx");
+  EXPECT_EQ(store.Stats().provenances, 3);
+  // Importing the same file again adds nothing.
+  store.AddUnits({a});
+  EXPECT_EQ(store.Stats().provenances, 3);
+}
+
+TEST(StoreTest, AddUnitsRejectsAUnitWithoutTargetAndAddsNothing) {
+  Store store(":memory:", {});
+  TranslationUnit bad = Imported("Bonjour.", "", "a.tmx");
+  EXPECT_THROW(store.AddUnits({Imported("Merci.", "Thanks.", "a.tmx"), bad}), Error);
+  EXPECT_EQ(store.Stats().units, 0);
+}
+
+TEST(StoreTest, ForEachUnitFiltersByLanguagePrefixAndScore) {
+  Store store(":memory:", {});
+  TranslationUnit low = Imported("Peut-être.", "Maybe.", "a.tmx");
+  low.score = 0.3;
+  TranslationUnit de = Imported("Ja.", "Yes.", "a.tmx");
+  de.src_lang = "de";
+  store.AddUnits({Imported("Oui.", "Yes.", "a.tmx"), low, de});
+  size_t fr = 0;
+  store.ForEachUnit(Filter("fr"), [&](const TranslationUnit&) { ++fr; });
+  EXPECT_EQ(fr, 2u);
+  size_t good = 0;
+  store.ForEachUnit(Filter("fr", 0.5), [&](const TranslationUnit&) { ++good; });
+  EXPECT_EQ(good, 1u);
+  size_t none = 0;
+  store.ForEachUnit(Filter("f"), [&](const TranslationUnit&) { ++none; });
+  EXPECT_EQ(none, 0u);  // "f" is not a prefix at a hyphen
+}
+
+TEST(StoreTest, TextThatLooksLikeSqlIsStoredAsText) {
+  Store store(":memory:", {});
+  store.AddUnits({Imported("'); DROP TABLE units; --", "x", "a.tmx")});
+  auto units = AllUnits(store);
+  ASSERT_EQ(units.size(), 1u);
+  EXPECT_EQ(units[0].source, "'); DROP TABLE units; --");
+}
+
+TEST(StoreTest, Sha256MatchesKnownVectors) {
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Sha256Hex(std::string(56, 'a')),
+            "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
+}
+
+}  // namespace
+}  // namespace ancre::tm

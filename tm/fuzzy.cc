@@ -1,0 +1,208 @@
+#include "tm/fuzzy.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace ancre::tm {
+namespace {
+
+// utf8proc: COMPAT folds compatibility forms (ﬁ, ², full-width letters),
+// CASEFOLD folds case (ß -> ss), STRIPMARK drops combining marks after
+// decomposition (é -> e), LUMP unifies look-alike spaces, quotes and dashes,
+// IGNORE drops default-ignorable characters (soft hyphen, ZWJ).
+constexpr utf8proc_option_t kFoldOptions =
+    static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                   UTF8PROC_STRIPMARK | UTF8PROC_LUMP | UTF8PROC_IGNORE);
+
+enum class CharClass { kWord, kSymbol, kSeparator };
+
+CharClass Classify(utf8proc_int32_t c) {
+  switch (utf8proc_category(c)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_MN:  // marks left after folding stay inside their word
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_CO:
+      return CharClass::kWord;
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_SO:
+      // ASCII symbols ($ + < = > ^ ` | ~) separate words: the word index's
+      // tokenizer treats ASCII non-alphanumerics as separators.
+      return c < 0x80 ? CharClass::kSeparator : CharClass::kSymbol;
+    default:
+      return CharClass::kSeparator;
+  }
+}
+
+void AppendUtf8(utf8proc_int32_t c, std::string* out) {
+  utf8proc_uint8_t buf[4];
+  utf8proc_ssize_t n = utf8proc_encode_char(c, buf);
+  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+}
+
+}  // namespace
+
+MatchWords SplitMatchWords(std::string_view text) {
+  MatchWords words;
+  std::string key;
+  size_t word_begin = 0;
+  size_t word_end = 0;
+  auto flush = [&] {
+    if (key.empty()) return;
+    words.keys.push_back(std::move(key));
+    words.originals.emplace_back(text.substr(word_begin, word_end - word_begin));
+    key.clear();
+  };
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto size = static_cast<utf8proc_ssize_t>(text.size());
+  utf8proc_ssize_t pos = 0;
+  utf8proc_int32_t folded[32];
+  while (pos < size) {
+    utf8proc_int32_t c = 0;
+    utf8proc_ssize_t len = utf8proc_iterate(bytes + pos, size - pos, &c);
+    if (len <= 0) {  // invalid UTF-8 (callers validate): skip the byte as a separator
+      flush();
+      ++pos;
+      continue;
+    }
+    const size_t begin = static_cast<size_t>(pos);
+    const size_t end = static_cast<size_t>(pos + len);
+    pos += len;
+    int boundclass = UTF8PROC_BOUNDCLASS_START;
+    utf8proc_ssize_t n = utf8proc_decompose_char(c, folded, 32, kFoldOptions, &boundclass);
+    if (n < 0 || n > 32) {  // cannot happen for valid code points; keep the character as is
+      folded[0] = c;
+      n = 1;
+    }
+    for (utf8proc_ssize_t i = 0; i < n; ++i) {
+      switch (Classify(folded[i])) {
+        case CharClass::kWord:
+          if (key.empty()) word_begin = begin;
+          word_end = end;
+          AppendUtf8(folded[i], &key);
+          break;
+        case CharClass::kSymbol:
+          flush();
+          word_begin = begin;
+          word_end = end;
+          AppendUtf8(folded[i], &key);
+          flush();
+          break;
+        case CharClass::kSeparator:
+          flush();
+          break;
+      }
+    }
+  }
+  flush();
+  return words;
+}
+
+std::string MatchKey(std::string_view text) {
+  MatchWords words = SplitMatchWords(text);
+  std::string key;
+  for (const auto& w : words.keys) {
+    if (!key.empty()) key.push_back(' ');
+    key += w;
+  }
+  return key;
+}
+
+size_t WordDistance(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  const auto& shorter = a.size() <= b.size() ? a : b;
+  const auto& longer = a.size() <= b.size() ? b : a;
+  std::vector<size_t> row(shorter.size() + 1);
+  for (size_t j = 0; j <= shorter.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= longer.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= shorter.size(); ++j) {
+      size_t up = row[j];
+      size_t cost = longer[i - 1] == shorter[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = up;
+    }
+  }
+  return row[shorter.size()];
+}
+
+double MatchPercent(size_t distance, size_t n, size_t m) {
+  size_t longest = std::max(n, m);
+  if (longest == 0) return 100.0;
+  return 100.0 * (1.0 - static_cast<double>(distance) / static_cast<double>(longest));
+}
+
+WordDiff DiffWords(const MatchWords& query, const MatchWords& candidate) {
+  const size_t n = query.size();
+  const size_t m = candidate.size();
+  // Full table for the backtrace: sentences are short.
+  std::vector<size_t> d((n + 1) * (m + 1));
+  auto at = [&](size_t i, size_t j) -> size_t& { return d[i * (m + 1) + j]; };
+  for (size_t i = 0; i <= n; ++i) at(i, 0) = i;
+  for (size_t j = 0; j <= m; ++j) at(0, j) = j;
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      size_t cost = query.keys[i - 1] == candidate.keys[j - 1] ? 0 : 1;
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+    }
+  }
+  WordDiff diff;
+  diff.distance = at(n, m);
+  diff.score = MatchPercent(diff.distance, n, m);
+  size_t i = n;
+  size_t j = m;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && query.keys[i - 1] == candidate.keys[j - 1] &&
+        at(i, j) == at(i - 1, j - 1)) {
+      --i;
+      --j;
+    } else if (j > 0 && at(i, j) == at(i, j - 1) + 1) {
+      // Among equally short edit scripts, prefer insert/delete to replace so
+      // shared words stay paired: "a b c" -> "a c d" is "deleted b, inserted d".
+      diff.edits.push_back({WordEdit::Kind::kInsert, "", candidate.originals[j - 1]});
+      --j;
+    } else if (i > 0 && at(i, j) == at(i - 1, j) + 1) {
+      diff.edits.push_back({WordEdit::Kind::kDelete, query.originals[i - 1], ""});
+      --i;
+    } else {
+      diff.edits.push_back(
+          {WordEdit::Kind::kReplace, query.originals[i - 1], candidate.originals[j - 1]});
+      --i;
+      --j;
+    }
+  }
+  std::reverse(diff.edits.begin(), diff.edits.end());
+  return diff;
+}
+
+std::string DescribeEdits(const std::vector<WordEdit>& edits) {
+  std::string out;
+  for (const auto& e : edits) {
+    if (!out.empty()) out += ", ";
+    switch (e.kind) {
+      case WordEdit::Kind::kInsert:
+        out += "inserted \"" + e.candidate_word + "\"";
+        break;
+      case WordEdit::Kind::kDelete:
+        out += "deleted \"" + e.query_word + "\"";
+        break;
+      case WordEdit::Kind::kReplace:
+        out += "replaced \"" + e.query_word + "\"→\"" + e.candidate_word + "\"";
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace ancre::tm

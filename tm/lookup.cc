@@ -1,0 +1,228 @@
+// Fuzzy lookup. Candidates come from the word index (unit_words) by prefix
+// filtering, which is exact, not a heuristic:
+//
+// A match at threshold T between a query of n words and a TU source of m words
+// needs (1) max(n, m)·T/100 ≤ n, m ≤ ... i.e. n·T/100 ≤ m ≤ n·100/T, because
+// d ≥ |n − m|; and (2) at least k = ⌈n·T/100⌉ query words that also occur in the
+// source, because every word not shared costs at least one edit. Order the
+// query's words from rarest to most common; a source sharing no word among the
+// first n − k + 1 can share at most k − 1 words, so it cannot match. The index
+// is asked only for those rare words, then every candidate is scored exactly.
+// Lookup therefore returns exactly what LookupByScan returns (tested).
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "tm/store_internal.h"
+
+namespace ancre::tm {
+
+using internal::BindDouble;
+using internal::BindInt;
+using internal::BindText;
+using internal::ColumnDouble;
+using internal::ColumnInt;
+using internal::ColumnText;
+using internal::Reuse;
+using internal::Step;
+using internal::Stmt;
+
+namespace {
+
+// Slack for floating-point bounds: a bound is never tightened by rounding.
+constexpr double kEpsilon = 1e-9;
+
+struct Scored {
+  double score;
+  int64_t id;
+  std::string source;
+  std::string target;
+  std::string src_lang;
+  std::string tgt_lang;
+  double tu_score;
+};
+
+std::string LangConditions(const LookupOptions& options, int first_parameter) {
+  std::string sql;
+  if (!options.src_lang.empty()) {
+    sql += " AND " + internal::LangCondition("u.src_lang", first_parameter);
+  }
+  if (!options.tgt_lang.empty()) {
+    sql += " AND " + internal::LangCondition("u.tgt_lang", first_parameter + 1);
+  }
+  return sql;
+}
+
+void BindLangs(sqlite3_stmt* s, const LookupOptions& options, int first_parameter) {
+  if (!options.src_lang.empty()) BindText(s, first_parameter, options.src_lang);
+  if (!options.tgt_lang.empty()) BindText(s, first_parameter + 1, options.tgt_lang);
+}
+
+// Scores every row of s (columns: id, source, target, src_lang, tgt_lang, score)
+// and keeps those at or above the threshold.
+void ScoreRows(const Store::Impl& impl, sqlite3_stmt* s, const MatchWords& query, double threshold,
+               std::vector<Scored>* out) {
+  while (Step(s, impl.path, "cannot read translation units")) {
+    std::string source = ColumnText(s, 1);
+    MatchWords words = SplitMatchWords(source);
+    size_t d = WordDistance(query.keys, words.keys);
+    double score = MatchPercent(d, query.size(), words.size());
+    if (score < threshold) continue;
+    out->push_back({score, ColumnInt(s, 0), std::move(source), ColumnText(s, 2), ColumnText(s, 3),
+                    ColumnText(s, 4), ColumnDouble(s, 5)});
+  }
+}
+
+std::vector<FuzzyMatch> Finish(const Store::Impl& impl, const MatchWords& query,
+                               std::vector<Scored> scored, size_t max) {
+  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    return a.score != b.score ? a.score > b.score : a.id < b.id;
+  });
+  if (scored.size() > max) scored.resize(max);
+  Stmt document =
+      impl.Prepare("SELECT document FROM provenances WHERE unit_id = ?1 ORDER BY id LIMIT 1");
+  std::vector<FuzzyMatch> matches;
+  matches.reserve(scored.size());
+  for (auto& c : scored) {
+    FuzzyMatch m;
+    m.score = c.score;
+    m.tu = c.id;
+    m.edits = DiffWords(query, SplitMatchWords(c.source)).edits;
+    m.source = std::move(c.source);
+    m.target = std::move(c.target);
+    m.src_lang = std::move(c.src_lang);
+    m.tgt_lang = std::move(c.tgt_lang);
+    m.tu_score = c.tu_score;
+    Reuse(document.get());
+    BindInt(document.get(), 1, c.id);
+    if (Step(document.get(), impl.path, "cannot read provenances")) {
+      m.document = ColumnText(document.get(), 0);
+    }
+    matches.push_back(std::move(m));
+  }
+  return matches;
+}
+
+void CheckOptions(const LookupOptions& options) {
+  if (!(options.threshold >= 0.0 && options.threshold <= 100.0)) {
+    throw Error("the match threshold must be between 0 and 100, not " +
+                std::to_string(options.threshold));
+  }
+}
+
+// FTS5 string syntax: a token in double quotes, with quotes doubled.
+std::string QuoteTerm(std::string_view word) {
+  std::string out = "\"";
+  for (char c : word) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+}  // namespace
+
+std::vector<FuzzyMatch> Store::LookupByScan(std::string_view query,
+                                            const LookupOptions& options) const {
+  CheckOptions(options);
+  const Impl& impl = *impl_;
+  MatchWords q = SplitMatchWords(query);
+  if (q.size() == 0 || options.max == 0) return {};
+  Stmt s = impl.Prepare(
+      "SELECT u.id, u.source, u.target, u.src_lang, u.tgt_lang, u.score FROM units u WHERE 1" +
+      LangConditions(options, 1));
+  BindLangs(s.get(), options, 1);
+  std::vector<Scored> scored;
+  ScoreRows(impl, s.get(), q, options.threshold, &scored);
+  return Finish(impl, q, std::move(scored), options.max);
+}
+
+std::vector<FuzzyMatch> Store::Lookup(std::string_view query, const LookupOptions& options) const {
+  CheckOptions(options);
+  const Impl& impl = *impl_;
+  MatchWords q = SplitMatchWords(query);
+  const size_t n = q.size();
+  if (n == 0 || options.max == 0) return {};
+  const double t = options.threshold;
+  const auto nd = static_cast<double>(n);
+  const auto k = static_cast<int64_t>(std::ceil(nd * t / 100.0 - kEpsilon));
+  if (k <= 0) return LookupByScan(query, options);  // every TU can match
+
+  // Document frequency of each distinct query word in the word index.
+  Stmt vocab = impl.Prepare("SELECT doc FROM temp.unit_words_vocab WHERE term = ?1");
+  std::map<std::string, int64_t> df;
+  for (const auto& w : q.keys) {
+    if (df.count(w)) continue;
+    Reuse(vocab.get());
+    BindText(vocab.get(), 1, w);
+    df[w] =
+        Step(vocab.get(), impl.path, "cannot read the word index") ? ColumnInt(vocab.get(), 0) : 0;
+  }
+  std::vector<const std::string*> order;
+  for (const auto& w : q.keys) order.push_back(&w);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const std::string* a, const std::string* b) { return df[*a] < df[*b]; });
+  const size_t prefix = n - static_cast<size_t>(k) + 1;
+  std::string match;
+  std::map<std::string, bool> seen;
+  for (size_t i = 0; i < prefix && i < order.size(); ++i) {
+    const std::string& w = *order[i];
+    if (df[w] == 0 || seen[w]) continue;  // a word no TU contains retrieves nothing
+    seen[w] = true;
+    if (!match.empty()) match += " OR ";
+    match += QuoteTerm(w);
+  }
+  if (match.empty()) return {};
+  const auto min_words = static_cast<int64_t>(std::ceil(nd * t / 100.0 - kEpsilon));
+  const int64_t max_words =
+      t > 0 ? static_cast<int64_t>(std::floor(nd * 100.0 / t + kEpsilon)) : INT64_MAX;
+  Stmt s = impl.Prepare(
+      "SELECT u.id, u.source, u.target, u.src_lang, u.tgt_lang, u.score FROM unit_words "
+      "JOIN units u ON u.id = unit_words.rowid WHERE unit_words MATCH ?1 AND u.word_count "
+      "BETWEEN ?2 AND ?3" +
+      LangConditions(options, 4));
+  BindText(s.get(), 1, match);
+  BindInt(s.get(), 2, min_words);
+  BindInt(s.get(), 3, max_words);
+  BindLangs(s.get(), options, 4);
+  std::vector<Scored> scored;
+  ScoreRows(impl, s.get(), q, t, &scored);
+  return Finish(impl, q, std::move(scored), options.max);
+}
+
+Analysis Store::Analyze(const std::vector<std::string>& segments,
+                        const LookupOptions& options) const {
+  struct Band {
+    const char* name;
+    double min;
+  };
+  static constexpr Band kBands[] = {{"100%", 100.0},  {"95–99%", 95.0}, {"85–94%", 85.0},
+                                    {"75–84%", 75.0}, {"50–74%", 50.0}, {"no match", -1.0}};
+  Analysis analysis;
+  for (const Band& b : kBands) analysis.buckets.push_back({b.name, 0, 0});
+  LookupOptions best = options;
+  best.threshold = 50.0;
+  best.max = 1;
+  for (const std::string& segment : segments) {
+    const auto words = static_cast<int64_t>(SplitMatchWords(segment).size());
+    double score = -1.0;
+    if (words > 0) {
+      auto matches = Lookup(segment, best);
+      if (!matches.empty()) score = matches.front().score;
+    }
+    for (size_t b = 0; b < std::size(kBands); ++b) {
+      if (score >= kBands[b].min) {
+        ++analysis.buckets[b].segments;
+        analysis.buckets[b].words += words;
+        break;
+      }
+    }
+    ++analysis.segments;
+    analysis.words += words;
+  }
+  return analysis;
+}
+
+}  // namespace ancre::tm

@@ -1,0 +1,243 @@
+// Concordance search over both languages: FTS5 (unicode61, diacritics
+// removed) for words, phrases, prefixes and NEAR; the trigram index for
+// fragments inside words.
+#include <algorithm>
+#include <unordered_set>
+
+#include "tm/store_internal.h"
+
+namespace ancre::tm {
+
+using internal::BindInt;
+using internal::BindText;
+using internal::ColumnDouble;
+using internal::ColumnInt;
+using internal::ColumnText;
+using internal::Reuse;
+using internal::Step;
+using internal::Stmt;
+
+namespace {
+
+// Markers highlight() puts around hits; control characters never occur in stored text
+// (segment text is normalized, TMX text cannot contain them).
+constexpr char kOpen = '\x01';
+constexpr char kClose = '\x02';
+
+// Removes the markers from marked text and returns the hit ranges in the clean text.
+std::vector<std::pair<size_t, size_t>> HitRanges(const std::string& marked) {
+  std::vector<std::pair<size_t, size_t>> hits;
+  size_t clean = 0;
+  size_t begin = 0;
+  for (char c : marked) {
+    if (c == kOpen) {
+      begin = clean;
+    } else if (c == kClose) {
+      hits.emplace_back(begin, clean);
+    } else {
+      ++clean;
+    }
+  }
+  return hits;
+}
+
+// Every whitespace-separated piece of query as a quoted FTS5 string: the
+// query as plain words, whatever characters it holds.
+std::string PlainWords(std::string_view query) {
+  std::string out;
+  size_t i = 0;
+  while (i < query.size()) {
+    while (i < query.size() && (query[i] == ' ' || query[i] == '\t')) ++i;
+    size_t j = i;
+    while (j < query.size() && query[j] != ' ' && query[j] != '\t') ++j;
+    if (j > i) {
+      if (!out.empty()) out.push_back(' ');
+      out.push_back('"');
+      for (char c : query.substr(i, j - i)) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+      }
+      out.push_back('"');
+    }
+    i = j;
+  }
+  return out;
+}
+
+struct Side {
+  const char* column;  // FTS column filter and units column prefix
+  const char* lang_column;
+};
+constexpr Side kSource = {"source", "u.src_lang"};
+constexpr Side kTarget = {"target", "u.tgt_lang"};
+
+struct RankedHit {
+  double rank;
+  ConcordanceHit hit;
+};
+
+// Runs one FTS query; returns false (and nothing) on an FTS5 syntax error.
+bool RunFts(const Store::Impl& impl, const std::string& match, const Side* side,
+            const std::string& lang, size_t max, std::vector<RankedHit>* out) {
+  std::string sql =
+      "SELECT u.id, u.source, u.target, u.src_lang, u.tgt_lang, u.score, "
+      "highlight(unit_text, 0, char(1), char(2)), highlight(unit_text, 1, char(1), char(2)), "
+      "unit_text.rank, (SELECT document FROM provenances WHERE unit_id = u.id ORDER BY id LIMIT 1) "
+      "FROM unit_text JOIN units u ON u.id = unit_text.rowid WHERE unit_text MATCH ?1";
+  if (side) sql += std::string(" AND ") + internal::LangCondition(side->lang_column, 2);
+  sql += " ORDER BY unit_text.rank LIMIT ?3";
+  Stmt s = impl.Prepare(sql);
+  std::string filtered = side ? std::string("{") + side->column + "} : (" + match + ")" : match;
+  BindText(s.get(), 1, filtered);
+  if (side) BindText(s.get(), 2, lang);
+  BindInt(s.get(), 3, static_cast<int64_t>(max));
+  std::vector<RankedHit> hits;
+  for (;;) {
+    int rc = sqlite3_step(s.get());
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) {
+      std::string message = sqlite3_errmsg(impl.handle());
+      if ((rc & 0xff) == SQLITE_ERROR && message.rfind("fts5:", 0) == 0) return false;
+      internal::CheckSqlite(rc, impl.handle(), impl.path, "cannot search");
+    }
+    sqlite3_stmt* r = s.get();
+    RankedHit h;
+    h.rank = ColumnDouble(r, 8);
+    h.hit.tu = ColumnInt(r, 0);
+    h.hit.source = ColumnText(r, 1);
+    h.hit.target = ColumnText(r, 2);
+    h.hit.src_lang = ColumnText(r, 3);
+    h.hit.tgt_lang = ColumnText(r, 4);
+    h.hit.tu_score = ColumnDouble(r, 5);
+    h.hit.source_hits = HitRanges(ColumnText(r, 6));
+    h.hit.target_hits = HitRanges(ColumnText(r, 7));
+    h.hit.document = ColumnText(r, 9);
+    hits.push_back(std::move(h));
+  }
+  out->insert(out->end(), std::make_move_iterator(hits.begin()),
+              std::make_move_iterator(hits.end()));
+  return true;
+}
+
+// ASCII-case-insensitive occurrences of needle in text (what LIKE matches).
+std::vector<std::pair<size_t, size_t>> FindAll(const std::string& text, std::string_view needle) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  std::vector<std::pair<size_t, size_t>> hits;
+  if (needle.empty()) return hits;
+  for (size_t i = 0; i + needle.size() <= text.size();) {
+    size_t j = 0;
+    while (j < needle.size() && lower(text[i + j]) == lower(needle[j])) ++j;
+    if (j == needle.size()) {
+      hits.emplace_back(i, i + needle.size());
+      i += needle.size();
+    } else {
+      ++i;
+    }
+  }
+  return hits;
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+std::vector<ConcordanceHit> Store::Search(std::string_view query,
+                                          const SearchOptions& options) const {
+  const Impl& impl = *impl_;
+  std::vector<ConcordanceHit> result;
+  if (options.max == 0) return result;
+  const bool any = options.lang.empty() || options.lang == "any";
+  if (options.substring) {
+    if (CodePoints(query) < 3) {
+      throw Error("'" + std::string(query) +
+                  "': a fragment needs at least 3 characters; search whole words instead");
+    }
+    // The trigram index serves LIKE (ASCII case ignored) and GLOB; a fragment
+    // holding LIKE wildcards is matched with GLOB, its special characters in brackets.
+    const bool use_glob = query.find_first_of("%_") != std::string_view::npos;
+    std::string pattern;
+    if (use_glob) {
+      pattern = "*";
+      for (char c : query) {
+        if (c == '*' || c == '?' || c == '[') {
+          pattern += '[';
+          pattern += c;
+          pattern += ']';
+        } else {
+          pattern += c;
+        }
+      }
+      pattern += "*";
+    } else {
+      pattern = "%" + std::string(query) + "%";
+    }
+    const char* op = use_glob ? " GLOB ?1" : " LIKE ?1";
+    const std::pair<const Side*, std::string> sides[] = {{&kSource, "source"},
+                                                         {&kTarget, "target"}};
+    std::unordered_set<int64_t> seen;
+    std::vector<ConcordanceHit> hits;
+    for (const auto& [side, column] : sides) {
+      std::string sql =
+          "SELECT u.id, u.source, u.target, u.src_lang, u.tgt_lang, u.score, (SELECT document "
+          "FROM provenances WHERE unit_id = u.id ORDER BY id LIMIT 1) FROM unit_trigrams JOIN "
+          "units u ON u.id = unit_trigrams.rowid WHERE unit_trigrams." +
+          column + op;
+      if (!any) sql += " AND " + internal::LangCondition(side->lang_column, 2);
+      sql += " ORDER BY u.id LIMIT ?3";
+      Stmt s = impl.Prepare(sql);
+      BindText(s.get(), 1, pattern);
+      if (!any) BindText(s.get(), 2, options.lang);
+      BindInt(s.get(), 3, static_cast<int64_t>(options.max));
+      while (Step(s.get(), impl.path, "cannot search")) {
+        sqlite3_stmt* r = s.get();
+        ConcordanceHit h;
+        h.tu = ColumnInt(r, 0);
+        if (!seen.insert(h.tu).second) continue;
+        h.source = ColumnText(r, 1);
+        h.target = ColumnText(r, 2);
+        h.src_lang = ColumnText(r, 3);
+        h.tgt_lang = ColumnText(r, 4);
+        h.tu_score = ColumnDouble(r, 5);
+        h.document = ColumnText(r, 6);
+        if (any || side == &kSource) h.source_hits = FindAll(h.source, query);
+        if (any || side == &kTarget) h.target_hits = FindAll(h.target, query);
+        hits.push_back(std::move(h));
+      }
+    }
+    std::sort(hits.begin(), hits.end(),
+              [](const ConcordanceHit& a, const ConcordanceHit& b) { return a.tu < b.tu; });
+    if (hits.size() > options.max) hits.resize(options.max);
+    return hits;
+  }
+
+  auto run = [&](const std::string& match, std::vector<RankedHit>* out) {
+    if (any) return RunFts(impl, match, nullptr, "", options.max, out);
+    return RunFts(impl, match, &kSource, options.lang, options.max, out) &&
+           RunFts(impl, match, &kTarget, options.lang, options.max, out);
+  };
+  std::vector<RankedHit> ranked;
+  if (!run(std::string(query), &ranked)) {
+    // Not FTS5 syntax ("l'équipe (conjointe", "'); DROP TABLE --"): search its words.
+    ranked.clear();
+    if (!run(PlainWords(query), &ranked)) {
+      throw ParseError("query", 0, 0,
+                       "'" + std::string(query) + "' is not a valid search; quote phrases in \"\"");
+    }
+  }
+  // bm25 ranks: lower is better. A TU hit on both sides (one language searched) counts once.
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const RankedHit& a, const RankedHit& b) { return a.rank < b.rank; });
+  std::unordered_set<int64_t> seen;
+  for (auto& r : ranked) {
+    if (result.size() >= options.max) break;
+    if (!seen.insert(r.hit.tu).second) continue;
+    result.push_back(std::move(r.hit));
+  }
+  return result;
+}
+
+}  // namespace ancre::tm

@@ -1,0 +1,770 @@
+// Store: opening, schema and migrations, and the write paths (alignments, units).
+#include "tm/store.h"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <utility>
+
+#include "src/core/json.h"
+#include "src/core/version.h"
+#include "tm/store_internal.h"
+
+namespace ancre::tm {
+
+using internal::BindDouble;
+using internal::BindInt;
+using internal::BindNull;
+using internal::BindText;
+using internal::ColumnDouble;
+using internal::ColumnInt;
+using internal::ColumnText;
+using internal::Reuse;
+using internal::Step;
+using internal::Stmt;
+
+namespace {
+
+// PRAGMA application_id of an ancre TM: "ANCR". Lets us tell an ancre TM from
+// any other SQLite file before touching it.
+constexpr int kApplicationId = 0x414E4352;
+
+// Schema version 1. Text search tables follow the units table through
+// triggers (FTS5 external content); the contentless word index used by fuzzy
+// lookup is maintained by UnitWriter and Prune, since its content (the
+// normalized words) is computed here, not in SQL.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE documents(
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  content_hash TEXT NOT NULL,       -- SHA-256 of the input's bytes
+  segmentation_hash TEXT NOT NULL,  -- SHA-256 of the segment spans: one row per segmentation
+  lang TEXT NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  doc_date TEXT NOT NULL DEFAULT '',
+  bytes INTEGER NOT NULL,
+  imported TEXT NOT NULL,
+  UNIQUE(content_hash, lang, segmentation_hash));
+CREATE TABLE segments(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  paragraph INTEGER NOT NULL,
+  byte_begin INTEGER NOT NULL,
+  byte_end INTEGER NOT NULL,
+  original TEXT NOT NULL,
+  normalized TEXT NOT NULL,
+  UNIQUE(document_id, idx));
+CREATE TABLE anchors(
+  id INTEGER PRIMARY KEY,
+  segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  subtype TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  byte_begin INTEGER NOT NULL,
+  byte_end INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  weight REAL NOT NULL,
+  UNIQUE(segment_id, byte_begin, byte_end, kind, key));
+CREATE TABLE alignments(
+  id INTEGER PRIMARY KEY,
+  src_document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  tgt_document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  mode TEXT NOT NULL,
+  parameters TEXT NOT NULL,
+  ancre_version TEXT NOT NULL,
+  label TEXT NOT NULL,
+  created TEXT NOT NULL,
+  UNIQUE(src_document_id, tgt_document_id, mode, parameters));
+CREATE INDEX alignments_by_target ON alignments(tgt_document_id);
+CREATE TABLE units(
+  id INTEGER PRIMARY KEY,
+  src_lang TEXT NOT NULL,
+  tgt_lang TEXT NOT NULL,
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  source_markup TEXT NOT NULL DEFAULT '',
+  target_markup TEXT NOT NULL DEFAULT '',
+  text_hash INTEGER NOT NULL,
+  word_count INTEGER NOT NULL,
+  score REAL NOT NULL,
+  origin TEXT NOT NULL CHECK (origin IN ('aligned', 'imported', 'edited')),
+  created TEXT NOT NULL,
+  tuid TEXT NOT NULL DEFAULT '',
+  has_extras INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX units_by_hash ON units(text_hash);
+CREATE TABLE unit_extras(
+  unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('prop', 'note')),
+  type TEXT NOT NULL DEFAULT '',
+  value TEXT NOT NULL,
+  PRIMARY KEY(unit_id, position)) WITHOUT ROWID;
+CREATE TABLE provenances(
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+  alignment_id INTEGER REFERENCES alignments(id) ON DELETE CASCADE,
+  document TEXT NOT NULL,
+  origin TEXT NOT NULL CHECK (origin IN ('aligned', 'imported', 'edited')),
+  score REAL NOT NULL,
+  bead_type TEXT NOT NULL DEFAULT '',
+  src_segments TEXT NOT NULL DEFAULT '',
+  tgt_segments TEXT NOT NULL DEFAULT '',
+  anchors TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL);
+CREATE INDEX provenances_by_unit ON provenances(unit_id);
+CREATE INDEX provenances_by_alignment ON provenances(alignment_id);
+CREATE UNIQUE INDEX provenances_aligned_once
+  ON provenances(alignment_id, src_segments, tgt_segments) WHERE alignment_id IS NOT NULL;
+CREATE UNIQUE INDEX provenances_other_once
+  ON provenances(unit_id, document, origin) WHERE alignment_id IS NULL;
+CREATE VIRTUAL TABLE unit_words USING fts5(words, content='', detail=none, tokenize='ascii');
+CREATE VIRTUAL TABLE unit_text USING fts5(source, target, content='units', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE unit_trigrams USING fts5(source, target, content='units', content_rowid='id',
+  tokenize='trigram', detail=none);
+CREATE TRIGGER units_after_insert AFTER INSERT ON units BEGIN
+  INSERT INTO unit_text(rowid, source, target) VALUES (new.id, new.source, new.target);
+  INSERT INTO unit_trigrams(rowid, source, target) VALUES (new.id, new.source, new.target);
+END;
+CREATE TRIGGER units_after_delete AFTER DELETE ON units BEGIN
+  INSERT INTO unit_text(unit_text, rowid, source, target)
+    VALUES ('delete', old.id, old.source, old.target);
+  INSERT INTO unit_trigrams(unit_trigrams, rowid, source, target)
+    VALUES ('delete', old.id, old.source, old.target);
+END;
+CREATE TRIGGER units_after_update AFTER UPDATE OF source, target ON units BEGIN
+  INSERT INTO unit_text(unit_text, rowid, source, target)
+    VALUES ('delete', old.id, old.source, old.target);
+  INSERT INTO unit_trigrams(unit_trigrams, rowid, source, target)
+    VALUES ('delete', old.id, old.source, old.target);
+  INSERT INTO unit_text(rowid, source, target) VALUES (new.id, new.source, new.target);
+  INSERT INTO unit_trigrams(rowid, source, target) VALUES (new.id, new.source, new.target);
+END;
+)sql";
+
+// Migrations: kMigrations[v] upgrades a schema at version v to v + 1.
+constexpr const char* kMigrations[] = {kSchemaV1};
+static_assert(std::size(kMigrations) == kSchemaVersion);
+
+int64_t QueryInt(const Store::Impl& impl, const char* sql) {
+  Stmt s = impl.Prepare(sql);
+  return Step(s.get(), impl.path, "cannot read the database") ? ColumnInt(s.get(), 0) : 0;
+}
+
+std::string JoinIndices(const std::vector<size_t>& indices) {
+  std::string out;
+  for (size_t i : indices) {
+    if (!out.empty()) out.push_back(',');
+    out += std::to_string(i);
+  }
+  return out;
+}
+
+std::string AnchorsJson(const std::vector<SharedAnchor>& anchors) {
+  if (anchors.empty()) return {};
+  std::string out = "[";
+  for (const auto& a : anchors) {
+    if (out.size() > 1) out.push_back(',');
+    out += "{\"kind\":";
+    AppendJsonString(AnchorKindName(a.kind), &out);
+    out += ",\"key\":";
+    AppendJsonString(a.key, &out);
+    out += ",\"source\":";
+    AppendJsonString(a.src_text, &out);
+    out += ",\"target\":";
+    AppendJsonString(a.tgt_text, &out);
+    out.push_back('}');
+  }
+  out.push_back(']');
+  return out;
+}
+
+Origin ParseOrigin(const std::string& name) {
+  if (name == "imported") return Origin::kImported;
+  if (name == "edited") return Origin::kEdited;
+  return Origin::kAligned;
+}
+
+}  // namespace
+
+std::string_view OriginName(Origin origin) {
+  switch (origin) {
+    case Origin::kAligned:
+      return "aligned";
+    case Origin::kImported:
+      return "imported";
+    case Origin::kEdited:
+      return "edited";
+  }
+  return "aligned";
+}
+
+std::string DefaultStorePath() {
+  const char* env = std::getenv("ANCRE_DB");
+  if (env && *env) return env;
+  return "ancre.sqlite";
+}
+
+namespace internal {
+
+std::string LangCondition(const std::string& column, int parameter) {
+  std::string p = "?" + std::to_string(parameter);
+  return "(" + column + " = " + p + " OR substr(" + column + ", 1, length(" + p + ") + 1) = " + p +
+         " || '-')";
+}
+
+int64_t UnitHash(std::string_view src_lang, std::string_view tgt_lang, std::string_view source,
+                 std::string_view target) {
+  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a 64-bit offset basis and prime
+  auto mix = [&h](std::string_view s) {
+    for (char c : s) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 0x100000001b3ULL;
+    }
+    h ^= 0xff;  // separator: a byte that never occurs in UTF-8
+    h *= 0x100000001b3ULL;
+  };
+  mix(src_lang);
+  mix(tgt_lang);
+  mix(source);
+  mix(target);
+  return static_cast<int64_t>(h);
+}
+
+std::string NowTmxTime() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &utc);  // TMX 1.4b: YYYYMMDDThhmmssZ in UTC
+  return buf;
+}
+
+UnitWriter::UnitWriter(const Store::Impl& impl)
+    : impl_(impl),
+      find_(impl.Prepare("SELECT id, score FROM units WHERE text_hash = ?1 AND src_lang = ?2 AND "
+                         "tgt_lang = ?3 AND source = ?4 AND target = ?5")),
+      insert_(impl.Prepare(
+          "INSERT INTO units(src_lang, tgt_lang, source, target, source_markup, target_markup, "
+          "text_hash, word_count, score, origin, created, tuid, has_extras) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")),
+      insert_words_(impl.Prepare("INSERT INTO unit_words(rowid, words) VALUES (?1, ?2)")),
+      raise_score_(impl.Prepare("UPDATE units SET score = ?2 WHERE id = ?1")),
+      insert_extra_(impl.Prepare("INSERT INTO unit_extras(unit_id, position, kind, type, value) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5)")),
+      insert_provenance_(impl.Prepare(
+          "INSERT OR IGNORE INTO provenances(unit_id, alignment_id, document, origin, score, "
+          "bead_type, src_segments, tgt_segments, anchors, created) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")) {}
+
+int64_t UnitWriter::Upsert(const UnitRow& row, bool* added) {
+  const int64_t hash = UnitHash(row.src_lang, row.tgt_lang, row.source, row.target);
+  sqlite3_stmt* s = find_.get();
+  Reuse(s);
+  BindInt(s, 1, hash);
+  BindText(s, 2, row.src_lang);
+  BindText(s, 3, row.tgt_lang);
+  BindText(s, 4, row.source);
+  BindText(s, 5, row.target);
+  if (Step(s, impl_.path, "cannot look up a translation unit")) {
+    int64_t id = ColumnInt(s, 0);
+    double score = ColumnDouble(s, 1);
+    Reuse(s);
+    if (row.score > score) {
+      sqlite3_stmt* u = raise_score_.get();
+      Reuse(u);
+      BindInt(u, 1, id);
+      BindDouble(u, 2, row.score);
+      Step(u, impl_.path, "cannot update a translation unit");
+    }
+    *added = false;
+    return id;
+  }
+  Reuse(s);
+  MatchWords words = SplitMatchWords(row.source);
+  std::string key;
+  for (const auto& w : words.keys) {
+    if (!key.empty()) key.push_back(' ');
+    key += w;
+  }
+  const bool has_extras = (row.props && !row.props->empty()) || (row.notes && !row.notes->empty());
+  sqlite3_stmt* ins = insert_.get();
+  Reuse(ins);
+  BindText(ins, 1, row.src_lang);
+  BindText(ins, 2, row.tgt_lang);
+  BindText(ins, 3, row.source);
+  BindText(ins, 4, row.target);
+  BindText(ins, 5, row.source_markup);
+  BindText(ins, 6, row.target_markup);
+  BindInt(ins, 7, hash);
+  BindInt(ins, 8, static_cast<int64_t>(words.size()));
+  BindDouble(ins, 9, row.score);
+  BindText(ins, 10, OriginName(row.origin));
+  BindText(ins, 11, row.created);
+  BindText(ins, 12, row.tuid);
+  BindInt(ins, 13, has_extras ? 1 : 0);
+  Step(ins, impl_.path, "cannot add a translation unit");
+  const int64_t id = sqlite3_last_insert_rowid(impl_.handle());
+  sqlite3_stmt* w = insert_words_.get();
+  Reuse(w);
+  BindInt(w, 1, id);
+  BindText(w, 2, key);
+  Step(w, impl_.path, "cannot index a translation unit");
+  if (has_extras) {
+    int64_t position = 0;
+    auto add_extra = [&](std::string_view kind, std::string_view type, std::string_view value) {
+      sqlite3_stmt* e = insert_extra_.get();
+      Reuse(e);
+      BindInt(e, 1, id);
+      BindInt(e, 2, position++);
+      BindText(e, 3, kind);
+      BindText(e, 4, type);
+      BindText(e, 5, value);
+      Step(e, impl_.path, "cannot add a property of a translation unit");
+    };
+    if (row.props) {
+      for (const auto& p : *row.props) add_extra("prop", p.type, p.value);
+    }
+    if (row.notes) {
+      for (const auto& n : *row.notes) add_extra("note", "", n);
+    }
+  }
+  *added = true;
+  return id;
+}
+
+bool UnitWriter::AddProvenance(int64_t unit_id, const ProvenanceRow& row) {
+  sqlite3_stmt* s = insert_provenance_.get();
+  Reuse(s);
+  BindInt(s, 1, unit_id);
+  if (row.alignment_id > 0) {
+    BindInt(s, 2, row.alignment_id);
+  } else {
+    BindNull(s, 2);
+  }
+  BindText(s, 3, row.document);
+  BindText(s, 4, OriginName(row.origin));
+  BindDouble(s, 5, row.score);
+  BindText(s, 6, row.bead_type);
+  BindText(s, 7, row.src_segments);
+  BindText(s, 8, row.tgt_segments);
+  BindText(s, 9, row.anchors_json);
+  BindText(s, 10, row.created);
+  Step(s, impl_.path, "cannot record where a translation unit came from");
+  return sqlite3_changes(impl_.handle()) > 0;
+}
+
+void DeleteUnitWords(const Store::Impl& impl, sqlite3_stmt* delete_words, int64_t unit_id,
+                     std::string_view source) {
+  // FTS5 contentless tables: a 'delete' must repeat the values that were indexed.
+  Reuse(delete_words);
+  BindInt(delete_words, 1, unit_id);
+  BindText(delete_words, 2, MatchKey(source));
+  Step(delete_words, impl.path, "cannot update the word index");
+}
+
+}  // namespace internal
+
+void Store::Impl::RequireWritable(const char* what) const {
+  if (read_only) {
+    throw DbError(path + ": " + what +
+                      ": the translation memory is read-only (opened for reading, or the file "
+                      "or its folder is not writable); check the permissions",
+                  SQLITE_READONLY);
+  }
+}
+
+Store::Store(const std::filesystem::path& path, const StoreOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& impl = *impl_;
+  impl.path = path.string();
+  const bool in_memory = impl.path == ":memory:";
+  const bool may_create = options.create && !options.read_only;
+  if (!in_memory) {
+    std::error_code ec;
+    bool exists = std::filesystem::exists(path, ec);
+    if (!exists && !may_create) {
+      throw IoError(impl.path +
+                    ": no such translation memory; check the path, or create one with 'ancre "
+                    "align FR EN --db " +
+                    impl.path + "'");
+    }
+    if (exists && std::filesystem::is_directory(path, ec)) {
+      throw IoError(impl.path + ": is a folder, not a translation memory; give a file path");
+    }
+  }
+  int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                : SQLITE_OPEN_READWRITE | (may_create ? SQLITE_OPEN_CREATE : 0);
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(impl.path.c_str(), &raw, flags, nullptr);
+  impl.db.reset(raw);  // sqlite3_open_v2 allocates a handle even on failure
+  internal::CheckSqlite(rc, raw, impl.path, "cannot open the translation memory");
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, options.busy_timeout_ms);
+  impl.read_only = options.read_only || sqlite3_db_readonly(raw, "main") == 1;
+
+  // Look before writing anything: a corrupt file, a foreign SQLite database or
+  // a newer schema must be left exactly as it is.
+  const int64_t application_id = QueryInt(impl, "PRAGMA application_id");
+  const int64_t version = QueryInt(impl, "PRAGMA user_version");
+  const int64_t objects = QueryInt(impl, "SELECT count(*) FROM sqlite_schema");
+  const bool empty = objects == 0 && version == 0;
+  if (!empty && application_id != kApplicationId) {
+    throw DbError(impl.path +
+                      ": a SQLite database but not an ancre translation memory; give the path of "
+                      "an ancre TM (or a new file name to create one)",
+                  SQLITE_NOTADB);
+  }
+  if (version > kSchemaVersion) {
+    throw DbError(impl.path + ": schema v" + std::to_string(version) +
+                      " is newer than this ancre (v" + std::to_string(kSchemaVersion) +
+                      "); upgrade ancre",
+                  SQLITE_ERROR);
+  }
+  if (empty && !may_create) {
+    throw DbError(impl.path +
+                      ": an empty file, not a translation memory; give the path of an "
+                      "ancre TM",
+                  SQLITE_NOTADB);
+  }
+  if (version < kSchemaVersion && impl.read_only) {
+    throw DbError(impl.path + ": schema v" + std::to_string(version) + " needs upgrading to v" +
+                      std::to_string(kSchemaVersion) +
+                      ", which needs write access; open it once without read-only access",
+                  SQLITE_READONLY);
+  }
+  impl.Exec("PRAGMA foreign_keys = ON");
+  if (!impl.read_only) {
+    if (!in_memory) {
+      // WAL: readers never block the writer; one writer at a time, others wait busy_timeout.
+      impl.Exec("PRAGMA journal_mode = WAL");
+      // In WAL mode NORMAL keeps every transaction atomic; only durability of
+      // the last commits on power loss is traded for speed.
+      impl.Exec("PRAGMA synchronous = NORMAL");
+    }
+    if (version < kSchemaVersion) {
+      internal::Transaction tx(impl.handle(), impl.path);
+      // Re-read under the write lock: another process may have migrated meanwhile.
+      int64_t current = QueryInt(impl, "PRAGMA user_version");
+      for (int64_t v = current; v < kSchemaVersion; ++v) {
+        impl.Exec(kMigrations[v]);
+      }
+      impl.Exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+      impl.Exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
+      tx.Commit();
+    }
+  }
+  // Document frequencies of indexed words, for Lookup's rarest-words-first
+  // candidate retrieval. A temp table: the file is not modified.
+  impl.Exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.unit_words_vocab USING fts5vocab(main, unit_words, "
+      "row)");
+}
+
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+const std::string& Store::path() const { return impl_->path; }
+bool Store::read_only() const { return impl_->read_only; }
+
+namespace {
+
+struct StoredDoc {
+  int64_t id = 0;
+  bool added = false;
+  size_t segments_added = 0;
+};
+
+StoredDoc StoreDocument(const Store::Impl& impl, const DocumentRecord& doc,
+                        const std::string& now) {
+  if (!doc.document) throw Error(doc.path + ": no segments given to store");
+  const auto& segments = doc.document->segments;
+  if (!doc.originals.empty() && doc.originals.size() != segments.size()) {
+    throw Error(doc.path + ": " + std::to_string(doc.originals.size()) + " original texts for " +
+                std::to_string(segments.size()) + " segments");
+  }
+  std::string spans;
+  for (const auto& s : segments) {
+    spans += std::to_string(s.span.begin) + "-" + std::to_string(s.span.end) + "/" +
+             std::to_string(s.paragraph) + ";";
+  }
+  const std::string content_hash = Sha256Hex(doc.content);
+  const std::string segmentation_hash = Sha256Hex(spans);
+  Stmt find = impl.Prepare(
+      "SELECT id FROM documents WHERE content_hash = ?1 AND lang = ?2 AND segmentation_hash = ?3");
+  BindText(find.get(), 1, content_hash);
+  BindText(find.get(), 2, doc.language);
+  BindText(find.get(), 3, segmentation_hash);
+  StoredDoc stored;
+  if (Step(find.get(), impl.path, "cannot look up a document")) {
+    stored.id = ColumnInt(find.get(), 0);
+    return stored;
+  }
+  Stmt insert = impl.Prepare(
+      "INSERT INTO documents(path, content_hash, segmentation_hash, lang, title, doc_date, bytes, "
+      "imported) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  BindText(insert.get(), 1, doc.path);
+  BindText(insert.get(), 2, content_hash);
+  BindText(insert.get(), 3, segmentation_hash);
+  BindText(insert.get(), 4, doc.language);
+  BindText(insert.get(), 5, doc.title);
+  BindText(insert.get(), 6, doc.date);
+  BindInt(insert.get(), 7, static_cast<int64_t>(doc.content.size()));
+  BindText(insert.get(), 8, now);
+  Step(insert.get(), impl.path, "cannot add a document");
+  stored.id = sqlite3_last_insert_rowid(impl.handle());
+  stored.added = true;
+
+  Stmt seg = impl.Prepare(
+      "INSERT INTO segments(document_id, idx, paragraph, byte_begin, byte_end, original, "
+      "normalized) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  Stmt anchor = impl.Prepare(
+      "INSERT OR IGNORE INTO anchors(segment_id, kind, subtype, text, byte_begin, byte_end, key, "
+      "weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const Segment& s = segments[i];
+    std::string_view original;
+    if (!doc.originals.empty()) {
+      original = doc.originals[i];
+    } else if (s.span.end <= doc.content.size() && s.span.begin <= s.span.end) {
+      original = doc.content.substr(s.span.begin, s.span.size());
+    } else {
+      throw Error(doc.path + ": segment " + std::to_string(i) + " lies outside the document");
+    }
+    sqlite3_stmt* st = seg.get();
+    Reuse(st);
+    BindInt(st, 1, stored.id);
+    BindInt(st, 2, static_cast<int64_t>(i));
+    BindInt(st, 3, static_cast<int64_t>(s.paragraph));
+    BindInt(st, 4, static_cast<int64_t>(s.span.begin));
+    BindInt(st, 5, static_cast<int64_t>(s.span.end));
+    BindText(st, 6, original);
+    BindText(st, 7, s.text);
+    Step(st, impl.path, "cannot add a segment");
+    ++stored.segments_added;
+    if (!doc.anchors || i >= doc.anchors->size()) continue;
+    const int64_t segment_id = sqlite3_last_insert_rowid(impl.handle());
+    for (const Anchor& a : (*doc.anchors)[i]) {
+      sqlite3_stmt* at = anchor.get();
+      Reuse(at);
+      BindInt(at, 1, segment_id);
+      BindText(at, 2, AnchorKindName(a.kind));
+      BindText(at, 3, a.subtype);
+      BindText(at, 4, a.text);
+      BindInt(at, 5, static_cast<int64_t>(a.span.begin));
+      BindInt(at, 6, static_cast<int64_t>(a.span.end));
+      BindText(at, 7, a.key);
+      BindDouble(at, 8, a.weight);
+      Step(at, impl.path, "cannot add an anchor");
+    }
+  }
+  return stored;
+}
+
+std::string JoinSegmentTexts(const Document& doc, const std::vector<size_t>& indices,
+                             const std::string& path) {
+  std::string text;
+  for (size_t i : indices) {
+    if (i >= doc.segments.size()) {
+      throw Error(path + ": the alignment names segment " + std::to_string(i) + " of " +
+                  std::to_string(doc.segments.size()));
+    }
+    if (!text.empty()) text.push_back(' ');
+    text += doc.segments[i].text;
+  }
+  return text;
+}
+
+}  // namespace
+
+SaveResult Store::SaveAlignment(const DocumentRecord& source, const DocumentRecord& target,
+                                const Alignment& alignment, const AlignmentRecord& run) {
+  Impl& impl = *impl_;
+  impl.RequireWritable("cannot store the alignment");
+  if (!source.document || !target.document) throw Error("SaveAlignment: segments are required");
+  const std::string now = internal::NowTmxTime();
+  internal::Transaction tx(impl.handle(), impl.path);
+  SaveResult result;
+  StoredDoc src = StoreDocument(impl, source, now);
+  StoredDoc tgt = StoreDocument(impl, target, now);
+  result.documents_added = (src.added ? 1 : 0) + (tgt.added ? 1 : 0);
+  result.segments_added = src.segments_added + tgt.segments_added;
+
+  Stmt find = impl.Prepare(
+      "SELECT id FROM alignments WHERE src_document_id = ?1 AND tgt_document_id = ?2 AND mode = ?3 "
+      "AND parameters = ?4");
+  BindInt(find.get(), 1, src.id);
+  BindInt(find.get(), 2, tgt.id);
+  BindText(find.get(), 3, run.mode);
+  BindText(find.get(), 4, run.parameters);
+  if (Step(find.get(), impl.path, "cannot look up an alignment")) {
+    result.alignment_id = ColumnInt(find.get(), 0);
+    result.already_stored = true;
+    tx.Commit();
+    return result;
+  }
+  const std::string label = run.label.empty() ? source.path + " | " + target.path : run.label;
+  Stmt insert = impl.Prepare(
+      "INSERT INTO alignments(src_document_id, tgt_document_id, mode, parameters, ancre_version, "
+      "label, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  BindInt(insert.get(), 1, src.id);
+  BindInt(insert.get(), 2, tgt.id);
+  BindText(insert.get(), 3, run.mode);
+  BindText(insert.get(), 4, run.parameters);
+  BindText(insert.get(), 5, kVersion);
+  BindText(insert.get(), 6, label);
+  BindText(insert.get(), 7, now);
+  Step(insert.get(), impl.path, "cannot add an alignment");
+  result.alignment_id = sqlite3_last_insert_rowid(impl.handle());
+
+  internal::UnitWriter writer(impl);
+  for (const Bead& bead : alignment.beads) {
+    if (bead.src.empty() || bead.tgt.empty()) {
+      ++result.beads_skipped;
+      continue;
+    }
+    const std::string src_text = JoinSegmentTexts(*source.document, bead.src, source.path);
+    const std::string tgt_text = JoinSegmentTexts(*target.document, bead.tgt, target.path);
+    if (src_text.empty() || tgt_text.empty()) {
+      ++result.beads_skipped;
+      continue;
+    }
+    const std::string bead_type = bead.type();
+    const std::string anchors = AnchorsJson(bead.anchors);
+    internal::UnitRow row;
+    row.src_lang = source.language;
+    row.tgt_lang = target.language;
+    row.source = src_text;
+    row.target = tgt_text;
+    row.score = bead.score;
+    row.origin = Origin::kAligned;
+    row.created = now;
+    bool added = false;
+    const int64_t unit_id = writer.Upsert(row, &added);
+    ++(added ? result.units_added : result.units_existing);
+    internal::ProvenanceRow prov;
+    prov.alignment_id = result.alignment_id;
+    prov.document = label;
+    prov.origin = Origin::kAligned;
+    prov.score = bead.score;
+    prov.bead_type = bead_type;
+    const std::string src_segments = JoinIndices(bead.src);
+    const std::string tgt_segments = JoinIndices(bead.tgt);
+    prov.src_segments = src_segments;
+    prov.tgt_segments = tgt_segments;
+    prov.anchors_json = anchors;
+    prov.created = now;
+    writer.AddProvenance(unit_id, prov);
+  }
+  tx.Commit();
+  return result;
+}
+
+AddResult Store::AddUnits(const std::vector<TranslationUnit>& units) {
+  Impl& impl = *impl_;
+  impl.RequireWritable("cannot add translation units");
+  for (size_t i = 0; i < units.size(); ++i) {
+    const TranslationUnit& u = units[i];
+    const std::string where = u.document + (u.tuid.empty() ? "" : " tu " + u.tuid);
+    if (u.src_lang.empty() || u.tgt_lang.empty()) {
+      throw Error(where + ": translation unit without a source or target language");
+    }
+    if (u.source.empty() || u.target.empty()) {
+      throw Error(where + ": translation unit with an empty source or target text");
+    }
+    if (u.document.empty()) {
+      throw Error("translation unit " + std::to_string(i + 1) +
+                  " has no document (provenance label)");
+    }
+  }
+  const std::string now = internal::NowTmxTime();
+  internal::Transaction tx(impl.handle(), impl.path);
+  internal::UnitWriter writer(impl);
+  AddResult result;
+  for (const TranslationUnit& u : units) {
+    const std::string& created = u.created.empty() ? now : u.created;
+    internal::UnitRow row;
+    row.src_lang = u.src_lang;
+    row.tgt_lang = u.tgt_lang;
+    row.source = u.source;
+    row.target = u.target;
+    row.source_markup = u.source_markup;
+    row.target_markup = u.target_markup;
+    row.score = u.score;
+    row.origin = u.origin;
+    row.created = created;
+    row.tuid = u.tuid;
+    row.props = &u.props;
+    row.notes = &u.notes;
+    bool added = false;
+    const int64_t id = writer.Upsert(row, &added);
+    ++(added ? result.added : result.existing);
+    internal::ProvenanceRow prov;
+    prov.document = u.document;
+    prov.origin = u.origin;
+    prov.score = u.score;
+    prov.bead_type = u.bead_type;
+    prov.anchors_json = u.anchors_json;
+    prov.created = created;
+    writer.AddProvenance(id, prov);
+  }
+  tx.Commit();
+  return result;
+}
+
+void Store::ForEachUnit(const UnitFilter& filter,
+                        const std::function<void(const TranslationUnit&)>& visit) const {
+  const Impl& impl = *impl_;
+  std::string sql =
+      "SELECT u.id, u.src_lang, u.tgt_lang, u.source, u.target, u.source_markup, "
+      "u.target_markup, u.score, u.origin, u.created, u.tuid, u.has_extras, p.document, "
+      "p.bead_type, p.anchors FROM units u LEFT JOIN provenances p ON p.id = "
+      "(SELECT min(id) FROM provenances WHERE unit_id = u.id) WHERE u.score >= ?1";
+  if (!filter.src_lang.empty()) sql += " AND " + internal::LangCondition("u.src_lang", 2);
+  if (!filter.tgt_lang.empty()) sql += " AND " + internal::LangCondition("u.tgt_lang", 3);
+  sql += " ORDER BY u.id";
+  Stmt s = impl.Prepare(sql);
+  BindDouble(s.get(), 1, filter.min_score);
+  if (!filter.src_lang.empty()) BindText(s.get(), 2, filter.src_lang);
+  if (!filter.tgt_lang.empty()) BindText(s.get(), 3, filter.tgt_lang);
+  Stmt extras = impl.Prepare(
+      "SELECT kind, type, value FROM unit_extras WHERE unit_id = ?1 ORDER BY position");
+  TranslationUnit u;
+  while (Step(s.get(), impl.path, "cannot read translation units")) {
+    sqlite3_stmt* r = s.get();
+    u.id = ColumnInt(r, 0);
+    u.src_lang = ColumnText(r, 1);
+    u.tgt_lang = ColumnText(r, 2);
+    u.source = ColumnText(r, 3);
+    u.target = ColumnText(r, 4);
+    u.source_markup = ColumnText(r, 5);
+    u.target_markup = ColumnText(r, 6);
+    u.score = ColumnDouble(r, 7);
+    u.origin = ParseOrigin(ColumnText(r, 8));
+    u.created = ColumnText(r, 9);
+    u.tuid = ColumnText(r, 10);
+    u.document = ColumnText(r, 12);
+    u.bead_type = ColumnText(r, 13);
+    u.anchors_json = ColumnText(r, 14);
+    u.props.clear();
+    u.notes.clear();
+    if (ColumnInt(r, 11) != 0) {
+      sqlite3_stmt* e = extras.get();
+      Reuse(e);
+      BindInt(e, 1, u.id);
+      while (Step(e, impl.path, "cannot read properties of translation units")) {
+        if (ColumnText(e, 0) == "note") {
+          u.notes.push_back(ColumnText(e, 2));
+        } else {
+          u.props.push_back({ColumnText(e, 1), ColumnText(e, 2)});
+        }
+      }
+    }
+    visit(u);
+  }
+}
+
+}  // namespace ancre::tm

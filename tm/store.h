@@ -1,0 +1,300 @@
+// The translation memory store: one SQLite file holding the aligned documents
+// (content hash, language, title, date), their segments (byte span, original
+// and normalized text), their anchors, the alignment runs (mode, parameters,
+// ancre version, time), and the translation units (TUs) with where each came
+// from and why it was paired. Translators query it by fuzzy lookup and by
+// concordance search.
+//
+// Deduplication: a TU is one source/target text pair per language pair. The
+// same pair found in two documents (or imported twice from two TMX files) is
+// ONE TU with TWO provenances, each naming its document, alignment run, score,
+// bead type and shared anchors; the TU's score is the best of them. Documents
+// are identified by content hash and language, alignment runs by their two
+// documents, mode and parameters: saving the same alignment twice writes nothing.
+//
+// Every write is one transaction: an interrupted or killed process leaves the
+// file exactly as it was before the write began (SQLite's WAL guarantees it).
+//
+// Usage:
+//   ancre::tm::Store store("tm.sqlite", {});
+//   store.SaveAlignment(fr, en, alignment, {.mode = "parallel"});
+//   for (const auto& m : store.Lookup("Les deux pays créeront une équipe.", {}))
+//     std::cout << m.score << " " << m.target << "\n";
+//
+// Thread-safety: a Store is not thread-safe; use one per thread. Several
+// processes (or Stores) may use the same file: writers wait for each other up
+// to StoreOptions::busy_timeout_ms.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "src/core/bead.h"
+#include "src/core/segment.h"
+#include "tm/fuzzy.h"
+#include "tm/translation_unit.h"
+
+namespace ancre::tm {
+
+// Version of the schema this ancre writes; older files are migrated forward on open.
+inline constexpr int kSchemaVersion = 1;
+
+struct StoreOptions {
+  // Open for reading only: never modifies the file (no migration, no WAL switch).
+  bool read_only = false;
+  // Create the file and its schema if missing or empty. Ignored when read_only.
+  bool create = true;
+  // How long a writer waits for another process's write lock before failing.
+  int busy_timeout_ms = 5000;
+};
+
+// One side of an aligned document pair, as given to SaveAlignment. Borrowed:
+// everything pointed to must stay alive during the call.
+struct DocumentRecord {
+  std::string path;                          // as the user named it (shown as provenance)
+  std::string_view content;                  // the input's bytes as given (hashed for dedup)
+  std::string language;                      // BCP 47, e.g. "fr"
+  std::string title;                         // may be empty
+  std::string date;                          // YYYY-MM-DD; may be empty
+  const Document* document = nullptr;        // the segments; required
+  const DocumentAnchors* anchors = nullptr;  // parallel to document->segments; may be null
+  // Original text of each segment, parallel to document->segments. If empty,
+  // content.substr(span) is used, which is right only for UTF-8 input.
+  std::vector<std::string> originals;
+};
+
+// How an alignment was made.
+struct AlignmentRecord {
+  std::string mode = "parallel";  // the mode actually used: "parallel" or "comparable"
+  std::string parameters = "{}";  // JSON object of the options that shaped the result
+  std::string label;              // provenance label; empty = "<source path> | <target path>"
+};
+
+struct SaveResult {
+  int64_t alignment_id = 0;
+  bool already_stored = false;  // same documents, mode and parameters: nothing was written
+  size_t documents_added = 0;
+  size_t segments_added = 0;
+  size_t units_added = 0;     // new TUs
+  size_t units_existing = 0;  // pairs already present as TUs (a provenance was added)
+  size_t beads_skipped = 0;   // 1-0 / 0-1 beads: no TU
+};
+
+struct AddResult {
+  size_t added = 0;     // new TUs
+  size_t existing = 0;  // already present: a provenance was added (or was already there)
+};
+
+// Which TUs ForEachUnit visits. Language tags match by prefix at a hyphen:
+// "fr" matches "fr" and "fr-FR".
+struct UnitFilter {
+  std::string src_lang;    // empty = any
+  std::string tgt_lang;    // empty = any
+  double min_score = 0.0;  // TU score (best provenance) at least this
+};
+
+struct LookupOptions {
+  double threshold = 70.0;  // minimum match percentage, in [0, 100]
+  size_t max = 10;          // at most this many matches, best first
+  std::string src_lang;     // only TUs whose source language matches; empty = any
+  std::string tgt_lang;     // only TUs whose target language matches; empty = any
+};
+
+struct FuzzyMatch {
+  double score = 0.0;  // match percentage; 100 = identical normalized text
+  int64_t tu = 0;
+  std::string source;
+  std::string target;
+  std::string src_lang;
+  std::string tgt_lang;
+  std::string document;         // provenance label of the TU's first provenance
+  double tu_score = 0.0;        // the TU's alignment confidence
+  std::vector<WordEdit> edits;  // how the query differs from `source`
+};
+
+struct SearchOptions {
+  std::string lang = "any";  // search the "fr" side, the "en" side (any tag), or "any"
+  size_t max = 20;           // at most this many hits
+  bool substring = false;    // the query is a fragment found anywhere in words (trigram index)
+};
+
+// A concordance hit: a TU with the byte ranges of the matched text on each side.
+struct ConcordanceHit {
+  int64_t tu = 0;
+  std::string source;
+  std::string target;
+  std::string src_lang;
+  std::string tgt_lang;
+  std::string document;
+  double tu_score = 0.0;
+  std::vector<std::pair<size_t, size_t>> source_hits;  // [begin, end) byte offsets into source
+  std::vector<std::pair<size_t, size_t>> target_hits;
+};
+
+struct StoreStats {
+  int schema_version = 0;
+  int64_t file_bytes = 0;  // pages × page size
+  int64_t documents = 0;
+  int64_t segments = 0;
+  int64_t alignments = 0;
+  int64_t units = 0;
+  int64_t provenances = 0;
+  int64_t anchors = 0;
+  struct Count {
+    std::string name;
+    int64_t count = 0;
+  };
+  std::vector<Count> units_by_lang_pair;  // "fr→en"
+  std::vector<Count> units_by_score;      // bands "0.90–1.00" ... "0.00–0.40", high first
+  std::vector<Count> units_by_origin;     // "aligned", "imported", "edited"
+  std::vector<Count> anchors_by_kind;     // "date", "number" ...
+};
+
+struct CheckReport {
+  std::vector<std::string> integrity_problems;  // from PRAGMA integrity_check and FTS checks
+  std::vector<std::string> foreign_key_problems;
+  int64_t units_without_provenance = 0;
+  int64_t documents_without_alignment = 0;
+  int64_t duplicate_units = 0;  // same languages and texts stored twice
+  bool ok() const {
+    return integrity_problems.empty() && foreign_key_problems.empty() &&
+           units_without_provenance == 0 && duplicate_units == 0;
+  }
+};
+
+struct PruneOptions {
+  double below = -1.0;      // remove TUs whose best score is below this; < 0 = off
+  int64_t document_id = 0;  // remove this document and all that came only from it; 0 = off
+  bool dry_run = false;     // count only; the file is not modified
+};
+
+struct PruneResult {
+  int64_t units = 0;
+  int64_t provenances = 0;
+  int64_t documents = 0;
+  int64_t alignments = 0;
+  int64_t segments = 0;
+};
+
+struct MergeResult {
+  int64_t documents_added = 0;
+  int64_t alignments_added = 0;
+  int64_t units_added = 0;
+  int64_t units_existing = 0;
+  int64_t provenances_added = 0;
+};
+
+// One document as listed by Documents().
+struct DocumentInfo {
+  int64_t id = 0;
+  std::string path;
+  std::string language;
+  std::string title;
+  std::string content_hash;
+  int64_t segments = 0;
+};
+
+// Coverage of a new text by the TM in the usual CAT buckets.
+struct Analysis {
+  struct Bucket {
+    std::string name;  // "100%", "95–99%", "85–94%", "75–84%", "50–74%", "no match"
+    int64_t segments = 0;
+    int64_t words = 0;
+  };
+  std::vector<Bucket> buckets;  // in that order
+  int64_t segments = 0;
+  int64_t words = 0;
+};
+
+class Store {
+ public:
+  // Opens (and with options.create, creates) the TM at path; ":memory:" is a
+  // private in-memory TM. Migrates an older schema forward unless read_only.
+  // Throws IoError (missing file when not creating), DbError (not a SQLite
+  // file, corrupt, not an ancre TM, schema newer than this ancre, locked,
+  // read-only when writing is needed). On error the file is not modified.
+  Store(const std::filesystem::path& path, const StoreOptions& options);
+  ~Store();
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+
+  const std::string& path() const;
+  bool read_only() const;
+
+  // Stores both documents, their segments and anchors, the run and one TU per
+  // bead with segments on both sides, in ONE transaction. Idempotent (see the
+  // header comment). Throws DbError (the TM is then unchanged), Error if a
+  // bead names a segment that does not exist.
+  SaveResult SaveAlignment(const DocumentRecord& source, const DocumentRecord& target,
+                           const Alignment& alignment, const AlignmentRecord& run);
+
+  // Adds units in one transaction, deduplicating against the TM and within the
+  // batch. Uses each unit's texts, languages, markup, score, origin, bead_type,
+  // anchors_json, document (provenance label; required), created, tuid, props
+  // and notes; ignores id. Throws DbError (nothing added), Error for a unit
+  // without languages or with empty source or target.
+  AddResult AddUnits(const std::vector<TranslationUnit>& units);
+
+  // Calls visit for every TU matching filter, in id order, streaming (memory
+  // stays bounded). The unit's provenance fields come from its first
+  // provenance; score is the best. Exceptions from visit propagate.
+  void ForEachUnit(const UnitFilter& filter,
+                   const std::function<void(const TranslationUnit&)>& visit) const;
+
+  // Fuzzy matches of query against TU sources, best first (score, then TU id).
+  // Candidates come from the word index: never a scan of every TU when
+  // threshold > 0. Returns no matches for a query without words.
+  std::vector<FuzzyMatch> Lookup(std::string_view query, const LookupOptions& options) const;
+  // The same result computed by scoring every TU: the reference for Lookup.
+  std::vector<FuzzyMatch> LookupByScan(std::string_view query, const LookupOptions& options) const;
+
+  // Concordance: TUs whose source or target contains the query (FTS5 syntax:
+  // words, "phrases", prefix*, NEAR(a b, 5), AND/OR/NOT; case and accents
+  // ignored). A query that is not valid FTS5 syntax is searched as plain
+  // words. With options.substring, the query is a fragment of at least 3
+  // characters matched anywhere (ASCII case ignored). Best first.
+  // Throws Error for a substring fragment shorter than 3 characters.
+  std::vector<ConcordanceHit> Search(std::string_view query, const SearchOptions& options) const;
+
+  // Coverage of `segments` (texts of a new document): each segment goes in the
+  // bucket of its best match restricted to options' languages.
+  Analysis Analyze(const std::vector<std::string>& segments, const LookupOptions& options) const;
+
+  StoreStats Stats() const;
+  std::vector<DocumentInfo> Documents() const;
+
+  // PRAGMA integrity_check, foreign key check, FTS index checks, orphans, duplicates.
+  CheckReport Check() const;
+
+  // Removes TUs below a score and/or a document with everything that came only
+  // from it, in one transaction (rolled back when dry_run). Throws Error if
+  // neither criterion is given or the document does not exist.
+  PruneResult Prune(const PruneOptions& options);
+
+  // Copies another TM's documents, segments, anchors, runs, TUs and
+  // provenances into this one, deduplicating, in one transaction. `other` is
+  // opened read-only and never modified. Throws what the constructor throws for
+  // `other`, and DbError.
+  MergeResult Merge(const std::filesystem::path& other);
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// The default TM path: $ANCRE_DB if set and not empty, else "ancre.sqlite".
+std::string DefaultStorePath();
+
+// Lowercase hex SHA-256 of bytes (FIPS 180-4): documents' content hash.
+std::string Sha256Hex(std::string_view bytes);
+
+// The origin's name: "aligned", "imported", "edited".
+std::string_view OriginName(Origin origin);
+
+}  // namespace ancre::tm

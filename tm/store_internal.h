@@ -1,0 +1,104 @@
+// Store internals shared by the .cc files of tm/ that implement Store
+// (store.cc, lookup.cc, search.cc, maintenance.cc). Private to tm/.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "tm/sqlite_handle.h"
+#include "tm/store.h"
+
+namespace ancre::tm {
+
+struct Store::Impl {
+  // Declared first so it is destroyed last: sqlite3_close fails with
+  // SQLITE_BUSY while statements are alive.
+  internal::DbHandle db;
+  std::string path;
+  bool read_only = false;
+
+  sqlite3* handle() const { return db.get(); }
+  internal::Stmt Prepare(std::string_view sql) const {
+    return internal::Prepare(db.get(), sql, path);
+  }
+  void Exec(const char* sql) const { internal::Exec(db.get(), sql, path); }
+  // Throws DbError if the TM was opened read-only (before anything is written).
+  void RequireWritable(const char* what) const;
+};
+
+namespace internal {
+
+// The SQL condition "column's language matches tag" for a bound tag at ?N:
+// equal, or tag followed by "-" (so "fr" matches "fr-FR").
+std::string LangCondition(const std::string& column, int parameter);
+
+// 64-bit FNV-1a of the languages and texts: the dedup key of a TU (verified
+// against the texts, so collisions only cost a comparison).
+int64_t UnitHash(std::string_view src_lang, std::string_view tgt_lang, std::string_view source,
+                 std::string_view target);
+
+// Current UTC time in TMX form YYYYMMDDThhmmssZ.
+std::string NowTmxTime();
+
+}  // namespace internal
+}  // namespace ancre::tm
+
+namespace ancre::tm::internal {
+
+// A TU row as written by UnitWriter.
+struct UnitRow {
+  std::string_view src_lang;
+  std::string_view tgt_lang;
+  std::string_view source;
+  std::string_view target;
+  std::string_view source_markup;
+  std::string_view target_markup;
+  double score = 1.0;
+  Origin origin = Origin::kAligned;
+  std::string_view created;
+  std::string_view tuid;
+  const std::vector<Prop>* props = nullptr;
+  const std::vector<std::string>* notes = nullptr;
+};
+
+// Where a TU came from.
+struct ProvenanceRow {
+  int64_t alignment_id = 0;  // 0 = none (imported, edited)
+  std::string_view document;
+  Origin origin = Origin::kAligned;
+  double score = 1.0;
+  std::string_view bead_type;
+  std::string_view src_segments;  // "3,4"
+  std::string_view tgt_segments;
+  std::string_view anchors_json;
+  std::string_view created;
+};
+
+// Writes TUs with deduplication and keeps the word index in step. Holds
+// prepared statements on impl's connection: must not outlive impl. Use inside
+// a Transaction.
+class UnitWriter {
+ public:
+  explicit UnitWriter(const Store::Impl& impl);
+  // Returns the id of the TU with row's languages and texts, inserting it if
+  // new (*added = true) or raising its score to row.score if higher.
+  int64_t Upsert(const UnitRow& row, bool* added);
+  // Records a provenance; returns false if the same one was already there.
+  bool AddProvenance(int64_t unit_id, const ProvenanceRow& row);
+
+ private:
+  const Store::Impl& impl_;
+  Stmt find_;
+  Stmt insert_;
+  Stmt insert_words_;
+  Stmt raise_score_;
+  Stmt insert_extra_;
+  Stmt insert_provenance_;
+};
+
+// Removes a TU's entry from the word index (before the TU row is deleted).
+void DeleteUnitWords(const Store::Impl& impl, sqlite3_stmt* delete_words, int64_t unit_id,
+                     std::string_view source);
+
+}  // namespace ancre::tm::internal
