@@ -1,0 +1,147 @@
+#include "src/align/aligner.h"
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+#include "src/align/candidates.h"
+#include "src/align/comparable.h"
+#include "src/align/parallel.h"
+
+namespace ancre::align {
+namespace {
+
+// Calibrated probability that a parallel-mode bead is right, from its
+// similarity, its length fit and its type (fitted on held-out news).
+double ParallelScore(double sim, double length_penalty, const Bead& b) {
+  bool many = b.src.size() + b.tgt.size() > 2;
+  double z = -2.5 + 12.0 * sim - 0.4 * length_penalty - (many ? 0.5 : 0.0);
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+// The anchors both sides of a bead share (each anchor used once).
+std::vector<SharedAnchor> SharedAnchors(const Bead& b, const DocumentAnchors& src,
+                                        const DocumentAnchors& tgt) {
+  std::vector<SharedAnchor> shared;
+  if (src.empty() || tgt.empty()) return shared;
+  std::vector<const Anchor*> pool;
+  for (size_t j : b.tgt) {
+    if (j < tgt.size()) {
+      for (const Anchor& a : tgt[j]) pool.push_back(&a);
+    }
+  }
+  for (size_t i : b.src) {
+    if (i >= src.size()) continue;
+    for (const Anchor& a : src[i]) {
+      for (const Anchor*& t : pool) {
+        if (t != nullptr && t->kind == a.kind && t->key == a.key && !a.key.empty()) {
+          shared.push_back({a.kind, a.key, a.text, t->text});
+          t = nullptr;
+          break;
+        }
+      }
+    }
+  }
+  return shared;
+}
+
+}  // namespace
+
+ModeDecision DecideMode(const Scorer& scorer) {
+  ModeDecision d;
+  const size_t n = scorer.src().size();
+  const size_t m = scorer.tgt().size();
+  std::vector<Candidate> cands = FindCandidates(scorer, 4, 200, 1);
+  // Sure pairs: each is the other's best candidate, with a strong similarity.
+  std::vector<double> best_src(n, 0.0), best_tgt(m, 0.0);
+  for (const Candidate& c : cands) {
+    best_src[c.src] = std::max(best_src[c.src], c.sim);
+    best_tgt[c.tgt] = std::max(best_tgt[c.tgt], c.sim);
+  }
+  std::vector<Candidate> sure;
+  for (const Candidate& c : cands) {
+    if (c.sim >= 0.3 && c.sim == best_src[c.src] && c.sim == best_tgt[c.tgt]) sure.push_back(c);
+  }
+  d.sure_pairs = sure.size();
+  d.monotone_pairs = LongestChain(sure).size();
+  const size_t shorter = std::min(n, m);
+  // Translations: nearly all sure pairs in order, and they cover most of the
+  // shorter document. Comparable articles fail one test or the other.
+  bool ordered = d.sure_pairs > 0 &&
+                 static_cast<double>(d.monotone_pairs) >= 0.9 * static_cast<double>(d.sure_pairs);
+  bool covering = static_cast<double>(d.monotone_pairs) >= 0.5 * static_cast<double>(shorter);
+  d.mode = ordered && covering ? AlignMode::kParallel : AlignMode::kComparable;
+  d.reason = std::string("auto: ") + (d.mode == AlignMode::kParallel ? "parallel" : "comparable") +
+             " (" + std::to_string(d.monotone_pairs) + " of " + std::to_string(d.sure_pairs) +
+             " sure pairs in order, covering " + std::to_string(d.monotone_pairs) + " of " +
+             std::to_string(shorter) + " segments)";
+  return d;
+}
+
+Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& options,
+                ModeDecision* decision) {
+  FeatureOptions fs;
+  fs.language = options.src_language;
+  fs.side = Side::kSource;
+  fs.lexicon = options.lexicon;
+  fs.anchor_weight = options.anchor_weight;
+  FeatureOptions ft = fs;
+  ft.language = options.tgt_language;
+  ft.side = Side::kTarget;
+  SideFeatures src_features, tgt_features;
+  if (options.threads > 1 && src.texts.size() + tgt.texts.size() > 2000) {
+    std::thread t([&] { tgt_features = BuildSideFeatures(tgt.texts, tgt.anchors, ft); });
+    src_features = BuildSideFeatures(src.texts, src.anchors, fs);
+    t.join();
+  } else {
+    src_features = BuildSideFeatures(src.texts, src.anchors, fs);
+    tgt_features = BuildSideFeatures(tgt.texts, tgt.anchors, ft);
+  }
+
+  ModeDecision chosen;
+  chosen.mode = options.mode;
+  if (options.mode == AlignMode::kAuto) {
+    Scorer probe(src_features, tgt_features, options.length_prior);
+    chosen = DecideMode(probe);
+  }
+  if (decision != nullptr) *decision = chosen;
+
+  Alignment result;
+  result.mode = chosen.mode;
+  if (chosen.mode == AlignMode::kParallel) {
+    Scorer scorer(src_features, tgt_features,
+                  Scorer::FitLength(src_features, tgt_features, options.length_prior));
+    result.beads = AlignParallel(scorer, ParallelParams{}, options.threads);
+    for (Bead& b : result.beads) {
+      if (b.src.empty() || b.tgt.empty()) {
+        b.score = 0.0;
+        continue;
+      }
+      size_t s0 = b.src.front(), s1 = b.src.back() + 1;
+      size_t t0 = b.tgt.front(), t1 = b.tgt.back() + 1;
+      b.score =
+          ParallelScore(scorer.Similarity(s0, s1, t0, t1), scorer.LengthPenalty(s0, s1, t0, t1), b);
+    }
+  } else {
+    Scorer scorer(src_features, tgt_features, options.length_prior);
+    result.beads = AlignComparable(scorer, ComparableParams{}, options.threads);
+  }
+  std::vector<Bead> kept;
+  kept.reserve(result.beads.size());
+  for (Bead& b : result.beads) {
+    bool pair = !b.src.empty() && !b.tgt.empty();
+    if (pair && b.score < options.min_score) {
+      if (result.mode == AlignMode::kComparable) continue;
+      // Parallel mode keeps every segment in a bead: a rejected pair becomes omissions.
+      for (size_t i : b.src) kept.push_back(Bead{{i}, {}, 0.0, {}});
+      for (size_t j : b.tgt) kept.push_back(Bead{{}, {j}, 0.0, {}});
+      continue;
+    }
+    if (pair) b.anchors = SharedAnchors(b, src.anchors, tgt.anchors);
+    kept.push_back(std::move(b));
+  }
+  result.beads = std::move(kept);
+  return result;
+}
+
+}  // namespace ancre::align

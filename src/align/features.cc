@@ -1,0 +1,391 @@
+#include "src/align/features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "src/text/normalize.h"
+
+namespace ancre::align {
+namespace {
+
+// FNV-1a, 64 bits: match keys are hashes of short tagged strings, so both
+// sides compute them independently and identically (collisions among a few
+// hundred thousand keys are negligible: ~1e-9).
+uint64_t HashKey(char tag, std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  h = (h ^ static_cast<unsigned char>(tag)) * 1099511628211ull;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// Letters of the scripts news text is written in; punctuation, symbols and
+// spaces (U+2000-U+2BFF, U+3000-U+303F) are not letters.
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
+  if (c == 0xD7 || c == 0xF7) return false;
+  if (c < 0x2000) return true;
+  if (c < 0x2C00) return false;
+  if (c >= 0x3000 && c <= 0x303F) return false;
+  if (c >= 0xFE00 && c <= 0xFFFF) return false;
+  return true;
+}
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+
+std::string Fold(std::string_view word) {
+  bool ascii = true;
+  for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (!ascii) return text::FoldForMatching(word);
+  std::string out(word);
+  for (char& c : out) {
+    if (IsUpperAscii(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// True if every letter of the word is uppercase (non-ASCII letters: folded
+// form differs from the original, a good enough test for Latin capitals).
+bool AllCaps(std::string_view word, std::string_view folded) {
+  size_t letters = 0;
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) < 0x80) {
+      if (c >= 'a' && c <= 'z') return false;
+      if (IsUpperAscii(c)) ++letters;
+    }
+  }
+  if (letters < 2) return false;
+  // Non-ASCII lowercase letters would fold to themselves; accept the ASCII test.
+  return folded.size() >= 2;
+}
+
+size_t CountCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+const std::unordered_set<std::string_view>& FrenchStopwords() {
+  static const std::unordered_set<std::string_view> kWords = {
+      "a",         "ai",        "ainsi",     "alors",   "apres",     "au",       "aucun",
+      "aucune",    "aupres",    "auquel",    "aussi",   "autant",    "autre",    "autres",
+      "aux",       "avaient",   "avais",     "avait",   "avant",     "avec",     "avoir",
+      "beaucoup",  "bien",      "c",         "ca",      "car",       "ce",       "ceci",
+      "cela",      "celle",     "celles",    "celui",   "cependant", "certains", "certaines",
+      "ces",       "cet",       "cette",     "ceux",    "chaque",    "chez",     "comme",
+      "comment",   "contre",    "d",         "dans",    "de",        "depuis",   "des",
+      "desormais", "deja",      "donc",      "dont",    "du",        "elle",     "elles",
+      "en",        "encore",    "entre",     "est",     "et",        "etaient",  "etait",
+      "etant",     "ete",       "etre",      "eu",      "eux",       "fait",     "faire",
+      "font",      "ici",       "il",        "ils",     "j",         "jamais",   "je",
+      "jusqu",     "jusque",    "l",         "la",      "laquelle",  "le",       "lequel",
+      "les",       "lesquels",  "leur",      "leurs",   "lors",      "lorsque",  "lui",
+      "m",         "ma",        "mais",      "me",      "meme",      "memes",    "mes",
+      "moi",       "moins",     "mon",       "n",       "ne",        "ni",       "non",
+      "nos",       "notre",     "nous",      "on",      "ont",       "or",       "ou",
+      "par",       "parce",     "parmi",     "pas",     "pendant",   "peu",      "peut",
+      "peuvent",   "plus",      "plusieurs", "pour",    "pourquoi",  "pourrait", "puis",
+      "qu",        "quand",     "que",       "quel",    "quelle",    "quelles",  "quels",
+      "quelque",   "quelques",  "qui",       "quoi",    "s",         "sa",       "sans",
+      "se",        "selon",     "ses",       "si",      "sien",      "soit",     "son",
+      "sont",      "sous",      "sur",       "t",       "ta",        "tandis",   "tant",
+      "te",        "tel",       "telle",     "tes",     "toi",       "ton",      "tous",
+      "tout",      "toute",     "toutes",    "tres",    "trop",      "tu",       "un",
+      "une",       "unes",      "uns",       "va",      "vers",      "voire",    "vont",
+      "vos",       "votre",     "vous",      "y",       "etc",       "ceux-ci",  "avons",
+      "avez",      "sera",      "seront",    "serait",  "seraient",  "aurait",   "auraient",
+      "doit",      "doivent",   "fut",       "sommes",  "etes",      "quant",    "lesquelles",
+      "duquel",    "desquels",  "toujours",  "souvent", "alors",     "puisque",  "afin",
+      "lequel",    "celles-ci", "voici",     "voila",   "egalement"};
+  return kWords;
+}
+
+const std::unordered_set<std::string_view>& EnglishStopwords() {
+  static const std::unordered_set<std::string_view> kWords = {
+      "a",        "about",    "after",   "again",     "against",  "all",        "also",
+      "although", "am",       "among",   "an",        "and",      "another",    "any",
+      "are",      "as",       "at",      "be",        "because",  "been",       "before",
+      "being",    "between",  "both",    "but",       "by",       "can",        "could",
+      "did",      "do",       "does",    "doing",     "down",     "during",     "each",
+      "either",   "even",     "ever",    "every",     "few",      "for",        "from",
+      "further",  "had",      "has",     "have",      "having",   "he",         "her",
+      "here",     "hers",     "herself", "him",       "himself",  "his",        "how",
+      "however",  "i",        "if",      "in",        "into",     "is",         "it",
+      "its",      "itself",   "just",    "least",     "less",     "many",       "may",
+      "me",       "might",    "more",    "most",      "much",     "must",       "my",
+      "neither",  "no",       "nor",     "not",       "now",      "of",         "off",
+      "on",       "once",     "one",     "only",      "or",       "other",      "others",
+      "our",      "ours",     "out",     "over",      "own",      "same",       "shall",
+      "she",      "should",   "since",   "so",        "some",     "such",       "than",
+      "that",     "the",      "their",   "theirs",    "them",     "themselves", "then",
+      "there",    "these",    "they",    "this",      "those",    "though",     "through",
+      "thus",     "to",       "too",     "under",     "until",    "up",         "upon",
+      "us",       "very",     "was",     "we",        "were",     "what",       "when",
+      "where",    "whether",  "which",   "while",     "who",      "whom",       "whose",
+      "why",      "will",     "with",    "within",    "without",  "would",      "yet",
+      "you",      "your",     "yours",   "s",         "t",        "d",          "ll",
+      "re",       "ve",       "m",       "still",     "already",  "yes",        "onto",
+      "per",      "via",      "whereas", "therefore", "moreover", "unless",     "towards",
+      "toward",   "whatever", "whenever"};
+  return kWords;
+}
+
+const std::unordered_set<std::string_view>& GermanStopwords() {
+  static const std::unordered_set<std::string_view> kWords = {
+      "der",   "die",   "das",  "den",   "dem",    "des",   "ein",    "eine",   "einer",  "eines",
+      "einem", "einen", "und",  "oder",  "aber",   "nicht", "mit",    "von",    "fur",    "auf",
+      "aus",   "bei",   "nach", "ist",   "sind",   "war",   "waren",  "wird",   "werden", "hat",
+      "haben", "sich",  "auch", "als",   "wie",    "dass",  "noch",   "nur",    "schon",  "sehr",
+      "zum",   "zur",   "uber", "unter", "durch",  "gegen", "ohne",   "sie",    "wir",    "ihr",
+      "ich",   "man",   "sein", "seine", "ihre",   "diese", "dieser", "dieses", "wenn",   "weil",
+      "dann",  "doch",  "mehr", "kann",  "konnen", "im",    "am"};
+  return kWords;
+}
+
+const std::unordered_set<std::string_view>& SpanishItalianStopwords() {
+  static const std::unordered_set<std::string_view> kWords = {
+      "el",   "la",     "los",    "las",   "un",    "una",   "unos",  "unas",  "y",     "o",
+      "pero", "que",    "de",     "del",   "en",    "con",   "por",   "para",  "como",  "mas",
+      "muy",  "sin",    "sobre",  "entre", "este",  "esta",  "estos", "estas", "ese",   "esa",
+      "su",   "sus",    "se",     "es",    "son",   "fue",   "ha",    "han",   "le",    "les",
+      "lo",   "al",     "il",     "gli",   "di",    "da",    "per",   "con",   "che",   "non",
+      "sono", "una",    "uno",    "della", "delle", "degli", "dei",   "nel",   "nella", "anche",
+      "come", "questo", "questa", "sua",   "suo",   "loro",  "ma",    "piu",   "tra",   "fra"};
+  return kWords;
+}
+
+// Where a word ends: letters only (apostrophes and hyphens split words).
+size_t ScanLetters(std::string_view text, size_t i) {
+  while (i < text.size()) {
+    size_t next = i;
+    char32_t c = text::NextCodePoint(text, &next);
+    if (!IsLetter(c)) break;
+    i = next;
+  }
+  return i;
+}
+
+// Digits of a number starting at i; internal "," "." join digits, and a space
+// (also NBSP, NNBSP) joins a following group of exactly three digits
+// ("3 400", "3,4", "1.5"). Appends the digits to *digits.
+size_t ScanNumber(std::string_view text, size_t i, std::string* digits) {
+  while (i < text.size()) {
+    while (i < text.size() && IsAsciiDigit(static_cast<unsigned char>(text[i]))) {
+      digits->push_back(text[i]);
+      ++i;
+    }
+    if (i + 1 < text.size() && (text[i] == ',' || text[i] == '.') &&
+        IsAsciiDigit(static_cast<unsigned char>(text[i + 1]))) {
+      ++i;
+      continue;
+    }
+    // A space followed by exactly three digits: a thousands group.
+    size_t j = i;
+    if (j < text.size()) {
+      char32_t c = text::NextCodePoint(text, &j);
+      if (c == ' ' || c == 0xA0 || c == 0x202F) {
+        size_t k = j;
+        while (k < text.size() && IsAsciiDigit(static_cast<unsigned char>(text[k]))) ++k;
+        bool group =
+            k - j == 3 && (k == text.size() || !IsAsciiDigit(static_cast<unsigned char>(text[k])));
+        if (group) {
+          i = j;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  return i;
+}
+
+struct WordInfo {
+  std::vector<uint64_t> keys;  // first key is the word's own identity (for IDF)
+};
+
+// Computes the match keys of one folded word.
+class WordKeys {
+ public:
+  explicit WordKeys(const FeatureOptions& options)
+      : options_(options), stemmer_(options.language) {}
+
+  const WordInfo& Get(const std::string& folded, bool all_caps) {
+    std::string memo_key = folded;
+    if (all_caps) memo_key.push_back('\x01');
+    auto it = memo_.find(memo_key);
+    if (it != memo_.end()) return it->second;
+    WordInfo info;
+    size_t cps = CountCodePoints(folded);
+    bool stop = IsStopword(options_.language, folded);
+    if (all_caps) info.keys.push_back(HashKey('A', folded));
+    if (!stop) {
+      if (cps >= 4) {
+        size_t cut = 0;
+        for (int k = 0; k < 4; ++k) text::NextCodePoint(folded, &cut);
+        info.keys.push_back(HashKey('P', std::string_view(folded).substr(0, cut)));
+      } else if (cps == 3) {
+        info.keys.push_back(HashKey('W', folded));
+      }
+      if (!info.keys.empty() && options_.lexicon != nullptr && !options_.lexicon->empty()) {
+        std::string stem = stemmer_.Stem(folded);
+        if (options_.side == Side::kSource) {
+          for (const std::string& t : options_.lexicon->Translations(stem)) {
+            info.keys.push_back(HashKey('L', t));
+          }
+        } else if (options_.lexicon->HasTarget(stem)) {
+          info.keys.push_back(HashKey('L', stem));
+        }
+      }
+    }
+    return memo_.emplace(std::move(memo_key), std::move(info)).first->second;
+  }
+
+ private:
+  const FeatureOptions& options_;
+  Stemmer stemmer_;
+  std::unordered_map<std::string, WordInfo> memo_;
+};
+
+}  // namespace
+
+std::vector<Word> SplitWords(std::string_view text) {
+  std::vector<Word> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = i;
+    size_t next = i;
+    char32_t c = text::NextCodePoint(text, &next);
+    if (IsAsciiDigit(c)) {
+      Word w;
+      w.begin = start;
+      w.is_number = true;
+      i = ScanNumber(text, i, &w.number_key);
+      w.end = i;
+      words.push_back(std::move(w));
+    } else if (IsLetter(c)) {
+      Word w;
+      w.begin = start;
+      i = ScanLetters(text, i);
+      w.end = i;
+      std::string_view s = text.substr(w.begin, w.end - w.begin);
+      w.all_caps = AllCaps(s, s);
+      words.push_back(std::move(w));
+    } else {
+      i = next;
+    }
+  }
+  return words;
+}
+
+bool IsStopword(std::string_view language, std::string_view folded_word) {
+  std::string_view lang = language.substr(0, 2);
+  if (lang == "fr") return FrenchStopwords().count(folded_word) > 0;
+  if (lang == "en") return EnglishStopwords().count(folded_word) > 0;
+  if (lang == "de") return GermanStopwords().count(folded_word) > 0;
+  if (lang == "es" || lang == "it") return SpanishItalianStopwords().count(folded_word) > 0;
+  return false;
+}
+
+uint64_t AnchorMatchKey(const Anchor& anchor) {
+  std::string tagged(AnchorKindName(anchor.kind));
+  tagged.push_back(':');
+  tagged += anchor.key;
+  return HashKey('X', tagged);
+}
+
+bool SideFeatures::SegmentHasKey(size_t i, uint64_t key) const {
+  if ((masks[i] & (uint64_t{1} << (key & 63))) == 0) return false;
+  auto k = SegmentKeys(i);
+  return std::binary_search(k.begin(), k.end(), key);
+}
+
+SideFeatures BuildSideFeatures(const std::vector<std::string>& texts,
+                               const DocumentAnchors& anchors, const FeatureOptions& options) {
+  SideFeatures f;
+  const size_t n = texts.size();
+  f.chars.reserve(n);
+  f.token_begin.reserve(n + 1);
+  f.key_begin.reserve(n + 1);
+  f.masks.reserve(n);
+  WordKeys word_keys(options);
+  std::vector<uint64_t> identity;    // each token's identity key, for document frequencies
+  std::vector<float> anchor_factor;  // per token: 0 for words, weight factor for anchors
+  std::vector<uint64_t> seg_keys;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& text = texts[i];
+    f.chars.push_back(static_cast<uint32_t>(CountCodePoints(text)));
+    f.token_begin.push_back(static_cast<uint32_t>(f.tokens.size()));
+    const size_t first_key = f.token_keys.size();
+    for (const Word& w : SplitWords(text)) {
+      Token t;
+      t.keys_begin = static_cast<uint32_t>(f.token_keys.size());
+      if (w.is_number) {
+        f.token_keys.push_back(HashKey('N', w.number_key));
+      } else {
+        std::string folded = Fold(std::string_view(text).substr(w.begin, w.end - w.begin));
+        const WordInfo& info = word_keys.Get(folded, w.all_caps);
+        f.token_keys.insert(f.token_keys.end(), info.keys.begin(), info.keys.end());
+      }
+      t.keys_end = static_cast<uint32_t>(f.token_keys.size());
+      if (t.keys_end == t.keys_begin) continue;  // a function word: no evidence
+      identity.push_back(f.token_keys[t.keys_begin]);
+      anchor_factor.push_back(0.f);
+      f.tokens.push_back(t);
+    }
+    if (i < anchors.size()) {
+      for (const Anchor& a : anchors[i]) {
+        if (a.key.empty()) continue;
+        Token t;
+        t.keys_begin = static_cast<uint32_t>(f.token_keys.size());
+        f.token_keys.push_back(AnchorMatchKey(a));
+        t.keys_end = t.keys_begin + 1;
+        identity.push_back(f.token_keys[t.keys_begin]);
+        anchor_factor.push_back(
+            static_cast<float>(std::max(0.05, a.weight * options.anchor_weight)));
+        f.tokens.push_back(t);
+      }
+    }
+    // The segment's sorted key set and its 64-bit mask.
+    seg_keys.assign(f.token_keys.begin() + static_cast<std::ptrdiff_t>(first_key),
+                    f.token_keys.end());
+    std::sort(seg_keys.begin(), seg_keys.end());
+    seg_keys.erase(std::unique(seg_keys.begin(), seg_keys.end()), seg_keys.end());
+    f.key_begin.push_back(static_cast<uint32_t>(f.keys.size()));
+    uint64_t mask = 0;
+    for (uint64_t k : seg_keys) mask |= uint64_t{1} << (k & 63);
+    f.masks.push_back(mask);
+    f.keys.insert(f.keys.end(), seg_keys.begin(), seg_keys.end());
+  }
+  f.token_begin.push_back(static_cast<uint32_t>(f.tokens.size()));
+  f.key_begin.push_back(static_cast<uint32_t>(f.keys.size()));
+
+  // IDF of each token's identity over this side's segments.
+  std::unordered_map<uint64_t, uint32_t> df;
+  df.reserve(identity.size());
+  for (size_t i = 0; i < n; ++i) {
+    for (uint32_t t = f.token_begin[i]; t < f.token_begin[i + 1]; ++t) {
+      // Count a key once per segment: only at its first occurrence.
+      bool first = true;
+      for (uint32_t u = f.token_begin[i]; u < t && first; ++u) first = identity[u] != identity[t];
+      if (first) ++df[identity[t]];
+    }
+  }
+  f.total_weight.assign(n, 0.f);
+  const double segments = static_cast<double>(std::max<size_t>(n, 1));
+  for (size_t i = 0; i < n; ++i) {
+    for (uint32_t t = f.token_begin[i]; t < f.token_begin[i + 1]; ++t) {
+      double w = std::log(1.0 + segments / df[identity[t]]);
+      if (anchor_factor[t] > 0.f) w *= anchor_factor[t];
+      f.tokens[t].weight = static_cast<float>(w);
+      f.total_weight[i] += f.tokens[t].weight;
+    }
+  }
+  return f;
+}
+
+}  // namespace ancre::align

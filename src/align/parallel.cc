@@ -1,0 +1,283 @@
+#include "src/align/parallel.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <thread>
+
+#include "src/align/candidates.h"
+
+namespace ancre::align {
+namespace {
+
+struct BeadType {
+  int k;  // source segments
+  int l;  // target segments
+};
+constexpr std::array<BeadType, 8> kTypes = {
+    {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}, {1, 3}, {3, 1}}};
+
+// Row r of the DP (r source segments consumed) allows target columns [lo[r], hi[r]].
+struct Corridor {
+  std::vector<int64_t> lo;
+  std::vector<int64_t> hi;
+  std::vector<size_t> offset;  // first cell of each row in the flat arrays
+  size_t cells = 0;
+  bool full = false;
+
+  bool Contains(int64_t r, int64_t j) const {
+    return r >= 0 && r < static_cast<int64_t>(lo.size()) && j >= lo[static_cast<size_t>(r)] &&
+           j <= hi[static_cast<size_t>(r)];
+  }
+  size_t Cell(int64_t r, int64_t j) const {
+    return offset[static_cast<size_t>(r)] + static_cast<size_t>(j - lo[static_cast<size_t>(r)]);
+  }
+};
+
+void Finish(Corridor* c, int64_t m) {
+  const size_t rows = c->lo.size();
+  for (size_t r = 0; r < rows; ++r) {
+    c->lo[r] = std::clamp<int64_t>(c->lo[r], 0, m);
+    c->hi[r] = std::clamp<int64_t>(c->hi[r], 0, m);
+  }
+  c->lo[0] = 0;
+  c->hi[rows - 1] = m;
+  // Monotone edges keep every cell reachable: lo never decreases downwards,
+  // hi never decreases downwards, and consecutive rows overlap.
+  for (size_t r = rows - 1; r-- > 0;) c->lo[r] = std::min(c->lo[r], c->lo[r + 1]);
+  for (size_t r = 1; r < rows; ++r) c->hi[r] = std::max(c->hi[r], c->hi[r - 1]);
+  for (size_t r = 0; r + 1 < rows; ++r) c->hi[r] = std::max(c->hi[r], c->lo[r + 1]);
+  c->offset.resize(rows);
+  size_t cells = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    c->offset[r] = cells;
+    cells += static_cast<size_t>(c->hi[r] - c->lo[r] + 1);
+  }
+  c->cells = cells;
+}
+
+Corridor FullCorridor(size_t n, size_t m) {
+  Corridor c;
+  c.lo.assign(n + 1, 0);
+  c.hi.assign(n + 1, static_cast<int64_t>(m));
+  c.full = true;
+  Finish(&c, static_cast<int64_t>(m));
+  return c;
+}
+
+// A corridor of half-width w around the piecewise-linear path through the
+// chain points, wider where consecutive points disagree with the diagonal.
+Corridor ChainCorridor(const std::vector<std::pair<int64_t, int64_t>>& points, size_t n, size_t m,
+                       int64_t w) {
+  Corridor c;
+  c.lo.assign(n + 1, std::numeric_limits<int64_t>::max());
+  c.hi.assign(n + 1, std::numeric_limits<int64_t>::min());
+  for (size_t p = 0; p + 1 < points.size(); ++p) {
+    auto [r1, j1] = points[p];
+    auto [r2, j2] = points[p + 1];
+    int64_t skew = std::abs((j2 - j1) - (r2 - r1)) / 2;
+    for (int64_t r = r1; r <= r2; ++r) {
+      double t = r2 == r1 ? 0.0 : static_cast<double>(r - r1) / static_cast<double>(r2 - r1);
+      int64_t center = j1 + static_cast<int64_t>(std::llround(t * static_cast<double>(j2 - j1)));
+      size_t row = static_cast<size_t>(r);
+      c.lo[row] = std::min(c.lo[row], center - w - skew);
+      c.hi[row] = std::max(c.hi[row], center + w + skew);
+      if (r2 == r1) {  // several target points on one row
+        c.lo[row] = std::min(c.lo[row], j1 - w);
+        c.hi[row] = std::max(c.hi[row], j2 + w);
+      }
+    }
+  }
+  Finish(&c, static_cast<int64_t>(m));
+  return c;
+}
+
+class Dp {
+ public:
+  Dp(const Scorer& scorer, const ParallelParams& params, const Corridor& corridor, int threads)
+      : s_(scorer), p_(params), c_(corridor) {
+    PrecomputeOneToOne(threads);
+  }
+
+  // Runs the DP; returns the path as (type index, end row, end column) in order.
+  std::vector<std::array<int64_t, 3>> Run() {
+    const int64_t n = static_cast<int64_t>(c_.lo.size()) - 1;
+    constexpr float kInf = std::numeric_limits<float>::infinity();
+    cost_.assign(c_.cells, kInf);
+    back_.assign(c_.cells, 0);
+    for (int64_t r = 0; r <= n; ++r) {
+      for (int64_t j = c_.lo[static_cast<size_t>(r)]; j <= c_.hi[static_cast<size_t>(r)]; ++j) {
+        size_t cell = c_.Cell(r, j);
+        if (r == 0 && j == 0) {
+          cost_[cell] = 0.f;
+          continue;
+        }
+        float best = kInf;
+        uint8_t best_type = 0;
+        for (size_t t = 0; t < kTypes.size(); ++t) {
+          int64_t pr = r - kTypes[t].k;
+          int64_t pj = j - kTypes[t].l;
+          if (pr < 0 || pj < 0 || !c_.Contains(pr, pj)) continue;
+          float prev = cost_[c_.Cell(pr, pj)];
+          if (prev == kInf) continue;
+          float bead = BeadCost(t, pr, r, pj, j);
+          if (prev + bead < best) {
+            best = prev + bead;
+            best_type = static_cast<uint8_t>(t);
+          }
+        }
+        cost_[cell] = best;
+        back_[cell] = best_type;
+      }
+    }
+    std::vector<std::array<int64_t, 3>> path;
+    int64_t r = n;
+    int64_t j = c_.hi[static_cast<size_t>(n)];
+    while (r > 0 || j > 0) {
+      uint8_t t = back_[c_.Cell(r, j)];
+      path.push_back({t, r, j});
+      r -= kTypes[t].k;
+      j -= kTypes[t].l;
+    }
+    std::reverse(path.begin(), path.end());
+    return path;
+  }
+
+  float BeadCost(size_t t, int64_t r0, int64_t r1, int64_t j0, int64_t j1) const {
+    const BeadType& bt = kTypes[t];
+    if (bt.k == 0 || bt.l == 0) return static_cast<float>(p_.skip);
+    double sim;
+    if (bt.k == 1 && bt.l == 1) {
+      sim = sim11_[c_.Cell(r1, j1)];
+    } else {
+      if (!Plausible(r0, r1, j0, j1)) return std::numeric_limits<float>::infinity();
+      sim = s_.Similarity(static_cast<size_t>(r0), static_cast<size_t>(r1), static_cast<size_t>(j0),
+                          static_cast<size_t>(j1));
+    }
+    double prior = 0.0;
+    if (bt.k + bt.l == 3) prior = p_.prior_12;
+    if (bt.k == 2 && bt.l == 2) prior = p_.prior_22;
+    if (bt.k + bt.l == 4 && bt.k != bt.l) prior = p_.prior_13;
+    double len = s_.LengthPenalty(static_cast<size_t>(r0), static_cast<size_t>(r1),
+                                  static_cast<size_t>(j0), static_cast<size_t>(j1));
+    return static_cast<float>((bt.k + bt.l) / 2.0 * p_.dissimilarity_weight * (1.0 - sim) +
+                              p_.length_weight * len + prior);
+  }
+
+  double Sim11(int64_t i, int64_t j) const {
+    if (!c_.Contains(i + 1, j + 1)) {
+      return s_.Similarity(static_cast<size_t>(i), static_cast<size_t>(i + 1),
+                           static_cast<size_t>(j), static_cast<size_t>(j + 1));
+    }
+    return sim11_[c_.Cell(i + 1, j + 1)];
+  }
+
+ private:
+  // A many-segment bead is worth scoring only if each of its segments shares
+  // something with the other side (or has nothing to share: no tokens).
+  bool Plausible(int64_t r0, int64_t r1, int64_t j0, int64_t j1) const {
+    for (int64_t i = r0; i < r1; ++i) {
+      if (s_.src().total_weight[static_cast<size_t>(i)] <= 0) continue;
+      bool any = false;
+      for (int64_t j = j0; j < j1 && !any; ++j) any = Sim11(i, j) > 0;
+      if (!any) return false;
+    }
+    for (int64_t j = j0; j < j1; ++j) {
+      if (s_.tgt().total_weight[static_cast<size_t>(j)] <= 0) continue;
+      bool any = false;
+      for (int64_t i = r0; i < r1 && !any; ++i) any = Sim11(i, j) > 0;
+      if (!any) return false;
+    }
+    return true;
+  }
+
+  void PrecomputeOneToOne(int threads) {
+    sim11_.assign(c_.cells, 0.f);
+    const int64_t rows = static_cast<int64_t>(c_.lo.size());
+    auto work = [&](int64_t begin, int64_t end) {
+      for (int64_t r = std::max<int64_t>(begin, 1); r < end; ++r) {
+        for (int64_t j = std::max<int64_t>(c_.lo[static_cast<size_t>(r)], 1);
+             j <= c_.hi[static_cast<size_t>(r)]; ++j) {
+          sim11_[c_.Cell(r, j)] =
+              static_cast<float>(s_.Similarity(static_cast<size_t>(r - 1), static_cast<size_t>(r),
+                                               static_cast<size_t>(j - 1), static_cast<size_t>(j)));
+        }
+      }
+    };
+    if (threads <= 1 || c_.cells < 20000) {
+      work(0, rows);
+      return;
+    }
+    // Split rows so both threads get about the same number of cells.
+    int64_t mid = 0;
+    while (mid < rows && c_.offset[static_cast<size_t>(mid)] < c_.cells / 2) ++mid;
+    std::thread t(work, mid, rows);
+    work(0, mid);
+    t.join();
+  }
+
+  const Scorer& s_;
+  const ParallelParams& p_;
+  const Corridor& c_;
+  std::vector<float> sim11_;
+  std::vector<float> cost_;
+  std::vector<uint8_t> back_;
+};
+
+// True if the path runs along an edge of the corridor that is not the
+// matrix border: the corridor may have cut off a better path.
+bool TouchesEdge(const std::vector<std::array<int64_t, 3>>& path, const Corridor& c, int64_t m) {
+  for (const auto& step : path) {
+    size_t r = static_cast<size_t>(step[1]);
+    int64_t j = step[2];
+    if ((j <= c.lo[r] && c.lo[r] > 0) || (j >= c.hi[r] && c.hi[r] < m)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Bead> AlignParallel(const Scorer& scorer, const ParallelParams& params, int threads) {
+  const size_t n = scorer.src().size();
+  const size_t m = scorer.tgt().size();
+  std::vector<Bead> beads;
+  if (n == 0 && m == 0) return beads;
+
+  // Sure points: pairs sharing a key seen once on each side, in order.
+  std::vector<std::pair<int64_t, int64_t>> points;
+  bool full = n * m <= params.full_matrix_cells || n == 0 || m == 0;
+  if (!full) {
+    std::vector<Candidate> hapax = HapaxPairs(scorer, 0.3);
+    std::vector<size_t> chain = LongestChain(hapax);
+    points.emplace_back(0, 0);
+    for (size_t k : chain) {
+      points.emplace_back(static_cast<int64_t>(hapax[k].src), static_cast<int64_t>(hapax[k].tgt));
+      points.emplace_back(static_cast<int64_t>(hapax[k].src) + 1,
+                          static_cast<int64_t>(hapax[k].tgt) + 1);
+    }
+    points.emplace_back(static_cast<int64_t>(n), static_cast<int64_t>(m));
+  }
+  int64_t w = static_cast<int64_t>(params.corridor);
+  std::vector<std::array<int64_t, 3>> path;
+  for (int attempt = 0;; ++attempt) {
+    Corridor corridor = full ? FullCorridor(n, m) : ChainCorridor(points, n, m, w);
+    if (!full && corridor.cells >= (n + 1) * (m + 1) / 2) corridor = FullCorridor(n, m);
+    Dp dp(scorer, params, corridor, threads);
+    path = dp.Run();
+    if (corridor.full || attempt >= 4 || !TouchesEdge(path, corridor, static_cast<int64_t>(m))) {
+      break;
+    }
+    w *= 2;
+  }
+  for (const auto& step : path) {
+    const BeadType& bt = kTypes[static_cast<size_t>(step[0])];
+    Bead b;
+    for (int64_t i = step[1] - bt.k; i < step[1]; ++i) b.src.push_back(static_cast<size_t>(i));
+    for (int64_t j = step[2] - bt.l; j < step[2]; ++j) b.tgt.push_back(static_cast<size_t>(j));
+    beads.push_back(std::move(b));
+  }
+  return beads;
+}
+
+}  // namespace ancre::align

@@ -1,0 +1,36 @@
+// Parallel-mode alignment: monotone dynamic programming over beads in a
+// corridor around the chain of sure pairs, widened where the best path runs
+// along its edge. Time and memory are O(n · width), never O(n · m).
+//
+// Thread-safety: reentrant; uses up to `threads` threads, deterministic.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "src/align/scorer.h"
+#include "src/core/bead.h"
+
+namespace ancre::align {
+
+// Costs of the bead types (lower is better). A bead of k source and l target
+// segments (k, l >= 1) costs (k + l) / 2 · dissimilarity_weight · (1 − sim)
+// + length_weight · Gale–Church penalty + its type's prior; a 1-0 or 0-1
+// bead costs skip.
+struct ParallelParams {
+  double dissimilarity_weight = 1.0;
+  double length_weight = 0.15;
+  double skip = 0.5;
+  double prior_12 = 0.1;  // 1-2 and 2-1
+  double prior_22 = 0.35;
+  double prior_13 = 0.45;             // 1-3 and 3-1
+  size_t corridor = 10;               // initial half-width of the corridor (segments)
+  size_t full_matrix_cells = 250000;  // below n · m, search the whole matrix
+};
+
+// Aligns two translated documents. Returns beads covering every segment once,
+// in order, each with score = raw 1-1-equivalent similarity (calibrated later
+// by the caller) — see AlignParallel's use in aligner.cc.
+std::vector<Bead> AlignParallel(const Scorer& scorer, const ParallelParams& params, int threads);
+
+}  // namespace ancre::align

@@ -1,0 +1,88 @@
+#include "src/align/pipeline.h"
+
+#include <chrono>
+#include <future>
+
+#include "src/text/normalize.h"
+#include "src/text/segmenter.h"
+
+namespace ancre::align {
+namespace {
+
+Document SegmentInput(const text::InputText& input, const std::string& language,
+                      bool presegmented) {
+  if (presegmented) return LineSegments(input, language);
+  text::SegmenterOptions o;
+  o.language = language;
+  text::Segmenter segmenter(o);
+  return segmenter.Segment(input);
+}
+
+std::vector<std::string> Texts(const Document& doc) {
+  std::vector<std::string> texts;
+  texts.reserve(doc.segments.size());
+  for (const ancre::Segment& s : doc.segments) texts.push_back(s.text);
+  return texts;
+}
+
+}  // namespace
+
+Document LineSegments(const text::InputText& input, const std::string& language) {
+  Document doc;
+  doc.language = language;
+  const std::string& utf8 = input.utf8();
+  size_t line_number = 0;
+  for (const text::LineSpan& l : text::SplitLines(utf8)) {
+    std::string normalized =
+        text::NormalizeSegmentText(std::string_view(utf8).substr(l.begin, l.end - l.begin));
+    if (!normalized.empty()) {
+      ancre::Segment s;
+      s.index = line_number;
+      s.span = {input.ToInputOffset(l.begin), input.ToInputOffset(l.end)};
+      s.text = std::move(normalized);
+      s.paragraph = line_number;
+      doc.segments.push_back(std::move(s));
+    }
+    ++line_number;
+  }
+  return doc;
+}
+
+AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tgt,
+                           const PairOptions& options) {
+  using Clock = std::chrono::steady_clock;
+  AlignedPair out;
+  // The lexicon loads on a second thread while the documents are segmented.
+  std::future<Lexicon> lexicon;
+  auto load_start = Clock::now();
+  if (!options.dictionary_dir.empty()) {
+    lexicon =
+        std::async(options.align.threads > 1 ? std::launch::async : std::launch::deferred, [&] {
+          return Lexicon::Load(options.dictionary_dir, options.src_language, options.tgt_language);
+        });
+  }
+  out.src = SegmentInput(src, options.src_language, options.presegmented);
+  out.tgt = SegmentInput(tgt, options.tgt_language, options.presegmented);
+  Lexicon lex;
+  if (lexicon.valid()) {
+    lex = lexicon.get();
+    out.lexicon_load_seconds = std::chrono::duration<double>(Clock::now() - load_start).count();
+    out.lexicon_pairs = lex.size();
+  }
+  AlignOptions ao = options.align;
+  ao.src_language = options.src_language;
+  ao.tgt_language = options.tgt_language;
+  ao.lexicon = &lex;
+  std::vector<std::string> src_texts = Texts(out.src);
+  std::vector<std::string> tgt_texts = Texts(out.tgt);
+  out.alignment =
+      Align({src_texts, out.src_anchors}, {tgt_texts, out.tgt_anchors}, ao, &out.decision);
+  // Beads refer to positions in the segment lists; report segment indices.
+  for (Bead& b : out.alignment.beads) {
+    for (size_t& i : b.src) i = out.src.segments[i].index;
+    for (size_t& j : b.tgt) j = out.tgt.segments[j].index;
+  }
+  return out;
+}
+
+}  // namespace ancre::align
