@@ -225,6 +225,16 @@ InputText ReadInput(const std::string& path, const InputOptions& options, Report
 
 std::vector<LineSpan> SplitLines(std::string_view text) {
   std::vector<LineSpan> lines;
+  if (std::memchr(text.data(), '\r', text.size()) == nullptr) {  // \n only: memchr all the way
+    size_t start = 0;
+    while (start < text.size()) {
+      const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
+      size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+      lines.push_back({start, end});
+      start = end + 1;
+    }
+    return lines;
+  }
   size_t start = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n' || text[i] == '\r') {

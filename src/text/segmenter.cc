@@ -6,6 +6,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_set>
 
 #include "src/core/reporter.h"
@@ -42,6 +43,8 @@ size_t SkipSpaces(std::string_view s, size_t i) {
 bool HasOpenStraightQuote(std::string_view s, size_t begin, size_t end) {
   return std::count(s.begin() + static_cast<long>(begin), s.begin() + static_cast<long>(end), '"') % 2 == 1;
 }
+
+using AbbreviationSet = std::unordered_set<std::string_view>;
 
 enum class QuoteRole { kOpen, kClose, kUnknown };
 
@@ -141,9 +144,9 @@ bool IsDash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014; }
 // The word before a period, lower-case and at least two letters: an ordinary
 // word that ends a sentence, not an abbreviation, an initial or a number.
 bool IsPlainWordBefore(std::string_view s, size_t begin, size_t after_period,
-                       const std::unordered_set<std::string>& abbreviations) {
+                       const AbbreviationSet& abbreviations) {
   std::string_view w = LastWord(s, begin, after_period);
-  if (w.size() < 3 || abbreviations.count(std::string(w))) return false;
+  if (w.size() < 3 || abbreviations.count(w)) return false;
   size_t i = 0, letters = 0;
   char32_t last = 0;
   while (i < w.size() - 1) {
@@ -160,16 +163,27 @@ bool IsPlainWordBefore(std::string_view s, size_t begin, size_t after_period,
 //  - a number, after an ordinary word: "dans le royaume. 22 personnes …";
 //  - an upper-case letter after an ellipsis: "payer les pots cassés… Le prêt …".
 void AddMissedBreaks(std::string_view s, size_t begin, size_t end,
-                     const std::unordered_set<std::string>& abbreviations, std::vector<size_t>* out) {
+                     const AbbreviationSet& abbreviations, std::vector<size_t>* out) {
   std::string_view p = s.substr(0, end);
-  for (size_t i = begin; i < end; ++i) {
+  // Candidate positions: every terminal character, found with memchr (fast on
+  // long paragraphs), in text order.
+  std::vector<size_t> terminals;
+  for (char t : {'.', '!', '?', '\xE2'}) {
+    for (const char* at = s.data() + begin;
+         (at = static_cast<const char*>(std::memchr(at, t, static_cast<size_t>(s.data() + end - at))));
+         ++at) {
+      terminals.push_back(static_cast<size_t>(at - s.data()));
+    }
+  }
+  std::sort(terminals.begin(), terminals.end());
+  for (size_t i : terminals) {
     char c = s[i];
-    bool ellipsis = s.compare(i, 3, "\xE2\x80\xA6") == 0;
-    if (!(c == '.' || c == '!' || c == '?' || ellipsis)) continue;
+    bool ellipsis = c == '\xE2' && s.compare(i, 3, "\xE2\x80\xA6") == 0;
+    if (c == '\xE2' && !ellipsis) continue;
     size_t after = i + (ellipsis ? 3 : 1);
     size_t q = SkipSpaces(p, after);
     if (q == after || q >= end) continue;
-    if (c == '.' && !ellipsis && abbreviations.count(std::string(LastWord(s, begin, after)))) continue;
+    if (c == '.' && !ellipsis && abbreviations.count(LastWord(s, begin, after))) continue;
     if (c == '.' && !ellipsis && IsInitial(LastWord(s, begin, after))) continue;
     size_t k = q;
     char32_t next = NextCodePoint(s, &k);
@@ -220,7 +234,8 @@ struct Segmenter::Impl {
   std::unique_ptr<SrxRules> srx;
   icu::LocalUTextPointer utext;
   std::vector<size_t> boundaries;
-  std::unordered_set<std::string> abbreviations;
+  std::vector<std::string> abbreviation_storage;  // owns what `abbreviations` views
+  AbbreviationSet abbreviations;
 
   // Sentence boundaries of s[begin, end) as offsets into s (end included).
   void Boundaries(std::string_view s, size_t begin, size_t end) {
@@ -270,7 +285,8 @@ Segmenter::Segmenter(const SegmenterOptions& options) : options_(options), impl_
   CheckIcu(status, "abbreviation filter for '" + options.language + "'");
   abbreviations.insert(abbreviations.end(), options.extra_abbreviations.begin(),
                        options.extra_abbreviations.end());
-  impl_->abbreviations.insert(abbreviations.begin(), abbreviations.end());
+  impl_->abbreviation_storage = abbreviations;
+  impl_->abbreviations.insert(impl_->abbreviation_storage.begin(), impl_->abbreviation_storage.end());
   for (const std::string& a : abbreviations) {
     builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(" " + a), status);
     status = U_ZERO_ERROR;  // U_ILLEGAL_ARGUMENT_ERROR only means "already there"
@@ -321,7 +337,7 @@ void Segmenter::SegmentUtf8(std::string_view s, size_t base, ParagraphMode mode,
         if (b >= pe) break;
         std::string_view last = LastWord(s, start, b);
         if (IsInitial(last) || ContinuesLowerCase(s, b) ||
-            impl_->abbreviations.count(std::string(last))) {
+            impl_->abbreviations.count(last)) {
           continue;
         }
         // Skip boundaries that AttachClosers moved us past.

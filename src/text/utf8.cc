@@ -1,5 +1,8 @@
 #include "src/text/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace ancre::text {
 
 size_t Utf8SequenceLength(std::string_view s, size_t i) {
@@ -33,9 +36,9 @@ size_t Utf8InvalidOffset(std::string_view s) {
   while (i < n) {
     // Fast path: 8 ASCII bytes at a time.
     while (i + 8 <= n) {
-      unsigned long long w = 0;
-      for (int k = 0; k < 8; ++k) w |= static_cast<unsigned long long>(static_cast<unsigned char>(s[i + static_cast<size_t>(k)])) << (8 * k);
-      if (w & 0x8080808080808080ULL) break;
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, sizeof w);
+      if (w & UINT64_C(0x8080808080808080)) break;
       i += 8;
     }
     if (i >= n) break;
