@@ -7,12 +7,32 @@ int RunSegment(const std::vector<std::string>& args);
 std::string SegmentHelp();
 int RunAlign(const std::vector<std::string>& args);
 std::string AlignHelp();
+int RunLookup(const std::vector<std::string>& args);
+std::string LookupHelp();
+int RunSearch(const std::vector<std::string>& args);
+std::string SearchHelp();
+int RunStats(const std::vector<std::string>& args);
+std::string StatsHelp();
+int RunAnalyze(const std::vector<std::string>& args);
+std::string AnalyzeHelp();
+int RunTm(const std::vector<std::string>& args);
+std::string TmHelp();
+int RunAnchors(const std::vector<std::string>& args);
+std::string AnchorsHelp();
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"segment", "split a text into sentences (text or JSONL with byte offsets)", RunSegment,
        SegmentHelp},
       {"align", "align the sentences of two documents (parallel or comparable)", RunAlign, AlignHelp},
+      {"lookup", "fuzzy matches of a sentence in the translation memory", RunLookup, LookupHelp},
+      {"search", "concordance: find words or phrases in both languages of the TM", RunSearch,
+       SearchHelp},
+      {"stats", "what the translation memory holds", RunStats, StatsHelp},
+      {"analyze", "how much of a new document the TM already covers", RunAnalyze, AnalyzeHelp},
+      {"tm", "translation memory maintenance: merge, prune, check", RunTm, TmHelp},
+      {"anchors", "dates, numbers, names and acronyms of each segment, with cross-language keys",
+       RunAnchors, AnchorsHelp},
   };
   return kCommands;
 }

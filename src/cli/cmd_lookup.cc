@@ -1,0 +1,160 @@
+// ancre lookup: fuzzy matches of a sentence in the translation memory.
+#include <iostream>
+#include <sstream>
+
+#include "src/cli/tm_common.h"
+#include "src/core/error.h"
+#include "src/core/json.h"
+#include "src/text/input.h"
+
+namespace ancre::cli {
+namespace {
+
+po::options_description LookupOptions() {
+  po::options_description o("Options");
+  o.add_options()                   //
+      ("help,h", "show this help")  //
+      ("threshold,t", po::value<double>()->default_value(70.0),
+       "minimum match percentage, 0-100")                                             //
+      ("max,n", po::value<size_t>()->default_value(10), "at most this many matches")  //
+      ("from", po::value<std::string>()->default_value(""),
+       "only TUs whose source language is this (fr matches fr-FR)")  //
+      ("to", po::value<std::string>()->default_value(""),
+       "only TUs whose target language is this")  //
+      ("format,f", po::value<std::string>()->default_value("text"), "text or jsonl");
+  AddDbOption(&o);
+  return o;
+}
+
+const char* EditName(tm::WordEdit::Kind kind) {
+  switch (kind) {
+    case tm::WordEdit::Kind::kInsert:
+      return "insert";
+    case tm::WordEdit::Kind::kDelete:
+      return "delete";
+    case tm::WordEdit::Kind::kReplace:
+      return "replace";
+  }
+  return "replace";
+}
+
+void WriteJsonl(const std::string& query, const tm::FuzzyMatch& m, std::string* out) {
+  *out += "{\"score\":" + FormatNumber(m.score) + ",\"source\":";
+  AppendJsonString(m.source, out);
+  *out += ",\"target\":";
+  AppendJsonString(m.target, out);
+  *out += ",\"tu\":" + std::to_string(m.tu) + ",\"document\":";
+  AppendJsonString(m.document, out);
+  *out += ",\"src_lang\":";
+  AppendJsonString(m.src_lang, out);
+  *out += ",\"tgt_lang\":";
+  AppendJsonString(m.tgt_lang, out);
+  *out += ",\"tu_score\":" + FormatNumber(m.tu_score) + ",\"query\":";
+  AppendJsonString(query, out);
+  *out += ",\"edits\":[";
+  for (size_t i = 0; i < m.edits.size(); ++i) {
+    const auto& e = m.edits[i];
+    if (i > 0) out->push_back(',');
+    *out += "{\"op\":\"" + std::string(EditName(e.kind)) + "\"";
+    if (e.kind != tm::WordEdit::Kind::kInsert) {
+      *out += ",\"query\":";
+      AppendJsonString(e.query_word, out);
+    }
+    if (e.kind != tm::WordEdit::Kind::kDelete) {
+      *out += ",\"tm\":";
+      AppendJsonString(e.candidate_word, out);
+    }
+    out->push_back('}');
+  }
+  *out += "]}\n";
+}
+
+void WriteText(const tm::FuzzyMatch& m, std::string* out) {
+  *out += FormatNumber(m.score) + "%  TU " + std::to_string(m.tu) + "  (" + m.document +
+          ", alignment score " + FormatNumber(m.tu_score) + ")\n";
+  *out += "  " + m.src_lang + ": " + m.source + "\n";
+  *out += "  " + m.tgt_lang + ": " + m.target + "\n";
+  if (!m.edits.empty()) *out += "  differs: " + tm::DescribeEdits(m.edits) + "\n";
+}
+
+}  // namespace
+
+std::string LookupHelp() {
+  std::ostringstream s;
+  s << "Usage: ancre lookup \"SENTENCE\" [options]     (or - : one sentence per line on stdin)\n\n"
+       "Finds the translation memory's fuzzy matches for a sentence, best first, as CAT\n"
+       "tools show them: match = 100 × (1 − word edits / words of the longer text), on text\n"
+       "with case, accents, spaces and punctuation normalized; 100% only for identical\n"
+       "normalized text. Each match says which words differ.\n\n"
+    << LookupOptions()
+    << "\nJSONL fields: score, source, target, tu, document, src_lang, tgt_lang, tu_score\n"
+       "(alignment confidence), query, edits ([{op: insert|delete|replace, query, tm}]).\n\n"
+       "Examples:\n"
+       "  ancre lookup --db tm.sqlite \"Les deux pays créeront une équipe conjointe.\"\n"
+       "  ancre lookup --db tm.sqlite --threshold 85 --format jsonl - < sentences.fr.txt\n";
+  return s.str();
+}
+
+int RunLookup(const std::vector<std::string>& args) {
+  po::options_description visible = LookupOptions();
+  po::options_description all;
+  all.add(visible).add_options()("query", po::value<std::string>(), "sentence");
+  po::positional_options_description positional;
+  positional.add("query", 1);
+  po::variables_map vm;
+  ParseArgs("lookup", args, all, positional, &vm);
+  if (vm.count("help")) {
+    std::cout << LookupHelp();
+    return 0;
+  }
+  if (!vm.count("query")) {
+    throw UsageError("lookup: missing the sentence to look up; see 'ancre lookup --help'");
+  }
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "text" && format != "jsonl") {
+    throw UsageError("lookup: --format must be text or jsonl");
+  }
+  tm::LookupOptions options;
+  options.threshold = vm["threshold"].as<double>();
+  if (!(options.threshold >= 0 && options.threshold <= 100)) {
+    throw UsageError("lookup: --threshold must be between 0 and 100");
+  }
+  options.max = vm["max"].as<size_t>();
+  options.src_lang = vm["from"].as<std::string>();
+  options.tgt_lang = vm["to"].as<std::string>();
+
+  std::vector<std::string> queries;
+  const std::string query = vm["query"].as<std::string>();
+  if (query == "-") {
+    std::string input = text::ReadFileBytes("-");
+    RequireUtf8(input, "stdin");
+    for (const auto& l : text::SplitLines(input)) {
+      queries.push_back(input.substr(l.begin, l.end - l.begin));
+    }
+  } else {
+    RequireUtf8(query, "lookup");
+    queries.push_back(query);
+  }
+  tm::Store store = OpenStore(vm, /*write=*/false);
+  std::string out;
+  for (const std::string& q : queries) {
+    auto matches = store.Lookup(q, options);
+    if (format == "jsonl") {
+      for (const auto& m : matches) WriteJsonl(q, m, &out);
+    } else {
+      if (queries.size() > 1) out += "== " + q + "\n";
+      if (matches.empty()) {
+        out += "no match at " + FormatNumber(options.threshold) + "% or more\n";
+      }
+      for (const auto& m : matches) WriteText(m, &out);
+      if (queries.size() > 1) out += "\n";
+    }
+    std::cout << out;
+    out.clear();
+  }
+  std::cout.flush();
+  if (!std::cout) throw IoError("stdout: write failed");
+  return 0;
+}
+
+}  // namespace ancre::cli

@@ -1,0 +1,37 @@
+// What the translation-memory subcommands (lookup, search, stats, analyze, tm)
+// share: the --db option, opening the store, argument validation, confirmation
+// of destructive changes, and number formatting. Not thread-safe (stdio).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "src/cli/options.h"
+#include "tm/store.h"
+
+namespace ancre::cli {
+
+// Adds --db PATH (default $ANCRE_DB or ancre.sqlite) to o.
+void AddDbOption(po::options_description* o);
+
+// Opens the TM named by --db. For reading, the file must exist and is never
+// modified; for writing it is created if missing only when `create`.
+// Throws what tm::Store's constructor throws.
+tm::Store OpenStore(const po::variables_map& vm, bool write, bool create = false);
+
+// Throws UsageError naming `what` if s is not valid UTF-8.
+void RequireUtf8(std::string_view s, const std::string& what);
+
+// A percentage or score with at most two decimals and no trailing zeros: 87.5, 100, 66.67.
+std::string FormatNumber(double value);
+
+// Asks before a destructive change. On a terminal asks "<question> [y/N]" on
+// stderr; otherwise `yes` (the --yes flag) must be set. Returns true to proceed;
+// throws UsageError when stdin is not a terminal and --yes is missing.
+bool Confirm(const std::string& command, const std::string& question, bool yes);
+
+// Makes writes beyond the file size limit (ulimit -f) fail with an error that
+// SQLite reports and rolls back, instead of killing the process with SIGXFSZ.
+void ReportFileSizeLimitAsError();
+
+}  // namespace ancre::cli

@@ -1,0 +1,316 @@
+// End-to-end: the real ancre binary on translation memory files (lookup,
+// search, stats, analyze, tm merge/prune/check) and on bad files: missing,
+// corrupt, foreign, newer, read-only, locked, disk full.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "tests/cli/run_ancre.h"
+#include "tm/store.h"
+
+namespace ancre::tm {
+namespace {
+
+using ancre::testing::ReadAll;
+using ancre::testing::RunAncre;
+using ancre::testing::ScratchDir;
+
+TranslationUnit Unit(std::string source, std::string target, double score = 1.0) {
+  TranslationUnit u;
+  u.src_lang = "fr";
+  u.tgt_lang = "en";
+  u.source = std::move(source);
+  u.target = std::move(target);
+  u.score = score;
+  u.origin = Origin::kAligned;
+  u.document = "scams.fr.txt | scams.en.txt";
+  return u;
+}
+
+void MakeTm(const std::string& path) {
+  Store store(path, {});
+  store.AddUnits({
+      Unit("Les deux pays créeront une équipe conjointe.",
+           "The two countries will create a joint team.", 0.93),
+      Unit("La réunion a eu lieu à Séoul le 27 octobre.",
+           "The meeting took place in Seoul on October 27.", 0.88),
+      Unit("Les escroqueries en ligne se multiplient au Cambodge.",
+           "Online scams are multiplying in Cambodia.", 0.35),
+  });
+}
+
+std::string Q(const std::string& s) { return "'" + s + "'"; }
+
+int64_t Units(const std::string& path) {
+  StoreOptions o;
+  o.read_only = true;
+  o.create = false;
+  return Store(path, o).Stats().units;
+}
+
+TEST(TmCliTest, LookupShowsMatchPercentTranslationAndDifferences) {
+  ScratchDir dir;
+  MakeTm(dir / "tm.sqlite");
+  auto r = RunAncre("lookup --db " + Q(dir / "tm.sqlite") +
+                    " 'Les deux pays créeront une équipe commune.'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("85.71%"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("The two countries will create a joint team."), std::string::npos);
+  EXPECT_NE(r.out.find("replaced \"commune\"→\"conjointe\""), std::string::npos) << r.out;
+}
+
+TEST(TmCliTest, LookupJsonlHasTheDocumentedFields) {
+  ScratchDir dir;
+  MakeTm(dir / "tm.sqlite");
+  auto r = RunAncre("lookup --format jsonl --db " + Q(dir / "tm.sqlite") +
+                    " 'la reunion a eu lieu a seoul le 27 octobre'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("{\"score\":100,\"source\":\"La réunion a eu lieu à Séoul le 27 octobre.\","
+                        "\"target\":\"The meeting took place in Seoul on October 27.\",\"tu\":2,"
+                        "\"document\":\"scams.fr.txt | scams.en.txt\"",
+                        0),
+            0u)
+      << r.out;
+}
+
+TEST(TmCliTest, LookupReadsOneSentencePerLineFromStdin) {
+  ScratchDir dir;
+  MakeTm(dir / "tm.sqlite");
+  auto r = RunAncre("lookup --format jsonl --db " + Q(dir / "tm.sqlite") + " -",
+                    "Les deux pays créeront une équipe conjointe.\nRien du tout.\n"
+                    "La réunion a eu lieu à Séoul le 27 octobre.\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2);
+}
+
+TEST(TmCliTest, SearchFindsAccentedWordsAndHighlightsBothSides) {
+  ScratchDir dir;
+  MakeTm(dir / "tm.sqlite");
+  auto r = RunAncre("search --color never --db " + Q(dir / "tm.sqlite") + " seoul");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("à [[Séoul]] le"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("in [[Seoul]] on"), std::string::npos) << r.out;
+  auto prefix =
+      RunAncre("search --format jsonl --lang fr --db " + Q(dir / "tm.sqlite") + " 'escroq*'");
+  ASSERT_EQ(prefix.exit_code, 0) << prefix.err;
+  EXPECT_NE(prefix.out.find("\"source_hits\":[[4,16]]"), std::string::npos) << prefix.out;
+}
+
+TEST(TmCliTest, SqlLookingQueriesAreJustText) {
+  ScratchDir dir;
+  MakeTm(dir / "tm.sqlite");
+  auto s = RunAncre("search --db " + Q(dir / "tm.sqlite") + " \"'); DROP TABLE units; --\"");
+  EXPECT_EQ(s.exit_code, 0) << s.err;
+  auto l = RunAncre("lookup --db " + Q(dir / "tm.sqlite") + " \"'); DROP TABLE units; --\"");
+  EXPECT_EQ(l.exit_code, 0) << l.err;
+  EXPECT_EQ(Units(dir / "tm.sqlite"), 3);
+}
+
+TEST(TmCliTest, StatsCountsUnitsByScoreBand) {
+  ScratchDir dir;
+  MakeTm(dir / "tm.sqlite");
+  auto r = RunAncre("stats --format json --db " + Q(dir / "tm.sqlite"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"units\":3"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"units_by_lang_pair\":{\"fr→en\":3}"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"0.90–1.00\":1,\"0.80–0.89\":1"), std::string::npos) << r.out;
+}
+
+TEST(TmCliTest, AnalyzeBucketsTheSegmentsOfANewFile) {
+  ScratchDir dir;
+  MakeTm(dir / "tm.sqlite");
+  std::ofstream(dir / "new.fr.txt")
+      << "Les deux pays créeront une équipe conjointe.\n"
+         "Un tout autre sujet aujourd'hui.\n";  // 6 words: the apostrophe separates
+  auto r = RunAncre("analyze --format json --lang fr --db " + Q(dir / "tm.sqlite") + " " +
+                    Q(dir / "new.fr.txt"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"segments\":2,\"words\":13"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("{\"name\":\"100%\",\"segments\":1,\"words\":7"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("{\"name\":\"no match\",\"segments\":1,\"words\":6"), std::string::npos)
+      << r.out;
+}
+
+TEST(TmCliTest, PruneAsksForYesWhenNotOnATerminalAndDryRunChangesNothing) {
+  ScratchDir dir;
+  MakeTm(dir / "tm.sqlite");
+  auto no = RunAncre("tm prune --below 0.4 --db " + Q(dir / "tm.sqlite"));
+  EXPECT_EQ(no.exit_code, 2);
+  EXPECT_NE(no.err.find("--yes"), std::string::npos) << no.err;
+  auto dry = RunAncre("tm prune --below 0.4 --dry-run --db " + Q(dir / "tm.sqlite"));
+  EXPECT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("would remove 1 translation unit(s)"), std::string::npos) << dry.out;
+  EXPECT_EQ(Units(dir / "tm.sqlite"), 3);
+  auto yes = RunAncre("tm prune --below 0.4 --yes --db " + Q(dir / "tm.sqlite"));
+  EXPECT_EQ(yes.exit_code, 0) << yes.err;
+  EXPECT_EQ(Units(dir / "tm.sqlite"), 2);
+  auto check = RunAncre("tm check --db " + Q(dir / "tm.sqlite"));
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
+TEST(TmCliTest, MergeDeduplicatesAndLeavesTheOtherFileUntouched) {
+  ScratchDir dir;
+  MakeTm(dir / "a.sqlite");
+  {
+    Store b(dir / "b.sqlite", {});
+    b.AddUnits({Unit("Les deux pays créeront une équipe conjointe.",
+                     "The two countries will create a joint team.", 0.97),
+                Unit("Merci.", "Thank you.")});
+  }
+  const std::string other_before = ReadAll(dir / "b.sqlite");
+  auto r = RunAncre("tm merge " + Q(dir / "b.sqlite") + " --db " + Q(dir / "a.sqlite"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 new unit(s), 1 already present"), std::string::npos) << r.out;
+  EXPECT_EQ(Units(dir / "a.sqlite"), 4);
+  EXPECT_EQ(ReadAll(dir / "b.sqlite"), other_before);
+  auto again = RunAncre("tm merge " + Q(dir / "b.sqlite") + " --db " + Q(dir / "a.sqlite"));
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_EQ(Units(dir / "a.sqlite"), 4);
+}
+
+TEST(TmCliTest, MissingTmIsAnErrorAndIsNotCreated) {
+  ScratchDir dir;
+  auto r = RunAncre("lookup --db " + Q(dir / "none.sqlite") + " 'Bonjour'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("none.sqlite: no such translation memory"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "none.sqlite"));
+}
+
+TEST(TmCliTest, CorruptFileIsAnErrorAndIsLeftAsItWas) {
+  ScratchDir dir;
+  std::string junk;
+  for (int i = 0; i < 8192; ++i) junk.push_back(static_cast<char>((i * 7919 + 13) % 251));
+  std::ofstream(dir / "junk.sqlite", std::ios::binary) << junk;
+  for (const char* cmd : {"stats", "tm prune --below 0.5 --yes", "tm check"}) {
+    auto r = RunAncre(std::string(cmd) + " --db " + Q(dir / "junk.sqlite"));
+    EXPECT_EQ(r.exit_code, 1) << cmd;
+    EXPECT_NE(r.err.find("junk.sqlite"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("not a valid translation memory"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(ReadAll(dir / "junk.sqlite"), junk);
+}
+
+TEST(TmCliTest, ForeignSqliteFileIsAnErrorAndIsLeftAsItWas) {
+  ScratchDir dir;
+  {
+    sqlite3* db = nullptr;
+    sqlite3_open((dir / "other.sqlite").c_str(), &db);
+    sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1);", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  }
+  const std::string before = ReadAll(dir / "other.sqlite");
+  auto r = RunAncre("tm merge " + Q(dir / "other.sqlite") + " --db " + Q(dir / "other.sqlite"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("not an ancre translation memory"), std::string::npos) << r.err;
+  EXPECT_EQ(ReadAll(dir / "other.sqlite"), before);
+}
+
+TEST(TmCliTest, NewerSchemaSaysToUpgradeAncre) {
+  ScratchDir dir;
+  MakeTm(dir / "tm.sqlite");
+  {
+    sqlite3* db = nullptr;
+    sqlite3_open((dir / "tm.sqlite").c_str(), &db);
+    sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  }
+  auto r = RunAncre("stats --db " + Q(dir / "tm.sqlite"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("schema v99 is newer than this ancre (v1); upgrade ancre"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(TmCliTest, LockedTmFailsAfterTheBusyTimeoutAndIsUnchanged) {
+  ScratchDir dir;
+  MakeTm(dir / "tm.sqlite");
+  sqlite3* db = nullptr;
+  sqlite3_open((dir / "tm.sqlite").c_str(), &db);
+  ASSERT_EQ(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  auto r = RunAncre("tm prune --below 0.5 --yes --busy-timeout 100 --db " + Q(dir / "tm.sqlite"));
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("locked by another process"), std::string::npos) << r.err;
+  EXPECT_EQ(Units(dir / "tm.sqlite"), 3);
+}
+
+TEST(TmCliTest, ReadOnlyTmRefusesChangesButAnswersLookups) {
+  if (geteuid() == 0 && access("/usr/bin/setpriv", X_OK) != 0) {
+    GTEST_SKIP() << "root ignores file permissions and setpriv is missing";
+  }
+  ScratchDir dir;
+  MakeTm(dir / "tm.sqlite");
+  // Checkpoint the WAL so a read-only reader needs nothing else.
+  {
+    sqlite3* db = nullptr;
+    sqlite3_open((dir / "tm.sqlite").c_str(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  }
+  chmod(dir.path().c_str(), 0755);
+  chmod((dir / "tm.sqlite").c_str(), 0444);
+  const std::string before = ReadAll(dir / "tm.sqlite");
+  const std::string as_user =
+      geteuid() == 0 ? "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  // RunAncre quotes the binary itself; prefix it through the shell by a wrapper.
+  auto run = [&](const std::string& args) {
+    if (as_user.empty()) return RunAncre(args);
+    ScratchDir io;
+    chmod(io.path().c_str(), 0777);
+    std::string cmd = as_user + "'" + std::string(ANCRE_BINARY) + "' " + args + " </dev/null >'" +
+                      (io / "out") + "' 2>'" + (io / "err") + "'";
+    int status = std::system(cmd.c_str());
+    ancre::testing::RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+    r.out = ReadAll(io / "out");
+    r.err = ReadAll(io / "err");
+    return r;
+  };
+  auto prune = run("tm prune --below 0.5 --yes --db " + Q(dir / "tm.sqlite"));
+  EXPECT_EQ(prune.exit_code, 1);
+  EXPECT_NE(prune.err.find("read-only"), std::string::npos) << prune.err;
+  auto lookup = run("lookup --db " + Q(dir / "tm.sqlite") + " 'Merci beaucoup.'");
+  EXPECT_EQ(lookup.exit_code, 0) << lookup.err;
+  EXPECT_EQ(ReadAll(dir / "tm.sqlite"), before);
+}
+
+TEST(TmCliTest, DiskFullDuringMergeRollsBackAndSaysSo) {
+  ScratchDir dir;
+  {
+    Store big(dir / "big.sqlite", {});
+    std::vector<TranslationUnit> units;
+    for (int i = 0; i < 3000; ++i) {
+      units.push_back(Unit("Phrase numéro " + std::to_string(i) + " d'un long texte de test.",
+                           "Sentence number " + std::to_string(i) + " of a long test text."));
+    }
+    big.AddUnits(units);
+  }
+  MakeTm(dir / "tm.sqlite");
+  {
+    sqlite3* db = nullptr;  // start from a checkpointed file, no WAL
+    sqlite3_open((dir / "tm.sqlite").c_str(), &db);
+    sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  }
+  // ulimit -f: no file may grow beyond 256 KiB (bash counts 1024-byte blocks).
+  std::string cmd = "bash -c \"ulimit -f 256; exec '" + std::string(ANCRE_BINARY) + "' tm merge '" +
+                    (dir / "big.sqlite") + "' --db '" + (dir / "tm.sqlite") + "'\" >'" +
+                    (dir / "out") + "' 2>'" + (dir / "err") + "'";
+  int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  const std::string err = ReadAll(dir / "err");
+  EXPECT_NE(err.find("rolled back"), std::string::npos) << err;
+  EXPECT_EQ(Units(dir / "tm.sqlite"), 3);
+  auto check = RunAncre("tm check --db " + Q(dir / "tm.sqlite"));
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
+}  // namespace
+}  // namespace ancre::tm
