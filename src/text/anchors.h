@@ -12,9 +12,12 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "src/core/anchor.h"
 #include "src/core/segment.h"
+#include "src/core/span.h"
 #include "src/text/input.h"
 
 namespace ancre::text {
@@ -22,12 +25,14 @@ namespace ancre::text {
 struct AnchorOptions {
   std::string language = "en";  // ICU locale id
   std::string document_date;    // YYYY-MM-DD; empty = inferred from the document
-  std::string date_order;       // "dmy" or "mdy"; empty = from the locale
+  std::string date_order;       // "dmy" or "mdy" for numeric dates; empty = from the locale
 };
 
 class AnchorExtractor {
  public:
-  // Throws Error for an unknown language or a malformed document_date.
+  // Throws UsageError for an unknown language, a malformed document_date or
+  // date_order. Building a language's word lists from ICU data takes a few
+  // milliseconds the first time; later extractors share them.
   explicit AnchorExtractor(const AnchorOptions& options);
   ~AnchorExtractor();
   AnchorExtractor(const AnchorExtractor&) = delete;
@@ -37,6 +42,19 @@ class AnchorExtractor {
   // byte offsets into the input as given and lie inside their segment's span.
   // `input` must be the text `doc` was segmented from.
   DocumentAnchors Extract(const InputText& input, const Document& doc);
+
+  // The anchors of each of `segments`, given as byte ranges of `utf8` (valid
+  // UTF-8); spans are offsets into `utf8`. The segments are one document:
+  // what one says about a word's case or a person's full name helps the others.
+  DocumentAnchors ExtractUtf8(std::string_view utf8, const std::vector<Span>& segments);
+
+  // The anchors of one text taken alone; spans are offsets into `utf8`.
+  std::vector<Anchor> ExtractText(std::string_view utf8);
+
+  // The document date used by the last extraction, "YYYY-MM-DD": the
+  // options' document_date, else the first full date in the first segments
+  // (a byline); "" if there was none.
+  std::string document_date() const;
 
  private:
   struct Impl;

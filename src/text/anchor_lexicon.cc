@@ -1,0 +1,668 @@
+#include "src/text/anchor_lexicon.h"
+
+#include <unicode/datefmt.h>
+#include <unicode/dcfmtsym.h>
+#include <unicode/dtfmtsym.h>
+#include <unicode/locdspnm.h>
+#include <unicode/locid.h>
+#include <unicode/rbnf.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/strenum.h>
+#include <unicode/timezone.h>
+#include <unicode/tznames.h>
+#include <unicode/ucurr.h>
+#include <unicode/uenum.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+#include "src/core/error.h"
+#include "src/text/anchor_tokens.h"
+#include "src/text/icu_util.h"
+
+namespace ancre::text {
+namespace {
+
+std::string ToUtf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// The phrase key of a written name: its words folded and joined by spaces;
+// apostrophes, hyphens and dots between words are dropped ("Côte d’Ivoire" ->
+// "cote d ivoire"). Returns "" for names with other punctuation or digits.
+std::string PhraseKey(std::string_view name) {
+  std::string out;
+  for (const Token& t : Tokenize(name, {})) {
+    if (t.kind == TokenKind::kWord) {
+      if (!out.empty()) out.push_back(' ');
+      out += t.norm;
+    } else if (t.kind == TokenKind::kPunct &&
+               (t.norm == "'" || t.norm == "\u2019" || t.norm == "." || t.norm == "-")) {
+      continue;
+    } else {
+      return "";
+    }
+  }
+  return out;
+}
+
+size_t WordCount(std::string_view phrase) {
+  return phrase.empty() ? 0
+                        : 1 + static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' '));
+}
+
+size_t CommonPrefix(std::string_view a, std::string_view b) {
+  size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+  return n;
+}
+
+// Whether a nationality adjective is built on a country name: it extends the
+// name or replaces at most its last two letters ("cambodian"/"cambodia",
+// "chinese"/"china", "thailandais"/"thailande"), sharing at least 4 letters
+// (3 for names of 4 letters: "laotian"/"laos").
+bool AdjectiveFitsName(std::string_view adjective, std::string_view name) {
+  size_t lcp = CommonPrefix(adjective, name);
+  size_t need = std::max(name.size() > 2 ? name.size() - 2 : name.size(),
+                         std::min<size_t>(4, name.size() - 1));
+  return lcp >= need && adjective.size() >= name.size() - 2 &&
+         adjective.substr(lcp).find(' ') == std::string_view::npos;
+}
+
+// Region codes of the countries and territories CLDR names, with EU and UN.
+std::vector<std::string> RegionCodes() {
+  std::vector<std::string> codes;
+  for (const char* const* c = icu::Locale::getISOCountries(); *c != nullptr; ++c)
+    codes.push_back(*c);
+  codes.push_back("EU");
+  codes.push_back("UN");
+  return codes;
+}
+
+// Folded display names of the regions in `locale`: phrase -> code.
+std::map<std::string, std::string> RegionNames(const icu::Locale& locale) {
+  std::map<std::string, std::string> names;
+  std::unique_ptr<icu::LocaleDisplayNames> ldn(
+      icu::LocaleDisplayNames::createInstance(locale, ULDN_STANDARD_NAMES));
+  if (!ldn) return names;
+  for (const std::string& code : RegionCodes()) {
+    icu::UnicodeString name;
+    ldn->regionDisplayName(code.c_str(), name);
+    std::string phrase = PhraseKey(ToUtf8(name));
+    if (!phrase.empty() && ToUtf8(name) != code) names.emplace(phrase, code);
+  }
+  return names;
+}
+
+// Matches an adjective to exactly one region name; returns its code or "".
+std::string RegionOfAdjective(std::string_view adjective,
+                              const std::map<std::string, std::string>& region_names) {
+  std::string found;
+  for (const auto& [name, code] : region_names) {
+    if (name.size() < 4 || !AdjectiveFitsName(adjective, name)) continue;
+    if (!found.empty() && found != code) return "";
+    found = code;
+  }
+  return found;
+}
+
+std::vector<std::string> Split(std::string_view s, std::string_view sep) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    size_t next = s.find(sep, pos);
+    if (next == std::string_view::npos) next = s.size();
+    if (next > pos) out.emplace_back(s.substr(pos, next - pos));
+    pos = next + sep.size();
+  }
+  return out;
+}
+
+struct DemonymPair {
+  const char* french;
+  const char* english;
+};
+
+constexpr DemonymPair kDemonyms[] = {
+#include "src/text/anchor_demonyms.inc"
+};
+
+// Short hand-written word lists, per base language. Words are folded.
+struct WordLists {
+  const char* function_words;  // words that start sentences but never names
+  const char* particles;       // lower-case words inside names ("Corée du Sud")
+  const char* titles;          // words before a person's name
+  const char* org_words;       // words that make a name an organization
+  const char* elisions;        // elided words before an apostrophe
+  const char* date_prepositions;
+  const char* range_words;
+  const char* ambiguous_months;
+  const char* percent_phrases;           // separated by '|'
+  const char* multiplier_abbreviations;  // word=factor
+  const char* excluded_number_words;     // number words that are also common words
+};
+
+const WordLists& ListsFor(std::string_view lang) {
+  static const WordLists kFrench = {
+      "a au aux avec c ca car ce ceci cela celle celles celui ces cet cette ceux chacun chaque "
+      "comme comment d dans de depuis des des desormais donc dont du elle elles en encore entre "
+      "et il ils j je l la le les leur leurs lors lorsque lui m ma mais malgre me mes moi mon "
+      "n ne ni nos notre nous on or ou ou par parce pendant peu plus pour pourquoi puis quand "
+      "que quel quelle quelles quels qui quoi s sa sans se selon ses si sinon son sous sur t ta "
+      "tandis tant te tes toi ton tous tout toute toutes tres tu un une vers via voici voila vos "
+      "votre vous y apres avant ainsi alors aussi cependant certes deja enfin ensuite ici "
+      "jamais la mieux neanmoins non oui parfois partout pourtant presque quelque rien seul "
+      "surtout tard tot toujours trop bien hier demain aujourd ceux celle la-bas d'abord "
+      "afin outre face fin debut mi grace suite lorsqu puisque jusqu jusque qu",
+      "de du des d l la le les von van der y",
+      "president presidente premier premiere ministre m mme mlle mm dr docteur me maitre roi "
+      "reine prince princesse general generale senateur senatrice gouverneur maire chancelier "
+      "chanceliere secretaire pape juge professeur pr porte parole depute deputee ambassadeur "
+      "ambassadrice commissaire lieutenant colonel capitaine sieur saint sainte sa majeste "
+      "excellence mgr",
+      "commission ministere academie universite conseil banque agence association organisation "
+      "parti societe groupe force office departement cour assemblee union fonds institut "
+      "federation comite tribunal parlement senat gouvernement ecole centre fondation "
+      "entreprise compagnie journal agency news post",
+      "l d qu j n s c m t jusqu lorsqu puisqu quoiqu presqu",
+      "en depuis de du des des jusqu jusqu'en avant apres vers fin debut mi entre et a au "
+      "dans pour courant d'ici d ici le la",
+      "au a et -",
+      "mars",
+      "pour cent|pourcent|p cent",
+      "md=1e9 mds=1e9 mrd=1e9 mrds=1e9 mio=1e6 mln=1e6",
+      "neuf",
+  };
+  static const WordLists kEnglish = {
+      "a about above after again against all also although am an and another any are as at "
+      "be because been before being below between both but by can could did do does doing "
+      "down during each either even ever every few for from further had has have having he "
+      "her here hers herself him himself his how however i if in into is it its itself just "
+      "let many may me meanwhile might more most much must my myself neither no nor not now "
+      "of off on once only or other our ours out over own perhaps rather same several she "
+      "should since so some such than that the their theirs them then there these they this "
+      "those though through thus to too under until up upon very was we were what whatever "
+      "when where whether which while who whom whose why will with within without would yet "
+      "you your yours according across along amid among around behind beside besides beyond "
+      "despite following including like near next per regarding toward towards unlike via "
+      "still instead indeed furthermore moreover nevertheless therefore otherwise whereas "
+      "today yesterday tomorrow last first finally recently reportedly earlier later "
+      "mr mrs ms dr yes",
+      "of for de von van der al bin da del du la le",
+      "president prime minister premier mr mrs ms miss dr sir dame king queen prince princess "
+      "general senator representative governor mayor chancellor secretary pope "
+      "judge justice chairman chairwoman chief ceo professor prof lord lady saint "
+      "ambassador spokesman spokeswoman spokesperson colonel captain lieutenant "
+      "sergeant commissioner director deputy vice former foreign finance defence defense "
+      "interior his her majesty excellency",
+      "commission ministry academy university council bank agency association organisation "
+      "organization party company corporation corp inc ltd group force office department court "
+      "assembly union fund institute federation committee tribunal parliament senate "
+      "government school centre center foundation journal news post times press herald "
+      "review network airlines",
+      "",
+      "in since of from until till by before after to and between around early late mid "
+      "last next this during through",
+      "to and through -",
+      "may march august april june",
+      "per cent|percent|pct",
+      "bn=1e9 mn=1e6 tn=1e12",
+      "",
+  };
+  static const WordLists kGerman = {
+      "der die das den dem des ein eine einen einem einer eines und oder aber doch denn wenn "
+      "als wie wo was wer wir ihr sie er es ich du man mit von vom zu zum zur bei beim nach "
+      "vor seit auf aus an am im in ins um unter uber fur gegen ohne durch dieser diese dieses "
+      "jener jene jenes kein keine nicht noch schon auch nur so da dann dort hier heute gestern "
+      "morgen sein seine ihre unser euer mein dein",
+      "von der des zu fur de van",
+      "prasident prasidentin premierminister premierministerin minister ministerin herr frau "
+      "dr kanzler kanzlerin konig konigin prinz prinzessin general senator burgermeister "
+      "papst richter professor prof",
+      "kommission ministerium akademie universitat rat bank agentur verband organisation "
+      "partei gesellschaft gruppe amt gericht versammlung union fonds institut verband ausschuss "
+      "parlament regierung schule zentrum stiftung zeitung",
+      "",
+      "im in seit von bis ab vor nach zwischen und anfang ende mitte",
+      "bis und -",
+      "",
+      "prozent|vom hundert",
+      "mio=1e6 mrd=1e9",
+      "acht",
+  };
+  static const WordLists kRomance = {
+      // es, it, pt share most of what matters here
+      "el la los las un una unos unas y o pero porque que quien como cuando donde de del en "
+      "con por para sin sobre entre hacia desde hasta segun este esta estos estas ese esa "
+      "esos esas aquel su sus mi mis tu tus nuestro nuestra lo le les se no si ya muy mas "
+      "il lo gli i le uno una e ed o ma perche che chi come quando dove di da in con su per "
+      "tra fra questo questa questi queste quello quella suo sua suoi sue non si gia molto "
+      "piu o a os as um uma uns umas e ou mas porque que quem como quando onde de do da dos "
+      "das em no na nos nas com por para sem sobre entre este esta estes estas esse essa seu "
+      "sua seus suas nao ja muito mais",
+      "de del la los las di della dei degli do da dos das y",
+      "presidente primer ministro ministra primo premier senor senora sr sra dr don dona rey "
+      "reina principe princesa general senador gobernador alcalde canciller papa juez profesor "
+      "signor signora re regina sindaco",
+      "comision ministerio academia universidad consejo banco agencia asociacion organizacion "
+      "partido sociedad grupo oficina tribunal asamblea union fondo instituto federacion comite "
+      "parlamento senado gobierno escuela centro fundacion commissione ministero accademia "
+      "universita consiglio banca agenzia associazione organizzazione governo",
+      "l d dell all nell sull dall",
+      "en desde de del entre hasta a al y in dal nel fino em no na ate",
+      "al a y e -",
+      "",
+      "por ciento|por cien|per cento|por cento",
+      "",
+      "",
+  };
+  if (lang == "fr") return kFrench;
+  if (lang == "de") return kGerman;
+  if (lang == "es" || lang == "it" || lang == "pt" || lang == "ca") return kRomance;
+  return kEnglish;
+}
+
+template <typename SetT>
+void AddWords(const char* words, SetT* set) {
+  for (const std::string& w : Split(words, " ")) set->insert(w);
+}
+
+}  // namespace
+
+std::shared_ptr<const AnchorLexicon> AnchorLexicon::ForLanguage(const std::string& language) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const AnchorLexicon>> cache;
+  std::string base = MakeLocale(language).getLanguage();  // throws for an unknown language
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(base);
+  if (it != cache.end()) return it->second;
+  auto lexicon = std::make_shared<const AnchorLexicon>(base);
+  cache.emplace(base, lexicon);
+  return lexicon;
+}
+
+AnchorLexicon::AnchorLexicon(const std::string& language) : language_(language) {
+  MakeLocale(language);  // throws for an unknown language
+  LoadWordLists();
+  LoadDates();
+  LoadNumbers();
+  LoadCurrencies();
+  LoadNames();
+  LoadDemonyms();       // after place names, which win ("Brussels" is a city)
+  LoadLanguageNames();  // after nationalities, which win ("Korean" -> KR)
+}
+
+void AnchorLexicon::LoadWordLists() {
+  const WordLists& lists = ListsFor(language_);
+  AddWords(lists.function_words, &function_words_);
+  AddWords(lists.particles, &particles_);
+  AddWords(lists.titles, &titles_);
+  AddWords(lists.org_words, &org_words_);
+  AddWords(lists.elisions, &elisions_);
+  AddWords(lists.date_prepositions, &date_prepositions_);
+  AddWords(lists.range_words, &range_words_);
+  AddWords(lists.ambiguous_months, &ambiguous_months_);
+  for (const std::string& p : Split(lists.percent_phrases, "|")) percent_phrases_.insert(p);
+  for (const std::string& m : Split(lists.multiplier_abbreviations, " ")) {
+    size_t eq = m.find('=');
+    multipliers_[m.substr(0, eq)] = std::stod(m.substr(eq + 1));
+  }
+}
+
+void AnchorLexicon::LoadDates() {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale(language_.c_str());
+  icu::DateFormatSymbols symbols(locale, status);
+  CheckIcu(status, "month names for " + language_);
+  using DFS = icu::DateFormatSymbols;
+  month_full_names_.assign(12, "");
+  for (DFS::DtContextType context : {DFS::FORMAT, DFS::STANDALONE}) {
+    for (DFS::DtWidthType width : {DFS::WIDE, DFS::ABBREVIATED}) {
+      int32_t count = 0;
+      const icu::UnicodeString* months = symbols.getMonths(count, context, width);
+      for (int32_t m = 0; m < count && m < 12; ++m) {
+        std::string folded = FoldWord(ToUtf8(months[m]));
+        while (!folded.empty() && folded.back() == '.') folded.pop_back();
+        if (folded.empty()) continue;
+        if (width == DFS::WIDE) {
+          month_full_names_[static_cast<size_t>(m)] = folded;
+          if (context == DFS::FORMAT && u_isupper(months[m].char32At(0)))
+            months_capitalized_ = true;
+        }
+        months_.emplace(folded, std::make_pair(m + 1, width != DFS::WIDE));
+      }
+      const icu::UnicodeString* days = symbols.getWeekdays(count, context, width);
+      // ICU: index 1 = Sunday ... 7 = Saturday; ISO 8601: Monday = 1 ... Sunday = 7.
+      for (int32_t d = 1; d < count && d <= 7; ++d) {
+        std::string folded = FoldWord(ToUtf8(days[d]));
+        while (!folded.empty() && folded.back() == '.') folded.pop_back();
+        if (folded.empty()) continue;
+        int iso = d == 1 ? 7 : d - 1;
+        weekdays_.emplace(folded, std::make_pair(iso, width != DFS::WIDE));
+      }
+    }
+  }
+  // CLDR's short month forms in English lack "Sept"; MonthByPrefix covers it.
+  // Numeric dates: day first unless the locale's short date pattern starts with the month.
+  std::unique_ptr<icu::DateFormat> fmt(
+      icu::DateFormat::createDateInstance(icu::DateFormat::kShort, locale));
+  if (fmt) {
+    icu::UnicodeString pattern;
+    static_cast<icu::SimpleDateFormat*>(fmt.get())->toPattern(pattern);
+    std::string p = ToUtf8(pattern);
+    size_t d = p.find('d'), m = p.find('M');
+    day_first_ = d == std::string::npos || m == std::string::npos || d < m;
+  }
+}
+
+void AnchorLexicon::LoadNumbers() {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale(language_.c_str());
+  icu::DecimalFormatSymbols dfs(locale, status);
+  CheckIcu(status, "number symbols for " + language_);
+  std::string dec = ToUtf8(dfs.getSymbol(icu::DecimalFormatSymbols::kDecimalSeparatorSymbol));
+  decimal_separator_ = dec == "," ? ',' : '.';
+  std::string group = ToUtf8(dfs.getSymbol(icu::DecimalFormatSymbols::kGroupingSeparatorSymbol));
+  space_grouping_ = group != "," && group != "." && group != "'" && group != "\u2019";
+
+  icu::RuleBasedNumberFormat spellout(icu::URBNF_SPELLOUT, locale, status);
+  CheckIcu(status, "number words for " + language_);
+  Set excluded;
+  AddWords(ListsFor(language_).excluded_number_words, &excluded);
+  auto spell = [&](int32_t n) {
+    icu::UnicodeString out;
+    spellout.format(n, out);
+    return PhraseKey(ToUtf8(out));
+  };
+  for (int32_t n = 2; n <= 100; ++n) {
+    if (n > 20 && n % 10 != 0) continue;
+    std::string phrase = spell(n);
+    if (phrase.empty() || excluded.count(phrase) > 0) continue;
+    number_words_.emplace(phrase, static_cast<int>(n));
+    max_phrase_words_ = std::max(max_phrase_words_, WordCount(phrase));
+  }
+  // Multipliers: the last word of 1000, 10^6, 10^9 and of their plurals.
+  for (double factor : {1e3, 1e6, 1e9}) {
+    for (double times : {1.0, 2.0}) {
+      icu::UnicodeString out;
+      spellout.format(factor * times, out);
+      std::string phrase = PhraseKey(ToUtf8(out));
+      size_t space = phrase.rfind(' ');
+      std::string last = space == std::string::npos ? phrase : phrase.substr(space + 1);
+      if (!last.empty() && number_words_.count(last) == 0) multipliers_.emplace(last, factor);
+    }
+  }
+}
+
+void AnchorLexicon::LoadCurrencies() {
+  UErrorCode status = U_ZERO_ERROR;
+  const char* locale = language_.c_str();
+  // Currencies whose bare head word ("dollar", "euro", "yen") names them, first claim wins.
+  static const char* const kMajor[] = {"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "KRW",
+                                       "INR", "RUB", "KHR", "CAD", "AUD", "BRL", "MXN"};
+  const bool head_last = language_ == "en" || language_ == "de";
+  auto add_name = [&](const std::string& code, const UChar* name, int32_t len, bool head) {
+    if (name == nullptr || len <= 0) return;
+    std::string phrase = PhraseKey(ToUtf8(icu::UnicodeString(name, len)));
+    if (phrase.empty()) return;
+    currency_names_.emplace(phrase, CurrencyEntry{code});
+    max_phrase_words_ = std::max(max_phrase_words_, WordCount(phrase));
+    if (head) {
+      size_t space = head_last ? phrase.rfind(' ') : phrase.find(' ');
+      std::string word = space == std::string::npos ? phrase
+                         : head_last                ? phrase.substr(space + 1)
+                                                    : phrase.substr(0, space);
+      // "won" and "livre" are also everyday words; their full names still count.
+      if (word != "won" && word != "livre" && word != "livres" && word != "pound")
+        currency_names_.emplace(word, CurrencyEntry{code});
+    }
+  };
+  UEnumeration* raw = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &status);
+  CheckIcu(status, "currency list");
+  std::unique_ptr<UEnumeration, decltype(&uenum_close)> codes(raw, &uenum_close);
+  std::vector<std::string> all;
+  while (const char* code = uenum_next(codes.get(), nullptr, &status)) all.emplace_back(code);
+  std::vector<std::string> ordered(std::begin(kMajor), std::end(kMajor));
+  for (const std::string& c : all) {
+    if (std::find(ordered.begin(), ordered.end(), c) == ordered.end()) ordered.push_back(c);
+  }
+  for (size_t i = 0; i < ordered.size(); ++i) {
+    const std::string& code = ordered[i];
+    const bool major = i < std::size(kMajor);
+    icu::UnicodeString ucode(code.c_str(), -1, US_INV);
+    const UChar* iso = ucode.getTerminatedBuffer();
+    UBool is_choice = false;
+    int32_t len = 0;
+    status = U_ZERO_ERROR;
+    const UChar* name = ucurr_getName(iso, locale, UCURR_LONG_NAME, &is_choice, &len, &status);
+    if (U_SUCCESS(status)) add_name(code, name, len, major);
+    for (const char* plural : {"one", "other", "many"}) {
+      status = U_ZERO_ERROR;
+      name = ucurr_getPluralName(iso, locale, &is_choice, plural, &len, &status);
+      if (U_SUCCESS(status)) add_name(code, name, len, major);
+    }
+    if (!major) continue;
+    for (const char* loc : {locale, "en"}) {
+      for (UCurrNameStyle style : {UCURR_SYMBOL_NAME, UCURR_NARROW_SYMBOL_NAME}) {
+        status = U_ZERO_ERROR;
+        name = ucurr_getName(iso, loc, style, &is_choice, &len, &status);
+        if (U_FAILURE(status) || name == nullptr) continue;
+        std::string symbol = ToUtf8(icu::UnicodeString(name, len));
+        if (!symbol.empty()) currency_symbols_.emplace(symbol, CurrencyEntry{code});
+      }
+    }
+    currency_symbols_.emplace(code, CurrencyEntry{code});
+  }
+}
+
+void AnchorLexicon::AddName(const std::string& phrase, const NameEntry& entry, bool overwrite) {
+  if (phrase.empty()) return;
+  if (overwrite) {
+    names_[phrase] = entry;
+  } else {
+    names_.emplace(phrase, entry);
+  }
+  max_phrase_words_ = std::max(max_phrase_words_, WordCount(phrase));
+}
+
+void AnchorLexicon::LoadDemonyms() {
+  if (language_ != "fr" && language_ != "en") return;  // the source is French-English
+  icu::Locale en("en"), fr("fr");
+  const auto en_regions = RegionNames(en);
+  const auto fr_regions = RegionNames(fr);
+  // English language names -> likely region ("Korean" -> ko -> KR, "Thai" -> TH).
+  std::map<std::string, std::string> language_regions;
+  for (const char* const* l = icu::Locale::getISOLanguages(); *l != nullptr; ++l) {
+    if (std::string_view(*l).size() != 2) continue;
+    icu::UnicodeString name;
+    icu::Locale(*l).getDisplayLanguage(en, name);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale likely(*l);
+    likely.addLikelySubtags(status);
+    if (U_SUCCESS(status) && likely.getCountry()[0] != '\0') {
+      language_regions.emplace(PhraseKey(ToUtf8(name)), likely.getCountry());
+    }
+  }
+  auto resolve = [&](const std::vector<std::string>& english, const std::string& french) {
+    for (const std::string& e : english) {
+      std::string code = RegionOfAdjective(e, en_regions);
+      if (!code.empty()) return code;
+    }
+    for (const std::string& e : english) {
+      auto it = language_regions.find(e);
+      if (it != language_regions.end()) return it->second;
+    }
+    if (!french.empty()) {
+      std::string code = RegionOfAdjective(french, fr_regions);
+      if (!code.empty()) return code;
+    }
+    return "adj:" + english.front();
+  };
+  for (const DemonymPair& pair : kDemonyms) {
+    std::vector<std::string> english;
+    for (const std::string& e : Split(pair.english, ", ")) english.push_back(PhraseKey(e));
+    std::string french = PhraseKey(pair.french);
+    if (english.empty() || french.empty()) continue;
+    std::string key = resolve(english, french);
+    if (language_ == "fr") {
+      AddDemonym(french, key, true);
+    } else {
+      for (const std::string& e : english) AddDemonym(e, key, false);
+    }
+    // Compass compounds: "sud-coréen" / "South Korean" when CLDR has "South Korea".
+    for (auto [fr_word, en_word] : {std::pair{"sud", "south"}, std::pair{"nord", "north"}}) {
+      if (french.find(' ') != std::string::npos) break;
+      std::string en_phrase = std::string(en_word) + " " + english.front();
+      std::string code = RegionOfAdjective(en_phrase, en_regions);
+      if (code.empty()) continue;
+      if (language_ == "fr") {
+        AddDemonym(std::string(fr_word) + " " + french, code, true);
+      } else {
+        AddDemonym(en_phrase, code, false);
+      }
+    }
+  }
+}
+
+void AnchorLexicon::AddDemonym(const std::string& phrase, const std::string& key, bool french) {
+  NameEntry entry{key, "nationality", 0.8};
+  AddName(phrase, entry, false);
+  if (french) {
+    // Feminine and plural forms: coréen(s), coréenne(s), français(e)(s).
+    const char last = phrase.back();
+    if (last != 's') AddName(phrase + "s", entry, false);
+    if (last != 'e') {
+      AddName(phrase + "e", entry, false);
+      AddName(phrase + "es", entry, false);
+    }
+    if (last == 'n') {
+      AddName(phrase + "ne", entry, false);
+      AddName(phrase + "nes", entry, false);
+    }
+  } else if (phrase.back() != 's') {
+    AddName(phrase + "s", entry, false);  // "Koreans"
+  }
+}
+
+void AnchorLexicon::LoadNames() {
+  icu::Locale locale(language_.c_str());
+  std::unique_ptr<icu::LocaleDisplayNames> standard(
+      icu::LocaleDisplayNames::createInstance(locale, ULDN_STANDARD_NAMES));
+  UDisplayContext short_context[] = {UDISPCTX_LENGTH_SHORT};
+  std::unique_ptr<icu::LocaleDisplayNames> brief(
+      icu::LocaleDisplayNames::createInstance(locale, short_context, 1));
+  if (!standard || !brief) throw Error("no display names for " + language_);
+  // Countries and territories, keyed by their region code.
+  for (const std::string& code : RegionCodes()) {
+    for (icu::LocaleDisplayNames* names : {standard.get(), brief.get()}) {
+      icu::UnicodeString name;
+      names->regionDisplayName(code.c_str(), name);
+      std::string written = ToUtf8(name);
+      if (written.empty()) continue;
+      bool capitals =
+          std::all_of(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (capitals) {
+        short_names_.emplace(written, NameEntry{code, "place", 1.0});  // "US", "UK", "ONU"
+      } else {
+        AddName(PhraseKey(written), NameEntry{code, "place", 1.0}, false);
+      }
+    }
+  }
+  // Cities: CLDR's exemplar cities of the time zones, keyed by their English name.
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::TimeZoneNames> local_tz(icu::TimeZoneNames::createInstance(locale, status));
+  std::unique_ptr<icu::TimeZoneNames> english_tz(
+      icu::TimeZoneNames::createInstance(icu::Locale("en"), status));
+  std::unique_ptr<icu::StringEnumeration> zones(icu::TimeZone::createTimeZoneIDEnumeration(
+      UCAL_ZONE_TYPE_CANONICAL_LOCATION, nullptr, nullptr, status));
+  CheckIcu(status, "time zone names for " + language_);
+  while (const icu::UnicodeString* zone = zones->snext(status)) {
+    if (U_FAILURE(status)) break;
+    icu::UnicodeString local, english;
+    local_tz->getExemplarLocationName(*zone, local);
+    english_tz->getExemplarLocationName(*zone, english);
+    std::string key = PhraseKey(ToUtf8(english));
+    if (key.empty() || local.isEmpty()) continue;
+    AddName(PhraseKey(ToUtf8(local)), NameEntry{key, "place", 1.0}, false);
+  }
+}
+
+void AnchorLexicon::LoadLanguageNames() {
+  icu::Locale locale(language_.c_str());
+  std::unique_ptr<icu::LocaleDisplayNames> standard(
+      icu::LocaleDisplayNames::createInstance(locale, ULDN_STANDARD_NAMES));
+  if (!standard) throw Error("no display names for " + language_);
+  // Languages with a two-letter code.
+  for (const char* const* l = icu::Locale::getISOLanguages(); *l != nullptr; ++l) {
+    if (std::string_view(*l).size() != 2) continue;
+    icu::UnicodeString name;
+    standard->languageDisplayName(*l, name);
+    std::string written = ToUtf8(name);
+    if (written.empty() || written == *l) continue;
+    AddName(PhraseKey(written), NameEntry{std::string("lang:") + *l, "language", 0.8}, false);
+  }
+}
+
+int AnchorLexicon::Month(std::string_view folded, bool* abbreviated) const {
+  auto it = months_.find(folded);
+  if (it == months_.end()) return 0;
+  if (abbreviated != nullptr) *abbreviated = it->second.second;
+  return it->second.first;
+}
+
+int AnchorLexicon::MonthByPrefix(std::string_view folded) const {
+  if (folded.size() < 3) return 0;
+  int found = 0;
+  for (size_t m = 0; m < month_full_names_.size(); ++m) {
+    if (month_full_names_[m].compare(0, folded.size(), folded) != 0) continue;
+    if (found != 0) return 0;
+    found = static_cast<int>(m) + 1;
+  }
+  return found;
+}
+
+int AnchorLexicon::Weekday(std::string_view folded, bool* abbreviated) const {
+  auto it = weekdays_.find(folded);
+  if (it == weekdays_.end()) return 0;
+  if (abbreviated != nullptr) *abbreviated = it->second.second;
+  return it->second.first;
+}
+
+int AnchorLexicon::NumberWord(std::string_view folded_phrase) const {
+  auto it = number_words_.find(folded_phrase);
+  return it == number_words_.end() ? 0 : it->second;
+}
+
+double AnchorLexicon::Multiplier(std::string_view folded) const {
+  auto it = multipliers_.find(folded);
+  return it == multipliers_.end() ? 0 : it->second;
+}
+
+const CurrencyEntry* AnchorLexicon::CurrencyName(std::string_view folded_phrase) const {
+  auto it = currency_names_.find(folded_phrase);
+  return it == currency_names_.end() ? nullptr : &it->second;
+}
+
+const CurrencyEntry* AnchorLexicon::CurrencySymbol(std::string_view symbol) const {
+  auto it = currency_symbols_.find(symbol);
+  return it == currency_symbols_.end() ? nullptr : &it->second;
+}
+
+bool AnchorLexicon::IsPercentPhrase(std::string_view folded_phrase) const {
+  return percent_phrases_.count(folded_phrase) > 0;
+}
+
+const NameEntry* AnchorLexicon::Name(std::string_view folded_phrase) const {
+  auto it = names_.find(folded_phrase);
+  return it == names_.end() ? nullptr : &it->second;
+}
+
+const NameEntry* AnchorLexicon::ShortName(std::string_view as_written) const {
+  auto it = short_names_.find(as_written);
+  return it == short_names_.end() ? nullptr : &it->second;
+}
+
+}  // namespace ancre::text

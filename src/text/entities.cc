@@ -1,0 +1,524 @@
+#include "src/text/entities.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "src/text/icu_util.h"
+
+namespace ancre::text {
+namespace {
+
+bool IsPunct(const Token& t, std::string_view p) {
+  return t.kind == TokenKind::kPunct && t.norm == p;
+}
+
+// Punctuation after which a capital says nothing: sentence ends, colons,
+// opening quotes and brackets, dashes introducing a line.
+bool OpensSentence(const Token& t) {
+  static const std::string_view kOpeners[] = {
+      ".",      "!",      "?", ":",      "\u00AB", "\"", "\u201C", "\u201E", "\u2039", "(", "[",
+      "\u2014", "\u2013", "-", "\u2026", "\u2018", "'",  "*",      "\u2022", "|",      "/"};
+  for (std::string_view o : kOpeners) {
+    if (t.norm == o) return true;
+  }
+  return false;
+}
+
+bool HasNonAscii(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+// Segments whose words are mostly written in capitals: acronyms there are words.
+bool IsAllCaps(const std::vector<Token>& tokens) {
+  size_t words = 0, caps = 0;
+  for (const Token& t : tokens) {
+    if (t.kind != TokenKind::kWord || t.end - t.begin < 2) continue;
+    ++words;
+    if (t.all_upper) ++caps;
+  }
+  return caps >= 3 && caps * 10 >= words * 6;
+}
+
+}  // namespace
+
+bool IsSentenceInitial(const std::vector<Token>& tokens, size_t k) {
+  for (size_t j = k; j > 0; --j) {
+    const Token& p = tokens[j - 1];
+    if (p.kind != TokenKind::kPunct) return false;
+    if (OpensSentence(p)) return true;
+  }
+  return true;
+}
+
+bool IsTitleCase(const std::vector<Token>& tokens, const AnchorLexicon& lexicon) {
+  size_t content = 0, capitalized = 0;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    if (t.kind != TokenKind::kWord || t.joined || t.end - t.begin < 4 ||
+        lexicon.IsFunctionWord(t.norm)) {
+      continue;
+    }
+    ++content;
+    if (t.upper_initial) ++capitalized;
+  }
+  return capitalized >= 4 && capitalized * 4 >= content * 3;
+}
+
+void CaseEvidence::Add(const std::vector<Token>& tokens, const AnchorLexicon& lexicon) {
+  const bool title = IsTitleCase(tokens, lexicon);
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    if (t.kind != TokenKind::kWord || t.all_upper) continue;
+    if (!t.upper_initial) {
+      ++lower_[t.norm];
+    } else if (!title && !t.joined && !IsSentenceInitial(tokens, k)) {
+      // After an elided article ("l'Europe") the capital is the word's own.
+      ++capitalized_inside_[t.norm];
+    }
+  }
+}
+
+int CaseEvidence::lower(std::string_view folded) const {
+  auto it = lower_.find(std::string(folded));
+  return it == lower_.end() ? 0 : it->second;
+}
+
+int CaseEvidence::capitalized_inside(std::string_view folded) const {
+  auto it = capitalized_inside_.find(std::string(folded));
+  return it == capitalized_inside_.end() ? 0 : it->second;
+}
+
+struct EntityScanner::Impl {
+  Impl(const AnchorLexicon& lexicon, const CaseEvidence& evidence) : lex(lexicon), ev(evidence) {}
+
+  const AnchorLexicon& lex;
+  const CaseEvidence& ev;
+  std::unique_ptr<icu::Transliterator> latin;  // created on first non-Latin name
+
+  // Per call.
+  std::string_view text;
+  const std::vector<Token>* tokens = nullptr;
+  std::vector<bool>* used = nullptr;
+  std::vector<Anchor>* out = nullptr;
+  bool title_case = false;
+  bool all_caps = false;
+
+  const Token& T(size_t k) const { return (*tokens)[k]; }
+  bool Free(size_t k) const { return k < tokens->size() && !(*used)[k]; }
+
+  std::string Transliterate(const std::string& s) {
+    if (!latin) {
+      UErrorCode status = U_ZERO_ERROR;
+      latin.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower",
+                                                      UTRANS_FORWARD, status));
+      CheckIcu(status, "Latin transliteration");
+    }
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+    latin->transliterate(u);
+    std::string out_s;
+    u.toUTF8String(out_s);
+    return out_s;
+  }
+
+  // Key of tokens [a, b): words folded, joined by spaces.
+  std::string KeyOf(size_t a, size_t b) {
+    std::string key;
+    for (size_t k = a; k < b; ++k) {
+      if (T(k).kind != TokenKind::kWord) continue;
+      if (!key.empty()) key.push_back(' ');
+      key += T(k).norm;
+    }
+    if (HasNonAscii(key)) key = Transliterate(key);
+    return key;
+  }
+
+  void Emit(size_t a, size_t b, AnchorKind kind, std::string key, std::string subtype,
+            double weight) {
+    Anchor an;
+    an.kind = kind;
+    an.span = {T(a).begin, T(b - 1).end};
+    an.text = std::string(text.substr(an.span.begin, an.span.size()));
+    an.key = std::move(key);
+    an.subtype = std::move(subtype);
+    an.weight = weight;
+    out->push_back(std::move(an));
+    for (size_t k = a; k < b; ++k) (*used)[k] = true;
+  }
+
+  // The longest known name at k within [k, limit): sets *end.
+  const NameEntry* KnownName(size_t k, size_t limit, size_t* end) const {
+    std::string phrase;
+    for (size_t n = std::min(lex.max_phrase_words(), limit - k); n >= 1; --n) {
+      size_t after = 0;
+      if (!WordPhrase(*tokens, k, n, &phrase, &after) || after > limit) continue;
+      // Words of one name are separated by spaces, hyphens or apostrophes only.
+      const NameEntry* e = lex.Name(phrase);
+      if (e != nullptr) {
+        *end = after;
+        return e;
+      }
+    }
+    return nullptr;
+  }
+
+  bool TitleBefore(size_t k) const {
+    // "le président Lee", "la porte-parole Kang", "Prime Minister Hun Manet".
+    for (size_t j = k, seen = 0; j > 0 && seen < 3; --j) {
+      const Token& p = T(j - 1);
+      if (p.kind == TokenKind::kPunct) {
+        if (p.norm == ".") continue;
+        return false;
+      }
+      if (p.kind != TokenKind::kWord) return false;
+      ++seen;
+      if (lex.IsTitle(p.norm)) return true;
+      if (!p.joined && !lex.IsTitle(p.norm)) return false;
+    }
+    return false;
+  }
+
+  // Where a run of name words starting at k ends: capitalized words, words
+  // glued by hyphens, particles between capitalized words, initials ("J."),
+  // a title's dot ("Dr."). Returns one past the last token.
+  size_t RunEnd(size_t k) const {
+    size_t end = k + 1;
+    size_t j = k + 1;
+    while (Free(j)) {
+      const Token& t = T(j);
+      if (t.kind == TokenKind::kWord) {
+        if (t.joined || t.upper_initial) {
+          end = ++j;
+          continue;
+        }
+        if (lex.IsParticle(t.norm) || lex.IsElision(t.norm)) {
+          ++j;
+          continue;  // kept only if a capitalized word follows
+        }
+        break;
+      }
+      if (IsPunct(t, ".") && !t.space_before && j > k) {
+        const Token& w = T(j - 1);
+        bool initial = w.kind == TokenKind::kWord && w.upper_initial && w.end - w.begin == 1;
+        if ((initial || lex.IsTitle(w.norm)) && Free(j + 1) && T(j + 1).kind == TokenKind::kWord &&
+            T(j + 1).upper_initial) {
+          ++j;
+          continue;
+        }
+        break;
+      }
+      if (IsApostrophe(t) && !t.space_before && j > k && T(j - 1).kind == TokenKind::kWord &&
+          lex.IsElision(T(j - 1).norm)) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    return end;
+  }
+
+  // A word with nothing but its position to make it a name is not one.
+  bool Credible(size_t a, size_t b, bool initial, bool person) const {
+    size_t words = 0;
+    for (size_t k = a; k < b; ++k) words += T(k).kind == TokenKind::kWord && !T(k).joined;
+    const Token& first = T(a);
+    if (title_case) {
+      for (size_t k = a; k < b; ++k) {
+        const Token& w = T(k);
+        if (w.kind != TokenKind::kWord || !w.upper_initial) continue;
+        if (ev.capitalized_inside(w.norm) == 0 || ev.lower(w.norm) > 0) return false;
+      }
+      return true;
+    }
+    if (initial) {
+      if (ev.lower(first.norm) > 0) return false;
+      if (words == 1 && !person && ev.capitalized_inside(first.norm) == 0) return false;
+    } else if (words == 1 && !person && ev.lower(first.norm) > ev.capitalized_inside(first.norm)) {
+      return false;  // "Commission" when the text mostly says "commission"
+    }
+    if (words == 1 && first.end - first.begin < 2) return false;
+    return true;
+  }
+
+  // Emits a name made of tokens [a, b) once trimmed.
+  void EmitName(size_t a, size_t b, bool initial, bool person, bool beside_acronym) {
+    // Trim leading function words and titles, trailing particles and punctuation.
+    while (a < b) {
+      const Token& t = T(a);
+      if (t.kind == TokenKind::kWord && !t.joined &&
+          (lex.IsFunctionWord(t.norm) || lex.IsTitle(t.norm) || lex.IsParticle(t.norm) ||
+           lex.IsElision(t.norm))) {
+        if (lex.IsTitle(t.norm)) person = true;
+        ++a;
+        initial = initial && (a < b && T(a).kind != TokenKind::kWord);
+        continue;
+      }
+      if (t.kind == TokenKind::kPunct) {
+        ++a;
+        continue;
+      }
+      break;
+    }
+    while (b > a) {
+      const Token& t = T(b - 1);
+      if (t.kind == TokenKind::kPunct ||
+          (t.kind == TokenKind::kWord && !t.upper_initial && !t.joined)) {
+        --b;
+        continue;
+      }
+      break;
+    }
+    if (a >= b) return;
+    // A sentence's first word with no capitalized word right after it
+    // ("Elevating the Kingdom") is only a name if the text capitalizes it elsewhere.
+    if (initial && !title_case && T(a).kind == TokenKind::kWord &&
+        ev.capitalized_inside(T(a).norm) == 0) {
+      size_t next = a + 1;
+      while (next < b && T(next).joined) ++next;
+      if (next < b && !(T(next).kind == TokenKind::kWord && T(next).upper_initial)) {
+        EmitName(next, b, false, person, beside_acronym);
+        return;
+      }
+    }
+    size_t words = 0;
+    for (size_t k = a; k < b; ++k) words += T(k).kind == TokenKind::kWord && !T(k).joined;
+    if (words == 1 && beside_acronym && !person) return;  // "Sommet" in "Sommet ASEAN"
+    if (!Credible(a, b, initial, person || TitleBefore(a))) return;
+    std::string subtype;
+    if (person || TitleBefore(a)) subtype = "person";
+    for (size_t k = a; k < b; ++k) {
+      if (T(k).kind == TokenKind::kWord && lex.IsOrganizationWord(T(k).norm)) {
+        subtype = "organization";
+      }
+    }
+    Emit(a, b, AnchorKind::kEntity, KeyOf(a, b), subtype, words > 1 ? 1.0 : 0.7);
+  }
+
+  // An acronym or a short name in capitals at k ("ASEAN", "UN", "ONU", "U.S.").
+  bool Acronym(size_t k, size_t* end) {
+    const Token& t = T(k);
+    if (!t.all_upper || all_caps) return false;
+    size_t len = t.end - t.begin;
+    if (len < 2 || len > 10) return false;
+    std::string_view written = text.substr(t.begin, len);
+    *end = k + 1;
+    if (const NameEntry* e = lex.ShortName(written)) {
+      Emit(k, k + 1, AnchorKind::kEntity, e->key, e->subtype, e->weight);
+      return true;
+    }
+    // A function word in capitals ("UN" in a French heading) is not an acronym.
+    if (lex.IsFunctionWord(t.norm) && IsSentenceInitial(*tokens, k)) return false;
+    Emit(k, k + 1, AnchorKind::kAcronym, t.norm, "", 1.0);
+    return true;
+  }
+
+  // Dotted initials "U.S.", "U.N.": returns the token after the last dot.
+  bool DottedAcronym(size_t k, size_t* end) {
+    std::string letters;
+    size_t j = k;
+    while (Free(j + 1) && T(j).kind == TokenKind::kWord && T(j).upper_initial &&
+           T(j).end - T(j).begin == 1 && IsPunct(T(j + 1), ".") && !T(j + 1).space_before &&
+           (j == k || !T(j).space_before)) {
+      letters += text.substr(T(j).begin, 1);
+      j += 2;
+    }
+    if (letters.size() < 2) return false;
+    *end = j;
+    if (const NameEntry* e = lex.ShortName(letters)) {
+      Emit(k, j, AnchorKind::kEntity, e->key, e->subtype, e->weight);
+    } else {
+      Emit(k, j, AnchorKind::kAcronym, FoldWord(letters), "", 1.0);
+    }
+    return true;
+  }
+
+  // Splits a run [a, b) into known names, acronyms and titles, and emits the rest as names.
+  void ProcessRun(size_t a, size_t b, bool initial) {
+    size_t pending = a;  // start of the name being collected
+    bool person = TitleBefore(a);
+    bool saw_acronym = false;
+    size_t k = a;
+    auto flush = [&](size_t upto) {
+      if (pending < upto) EmitName(pending, upto, initial && pending == a, person, saw_acronym);
+    };
+    while (k < b) {
+      const Token& t = T(k);
+      if (t.kind != TokenKind::kWord || (*used)[k]) {
+        ++k;
+        continue;
+      }
+      size_t end = 0;
+      if (!t.joined && (t.all_upper || (t.upper_initial && t.end - t.begin == 1))) {
+        saw_acronym = saw_acronym || (t.all_upper && !all_caps);
+      }
+      if (!t.joined && (Acronym(k, &end) || DottedAcronym(k, &end))) {
+        flush(k);
+        saw_acronym = true;
+        pending = k = end;
+        continue;
+      }
+      if (!t.joined && lex.IsTitle(t.norm) && t.upper_initial) {
+        // "President", "Prime Minister", "Dr.": not part of the name that follows.
+        flush(k);
+        person = true;
+        pending = ++k;
+        continue;
+      }
+      const NameEntry* known = t.joined && !t.upper_initial ? nullptr : KnownName(k, b, &end);
+      if (known != nullptr && (known->subtype != "language" || t.upper_initial)) {
+        // Inside a longer name ("Royal Academy of Cambodia", "Phnom Penh Post"),
+        // the place is both a name of its own and part of the longer one.
+        bool after_particle = k > pending && T(k - 1).kind == TokenKind::kWord &&
+                              lex.IsParticle(T(k - 1).norm) && k - 1 > pending;
+        bool more_name = end < b && T(end).kind == TokenKind::kWord && T(end).upper_initial &&
+                         !lex.IsTitle(T(end).norm) && KnownName(end, b, &end) == nullptr;
+        size_t known_end = 0;
+        KnownName(k, b, &known_end);
+        if (after_particle || more_name) {
+          std::vector<bool> saved(used->begin() + static_cast<std::ptrdiff_t>(k),
+                                  used->begin() + static_cast<std::ptrdiff_t>(known_end));
+          Emit(k, known_end, AnchorKind::kEntity, known->key, known->subtype, known->weight);
+          std::copy(saved.begin(), saved.end(), used->begin() + static_cast<std::ptrdiff_t>(k));
+          k = known_end;
+          continue;
+        }
+        flush(k);
+        Emit(k, known_end, AnchorKind::kEntity, known->key, known->subtype, known->weight);
+        pending = k = known_end;
+        person = false;
+        continue;
+      }
+      ++k;
+    }
+    flush(b);
+  }
+
+  void Run() {
+    title_case = IsTitleCase(*tokens, lex);
+    all_caps = IsAllCaps(*tokens);
+    const bool lower_nationalities = !lex.months_capitalized();  // French, Spanish...
+    size_t k = 0;
+    while (k < tokens->size()) {
+      if (!Free(k) || T(k).kind != TokenKind::kWord) {
+        ++k;
+        continue;
+      }
+      const Token& t = T(k);
+      // Elided article: "l'ASEAN", "d'Obama", "L'Europe".
+      if (lex.IsElision(t.norm) && Free(k + 1) && IsApostrophe(T(k + 1)) &&
+          !T(k + 1).space_before && Free(k + 2) && T(k + 2).kind == TokenKind::kWord &&
+          !T(k + 2).space_before) {
+        size_t w = k + 2;
+        if (T(w).upper_initial) {
+          size_t end = RunEnd(w);
+          ProcessRun(w, end, false);
+          k = end;
+        } else {
+          k = w;
+        }
+        continue;
+      }
+      if (!t.upper_initial) {
+        size_t end = 0;
+        const NameEntry* known = lower_nationalities ? KnownName(k, tokens->size(), &end) : nullptr;
+        if (known != nullptr && known->subtype == "nationality") {
+          Emit(k, end, AnchorKind::kEntity, known->key, known->subtype, known->weight);
+          k = end;
+        } else {
+          ++k;
+        }
+        continue;
+      }
+      size_t end = RunEnd(k);
+      ProcessRun(k, end, IsSentenceInitial(*tokens, k));
+      k = std::max(end, k + 1);
+    }
+  }
+};
+
+EntityScanner::EntityScanner(const AnchorLexicon& lexicon, const CaseEvidence& evidence)
+    : impl_(std::make_unique<Impl>(lexicon, evidence)) {}
+
+EntityScanner::~EntityScanner() = default;
+
+void EntityScanner::Append(std::string_view text, const std::vector<Token>& tokens,
+                           std::vector<bool>* used, std::vector<Anchor>* out) {
+  used->resize(tokens.size(), false);
+  impl_->text = text;
+  impl_->tokens = &tokens;
+  impl_->used = used;
+  impl_->out = out;
+  impl_->Run();
+}
+
+std::string EntityScanner::NameKey(std::string_view written) {
+  std::vector<Token> tokens = Tokenize(written, {});
+  impl_->tokens = &tokens;
+  return impl_->KeyOf(0, tokens.size());
+}
+
+void ResolveDocumentEntities(std::vector<std::vector<Anchor>>* anchors) {
+  // Acronyms introduced in brackets right after their expansion.
+  std::map<std::string, std::string> expansion_to_acronym;
+  for (const auto& segment : *anchors) {
+    for (size_t i = 0; i + 1 < segment.size(); ++i) {
+      const Anchor& name = segment[i];
+      const Anchor& acro = segment[i + 1];
+      if (name.kind != AnchorKind::kEntity || acro.kind != AnchorKind::kAcronym) continue;
+      if (acro.span.begin < name.span.end || acro.span.begin - name.span.end > 3) continue;
+      std::string initials;
+      bool start = true;
+      for (char c : name.text) {
+        if (start && c >= 'A' && c <= 'Z') initials.push_back(static_cast<char>(c - 'A' + 'a'));
+        start = c == ' ' || c == '-';
+      }
+      if (initials == acro.key) expansion_to_acronym[name.key] = acro.key;
+    }
+  }
+  // Full names of people and other multi-word names, by their words.
+  std::map<std::string, std::set<std::string>> names_by_word;
+  std::set<std::string> persons;
+  for (const auto& segment : *anchors) {
+    for (const Anchor& a : segment) {
+      if (a.kind != AnchorKind::kEntity || a.subtype == "place" || a.subtype == "nationality" ||
+          a.subtype == "language" || a.subtype == "organization") {
+        continue;
+      }
+      if (a.subtype == "person") persons.insert(a.key);
+      if (a.key.find(' ') == std::string::npos) continue;
+      size_t pos = 0;
+      while (pos < a.key.size()) {
+        size_t sp = a.key.find(' ', pos);
+        if (sp == std::string::npos) sp = a.key.size();
+        names_by_word[a.key.substr(pos, sp - pos)].insert(a.key);
+        pos = sp + 1;
+      }
+    }
+  }
+  for (auto& segment : *anchors) {
+    for (Anchor& a : segment) {
+      if (a.kind != AnchorKind::kEntity) continue;
+      auto acro = expansion_to_acronym.find(a.key);
+      if (acro != expansion_to_acronym.end()) {
+        a.kind = AnchorKind::kAcronym;
+        a.key = acro->second;
+        a.subtype = "expansion";
+        continue;
+      }
+      if (a.key.find(' ') == std::string::npos && (a.subtype.empty() || a.subtype == "person")) {
+        auto it = names_by_word.find(a.key);
+        if (it != names_by_word.end() && it->second.size() == 1) {
+          a.key = *it->second.begin();
+          a.weight = 0.5;  // "Manet" for "Hun Manet": weaker than the full name
+        }
+      }
+      if (a.subtype.empty() && persons.count(a.key) > 0) a.subtype = "person";
+    }
+  }
+}
+
+}  // namespace ancre::text

@@ -1,0 +1,89 @@
+// Named entity and acronym recognition for anchors: capitalized word
+// sequences that are names, not just sentence-initial words ("Cette", "The",
+// "Under", "Dès"), with particles inside ("Corée du Sud", "Royal Academy of
+// Cambodia"), hyphens ("Lee Jae-myung"), elided articles dropped
+// ("l'ASEAN"), titles split off ("Premier ministre Hun Manet"); countries,
+// cities, languages and nationality adjectives (lower-case ones too:
+// "sud-coréen") keyed through the AnchorLexicon; acronyms ("CCOS", "ASEAN",
+// "UN").
+//
+// Keys: a region code for countries and nationalities ("KR"), the English
+// name of a known city ("seoul"), otherwise the folded name with hyphens as
+// spaces, transliterated to Latin ("lee jae myung"); acronyms folded
+// ("asean").
+//
+// Usage: feed every segment of a document to CaseEvidence first, then run
+// EntityScanner on each segment, then ResolveDocumentEntities on the result.
+//
+// Thread-safety: CaseEvidence and EntityScanner are not thread-safe; the
+// functions are pure.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "src/core/anchor.h"
+#include "src/text/anchor_lexicon.h"
+#include "src/text/anchor_tokens.h"
+
+namespace ancre::text {
+
+// What the whole document says about how a word is written: a word seen in
+// lower case is a common word; one capitalized in mid-sentence is a name.
+class CaseEvidence {
+ public:
+  // Counts the words of one segment's tokens.
+  void Add(const std::vector<Token>& tokens, const AnchorLexicon& lexicon);
+  int lower(std::string_view folded) const;
+  int capitalized_inside(std::string_view folded) const;
+
+ private:
+  std::unordered_map<std::string, int> lower_;
+  std::unordered_map<std::string, int> capitalized_inside_;
+};
+
+// True if tokens[k] starts a sentence or a quotation (so its capital says
+// nothing about it being a name).
+bool IsSentenceInitial(const std::vector<Token>& tokens, size_t k);
+
+// True if most content words of the segment are capitalized (an English
+// headline in title case).
+bool IsTitleCase(const std::vector<Token>& tokens, const AnchorLexicon& lexicon);
+
+class EntityScanner {
+ public:
+  // `lexicon` and `evidence` must outlive the scanner.
+  EntityScanner(const AnchorLexicon& lexicon, const CaseEvidence& evidence);
+  ~EntityScanner();
+  EntityScanner(const EntityScanner&) = delete;
+  EntityScanner& operator=(const EntityScanner&) = delete;
+
+  // Appends the entities and acronyms among `tokens` (from Tokenize of
+  // `text`) to *out, spans relative to `text`. Tokens marked in *used are
+  // skipped; the ones taken are marked.
+  void Append(std::string_view text, const std::vector<Token>& tokens, std::vector<bool>* used,
+              std::vector<Anchor>* out);
+
+  // The key of a name as written: folded, hyphens and apostrophes as spaces,
+  // dots dropped, other scripts transliterated to Latin ("Lee Jae-myung" ->
+  // "lee jae myung", "Москва" -> "moskva").
+  std::string NameKey(std::string_view written);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Document-level fixes once every segment is done: a name given in full
+// somewhere lends its key (at lower weight) to its single-word mentions
+// ("Manet" -> "hun manet" when "Hun Manet" is the only such name), a person's
+// subtype spreads to all its mentions, and an expansion followed by its
+// acronym in brackets ("Commission for Combating Online Scams (CCOS)") is
+// keyed by the acronym everywhere in the document.
+void ResolveDocumentEntities(std::vector<std::vector<Anchor>>* anchors);
+
+}  // namespace ancre::text
