@@ -17,6 +17,8 @@ int RunAnalyze(const std::vector<std::string>& args);
 std::string AnalyzeHelp();
 int RunTm(const std::vector<std::string>& args);
 std::string TmHelp();
+int RunAnchors(const std::vector<std::string>& args);
+std::string AnchorsHelp();
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
@@ -29,6 +31,8 @@ const std::vector<Command>& Commands() {
       {"stats", "what the translation memory holds", RunStats, StatsHelp},
       {"analyze", "how much of a new document the TM already covers", RunAnalyze, AnalyzeHelp},
       {"tm", "translation memory maintenance: merge, prune, check", RunTm, TmHelp},
+      {"anchors", "dates, numbers, names and acronyms of each segment, with cross-language keys",
+       RunAnchors, AnchorsHelp},
   };
   return kCommands;
 }
