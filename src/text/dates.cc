@@ -99,6 +99,13 @@ class Scanner {
     return m;
   }
 
+  // A little word between day, month and year: "of", "de", "del", "do".
+  bool Connector(size_t k) const {
+    if (!Free(k) || t_[k].kind != TokenKind::kWord) return false;
+    const std::string& w = t_[k].norm;
+    return w == "of" || w == "de" || w == "del" || w == "do" || w == "di";
+  }
+
   bool SegmentInitial(size_t k) const {
     for (size_t j = k; j > 0; --j) {
       const Token& p = t_[j - 1];
@@ -171,7 +178,7 @@ class Scanner {
       bool weak = false;
       if (Day(k) != 0 || Month(k, &dummy, &weak) != 0) {
         j = k;
-      } else if (!wd_abbrev && !SegmentInitial(i)) {
+      } else if (!wd_abbrev) {
         m->last_token = i;
         m->weekday = weekday;
         return true;
@@ -191,13 +198,17 @@ class Scanner {
     int d = Day(j);
     if (d == 0) return false;
     size_t k = j + 1;
+    // German writes the day as an ordinal with a dot: "27. Oktober".
+    if (k < t_.size() && IsPunct(t_[k], ".") && !t_[k].space_before) ++k;
     int d2 = RangeEnd(k, &k);
-    if (k < t_.size() && t_[k].kind == TokenKind::kWord && t_[k].norm == "of") ++k;
+    if (Connector(k)) ++k;  // "27th of October", "27 de octubre"
     size_t after = 0;
     bool weak = false;
     int month = Month(k, &after, &weak);
     if (month == 0) return false;
-    int year = Year(after);
+    size_t year_at = Connector(after) && Year(after + 1) != 0 ? after + 1 : after;
+    int year = Year(year_at);
+    if (year != 0) after = year_at;
     int check_year = year != 0 ? year : 2000;  // a leap year: 29 February stays possible
     if (!ValidDay(check_year, month, d) ||
         (d2 != 0 && (!ValidDay(check_year, month, d2) || d2 <= d))) {
@@ -232,6 +243,7 @@ class Scanner {
       if (d2 != 0) m->range_end = {year, month, d2};
       return true;
     }
+    if (Connector(k) && Year(k + 1) != 0) ++k;  // "octubre de 2025"
     int year = Year(k);
     if (year != 0 && !CountFollows(k)) {
       m->last_token = k;

@@ -66,7 +66,9 @@ bool IsTitleCase(const std::vector<Token>& tokens, const AnchorLexicon& lexicon)
     ++content;
     if (t.upper_initial) ++capitalized;
   }
-  return capitalized >= 4 && capitalized * 4 >= content * 3;
+  // Headlines capitalize every content word; a sentence with a long name
+  // ("the Commission for Combating Online Scams yesterday") keeps lower-case ones.
+  return capitalized >= 4 && (content - capitalized) * 8 <= content;
 }
 
 void CaseEvidence::Add(const std::vector<Token>& tokens, const AnchorLexicon& lexicon) {
@@ -272,7 +274,7 @@ struct EntityScanner::Impl {
       }
       break;
     }
-    if (a >= b) return;
+    if (a >= b || all_caps) return;  // in a heading in capitals, case says nothing
     // A sentence's first word with no capitalized word right after it
     // ("Elevating the Kingdom") is only a name if the text capitalizes it elsewhere.
     if (initial && !title_case && T(a).kind == TokenKind::kWord &&
