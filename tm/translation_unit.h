@@ -35,6 +35,11 @@ struct TmxUnit {
   std::vector<std::string> notes;
   std::vector<Variant> variants;
   size_t line = 0;  // line of <tu> in the file, for messages
+  std::string srclang;  // the <tu srclang> attribute, normalized; empty if absent
+  // Why this unit cannot be used as is (broken inline markup, a <tuv> without
+  // language or <seg>, an unresolvable entity); empty if it is fine. The
+  // importer applies the user's OnBadRecord policy to it.
+  std::string problem;
 };
 
 enum class Origin { kAligned, kImported, kEdited };

@@ -1,0 +1,95 @@
+#include "tm/tmx_export.h"
+
+#include <charconv>
+#include <ostream>
+
+#include "src/core/error.h"
+#include "tm/language_tag.h"
+#include "tm/tmx_text.h"
+
+namespace ancre::tm {
+namespace {
+
+const char* OriginText(Origin origin) {
+  switch (origin) {
+    case Origin::kAligned:
+      return "aligned";
+    case Origin::kImported:
+      return "imported";
+    case Origin::kEdited:
+      return "edited";
+  }
+  return "aligned";
+}
+
+}  // namespace
+
+std::string FormatScore(double score) {
+  char buf[64];
+  const auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, score);
+  return ec == std::errc() ? std::string(buf, ptr) : std::string("0");
+}
+
+TmxUnit ToTmxUnit(const TranslationUnit& unit, const std::string& src_lang,
+                  const std::string& tgt_lang) {
+  TmxUnit t;
+  t.tuid = !unit.tuid.empty() ? unit.tuid : unit.id > 0 ? std::to_string(unit.id) : "";
+  t.creation_date = unit.created;
+  t.srclang = src_lang.empty() ? unit.src_lang : src_lang;
+  t.props.reserve(unit.props.size() + 5);
+  t.props.push_back({"x-score", FormatScore(unit.score)});
+  if (!unit.bead_type.empty()) t.props.push_back({"x-bead", unit.bead_type});
+  if (!unit.anchors_json.empty()) t.props.push_back({"x-anchors", unit.anchors_json});
+  if (!unit.document.empty()) t.props.push_back({"x-document", unit.document});
+  t.props.push_back({"x-origin", OriginText(unit.origin)});
+  t.props.insert(t.props.end(), unit.props.begin(), unit.props.end());
+  t.notes = unit.notes;
+  t.variants.resize(2);
+  t.variants[0].lang = t.srclang;
+  t.variants[0].text = unit.source;
+  t.variants[0].markup = unit.source_markup;
+  t.variants[1].lang = tgt_lang.empty() ? unit.tgt_lang : tgt_lang;
+  t.variants[1].text = unit.target;
+  t.variants[1].markup = unit.target_markup;
+  return t;
+}
+
+TmxExporter::TmxExporter(std::ostream& out, const TmxExportOptions& options)
+    : out_(out), options_(options) {
+  for (std::string* lang : {&options_.src_lang, &options_.tgt_lang}) {
+    *lang = NormalizeLanguageTag(*lang);
+    if (!lang->empty() && !IsWellFormedLanguageTag(*lang)) {
+      throw UsageError("'" + *lang + "' is not a BCP 47 language tag (e.g. fr-FR, en-US)");
+    }
+  }
+}
+
+TmxExporter::~TmxExporter() = default;
+
+void TmxExporter::Open(const std::string& srclang) {
+  TmxHeader header;
+  header.srclang = srclang;
+  header.creation_date = options_.creation_date;
+  writer_ = std::make_unique<TmxWriter>(out_, header);
+}
+
+bool TmxExporter::Add(const TranslationUnit& unit) {
+  if ((!options_.src_lang.empty() && !LanguageServes(options_.src_lang, unit.src_lang)) ||
+      (!options_.tgt_lang.empty() && !LanguageServes(options_.tgt_lang, unit.tgt_lang))) {
+    ++filtered_out_;
+    return false;
+  }
+  if (!writer_) {
+    Open(!options_.src_lang.empty() ? options_.src_lang : NormalizeLanguageTag(unit.src_lang));
+  }
+  return writer_->Write(ToTmxUnit(unit, options_.src_lang, options_.tgt_lang));
+}
+
+void TmxExporter::Finish() {
+  if (!writer_) Open(options_.src_lang.empty() ? "*all*" : options_.src_lang);
+  writer_->Finish();
+}
+
+TmxWriteStats TmxExporter::stats() const { return writer_ ? writer_->stats() : TmxWriteStats{}; }
+
+}  // namespace ancre::tm

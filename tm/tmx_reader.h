@@ -1,0 +1,95 @@
+// TmxReader: streams the translation units of a TMX file (versions 1.1 to
+// 1.4b) one <tu> at a time, in memory bounded by the largest unit, whatever
+// the file's size. UTF-8, UTF-16LE/BE (with BOM) and any encoding declared in
+// the XML declaration are read; every string it yields is UTF-8.
+//
+// Usage:
+//   auto reader = ancre::tm::TmxReader::Open("memory.tmx");
+//   ancre::tm::TmxUnit unit;
+//   while (reader->Next(&unit)) {
+//     if (!unit.problem.empty()) { /* report it, skip it */ continue; }
+//     for (const auto& v : unit.variants) std::cout << v.lang << ": " << v.text << "\n";
+//   }
+//
+// Hostile input: the reader never loads a DTD or any external entity, never
+// touches the network, and refuses a file whose DOCTYPE declares entities
+// before parsing it (entity expansion bombs, XXE): TMX defines none. A file
+// that is not well-formed XML throws ParseError with line and column.
+//
+// Each <tu> comes out as a TmxUnit: its variants with language tags in
+// canonical BCP 47 form, text with inline codes (bpt, ept, it, ph, ut) removed
+// and <hi> content kept, the <seg> content as XML in `markup` when it holds
+// inline elements, its props and notes. A unit that cannot be used as is
+// (broken inline markup, a <tuv> without language or <seg>) is still yielded,
+// with `problem` saying why: the caller applies its OnBadRecord policy.
+//
+// Thread-safety: a TmxReader is used by one thread at a time.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tm/translation_unit.h"
+
+namespace ancre::tm {
+
+// The <tmx> root's version and its <header>.
+struct TmxHeader {
+  std::string version;                // "1.4", "1.1" ... as written
+  std::string srclang;                // normalized BCP 47, or "*all*"; empty if absent
+  std::string creation_tool;          // creationtool
+  std::string creation_tool_version;  // creationtoolversion
+  std::string segtype;                // "sentence", "paragraph", "block" or "phrase"
+  std::string o_tmf;                  // the tool's TM format
+  std::string adminlang;              // language of notes and props
+  std::string datatype;               // "plaintext", "html" ...
+  std::string creation_date;          // as written; may be empty
+  std::vector<Prop> props;
+  std::vector<std::string> notes;
+};
+
+class TmxReader {
+ public:
+  // Opens the TMX file at path ("-" reads standard input) and reads up to the
+  // end of its <header>. Throws IoError if the file cannot be opened or read,
+  // ParseError if it is not well-formed XML, declares entities, or is not a
+  // TMX file (no <tmx> root or no <header>).
+  static std::unique_ptr<TmxReader> Open(const std::filesystem::path& path);
+
+  // Reads TMX from memory. `xml` must stay alive and unchanged while the
+  // reader is in use; `name` stands for the file in messages. Throws as Open.
+  static std::unique_ptr<TmxReader> FromMemory(std::string_view xml,
+                                               const std::string& name = "<memory>");
+
+  ~TmxReader();
+  TmxReader(const TmxReader&) = delete;
+  TmxReader& operator=(const TmxReader&) = delete;
+
+  // The file name given to Open (or FromMemory), for messages.
+  const std::string& name() const;
+  const TmxHeader& header() const;
+
+  // Reads the next <tu> of the body into *unit (replacing its content).
+  // Returns false at the end of the file, after checking that the rest of it
+  // is well-formed. Throws ParseError (not well-formed XML, with line and
+  // column) and IoError (read error).
+  bool Next(TmxUnit* unit);
+
+  struct Impl;
+
+ private:
+  explicit TmxReader(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Checks `markup` as the content of a TMX <seg>: well-formed, only TMX inline
+// elements (bpt, ept, it, ph, hi, ut, sub) where TMX 1.4b allows them, no
+// entity references other than XML's own, every <bpt> closed by one <ept>
+// with the same i. Returns the first problem found, or "" if it is valid.
+// Used by the writer before it copies stored markup into a file.
+std::string CheckSegMarkup(std::string_view markup);
+
+}  // namespace ancre::tm
