@@ -383,6 +383,7 @@ void AnchorLexicon::LoadNumbers() {
     if (phrase.empty() || excluded.count(phrase) > 0) continue;
     number_words_.emplace(phrase, static_cast<int>(n));
     max_phrase_words_ = std::max(max_phrase_words_, WordCount(phrase));
+    phrase_starts_.insert(phrase.substr(0, phrase.find(' ')));
   }
   // Multipliers: the last word of 1000, 10^6, 10^9 and of their plurals.
   for (double factor : {1e3, 1e6, 1e9}) {
@@ -410,6 +411,7 @@ void AnchorLexicon::LoadCurrencies() {
     if (phrase.empty()) return;
     currency_names_.emplace(phrase, CurrencyEntry{code});
     max_phrase_words_ = std::max(max_phrase_words_, WordCount(phrase));
+    phrase_starts_.insert(phrase.substr(0, phrase.find(' ')));
     if (head) {
       size_t space = head_last ? phrase.rfind(' ') : phrase.find(' ');
       std::string word = space == std::string::npos ? phrase
@@ -466,6 +468,7 @@ void AnchorLexicon::AddName(const std::string& phrase, const NameEntry& entry, b
     names_.emplace(phrase, entry);
   }
   max_phrase_words_ = std::max(max_phrase_words_, WordCount(phrase));
+  phrase_starts_.insert(phrase.substr(0, phrase.find(' ')));
 }
 
 void AnchorLexicon::LoadDemonyms() {

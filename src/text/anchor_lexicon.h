@@ -73,6 +73,9 @@ class AnchorLexicon {
   const NameEntry* Name(std::string_view folded_phrase) const;
   // A name written in capitals as a short form ("US", "UK", "ONU"), nullptr if none.
   const NameEntry* ShortName(std::string_view as_written) const;
+  // False if no name, currency name or number word starts with this folded word (a cheap
+  // test before building phrases).
+  bool MayStartPhrase(std::string_view folded) const { return phrase_starts_.count(folded) > 0; }
   // Longest phrase, in words, that Name() or CurrencyName() may match.
   size_t max_phrase_words() const { return max_phrase_words_; }
 
@@ -127,6 +130,7 @@ class AnchorLexicon {
   Set percent_phrases_;
   Map<NameEntry> names_;
   Map<NameEntry> short_names_;
+  Set phrase_starts_;
   size_t max_phrase_words_ = 1;
   Set function_words_, particles_, titles_, org_words_, elisions_, date_prepositions_, range_words_,
       ambiguous_months_;

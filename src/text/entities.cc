@@ -154,6 +154,7 @@ struct EntityScanner::Impl {
 
   // The longest known name at k within [k, limit): sets *end.
   const NameEntry* KnownName(size_t k, size_t limit, size_t* end) const {
+    if (T(k).kind != TokenKind::kWord || !lex.MayStartPhrase(T(k).norm)) return nullptr;
     std::string phrase;
     for (size_t n = std::min(lex.max_phrase_words(), limit - k); n >= 1; --n) {
       size_t after = 0;

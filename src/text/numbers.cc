@@ -65,6 +65,9 @@ class NumberScanner {
   // A currency name phrase starting at k ("dollars", "livres sterling"),
   // longest first. Sets *next past it.
   const CurrencyEntry* CurrencyWordsAt(size_t k, size_t* next) const {
+    if (!Free(k) || t_[k].kind != TokenKind::kWord || !lex_.MayStartPhrase(t_[k].norm)) {
+      return nullptr;
+    }
     std::string phrase;
     for (size_t n = lex_.max_phrase_words(); n >= 1; --n) {
       size_t after = 0;
@@ -82,7 +85,10 @@ class NumberScanner {
 
   // A number word phrase at k ("deux", "quatre-vingt-dix"); sets *next.
   int NumberWordAt(size_t k, size_t* next) const {
-    if (!Free(k) || t_[k].kind != TokenKind::kWord || t_[k].all_upper) return 0;
+    if (!Free(k) || t_[k].kind != TokenKind::kWord || t_[k].all_upper ||
+        !lex_.MayStartPhrase(t_[k].norm)) {
+      return 0;
+    }
     std::string phrase;
     for (size_t n = 3; n >= 1; --n) {
       size_t after = 0;
