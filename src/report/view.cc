@@ -1,0 +1,201 @@
+#include "src/report/view.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "src/core/error.h"
+
+namespace ancre::report {
+
+Band BandOf(double score) {
+  if (score >= kHighScore) return Band::kHigh;
+  if (score >= kMediumScore) return Band::kMedium;
+  return Band::kLow;
+}
+
+std::string_view BandName(Band band) {
+  switch (band) {
+    case Band::kHigh:
+      return "high";
+    case Band::kMedium:
+      return "medium";
+    case Band::kLow:
+      return "low";
+  }
+  return "low";
+}
+
+namespace {
+
+// Positions of the sentences a bead names on one side; marks them used.
+std::vector<size_t> Positions(const std::vector<size_t>& indices,
+                              const std::unordered_map<size_t, size_t>& position_of,
+                              std::vector<bool>* used, size_t bead, const char* side) {
+  std::vector<size_t> out;
+  for (size_t index : indices) {
+    auto it = position_of.find(index);
+    if (it == position_of.end()) {
+      throw Error("report: bead " + std::to_string(bead) + " names " + side + " sentence " +
+                  std::to_string(index) + ", which the document does not have");
+    }
+    if ((*used)[it->second]) {
+      throw Error("report: " + std::string(side) + " sentence " + std::to_string(index) +
+                  " is in two beads (the second is bead " + std::to_string(bead) + ")");
+    }
+    (*used)[it->second] = true;
+    out.push_back(it->second);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::unordered_map<size_t, size_t> PositionIndex(const Side& side) {
+  std::unordered_map<size_t, size_t> m;
+  m.reserve(side.sentences.size());
+  for (size_t p = 0; p < side.sentences.size(); ++p) m.emplace(side.sentences[p].index, p);
+  return m;
+}
+
+// Row ids in the order of one document (the primary side): rows with primary
+// sentences by their first one; rows with none right after the row holding
+// the preceding sentence of the other side.
+std::vector<size_t> OrderRows(const std::vector<Row>& rows, bool by_src, size_t n_secondary) {
+  auto primary = [&](const Row& r) -> const std::vector<size_t>& { return by_src ? r.src : r.tgt; };
+  auto secondary = [&](const Row& r) -> const std::vector<size_t>& {
+    return by_src ? r.tgt : r.src;
+  };
+  std::vector<size_t> main_rows, others;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    (primary(rows[i]).empty() ? others : main_rows).push_back(i);
+  }
+  std::stable_sort(main_rows.begin(), main_rows.end(), [&](size_t a, size_t b) {
+    return primary(rows[a]).front() < primary(rows[b]).front();
+  });
+  std::stable_sort(others.begin(), others.end(), [&](size_t a, size_t b) {
+    return secondary(rows[a]).front() < secondary(rows[b]).front();
+  });
+  // placed[s]: the main row (+1) after which secondary sentence s appears; 0 = before all.
+  std::vector<size_t> placed(n_secondary, 0);
+  for (size_t m = 0; m < main_rows.size(); ++m) {
+    for (size_t s : secondary(rows[main_rows[m]])) placed[s] = m + 1;
+  }
+  // Others are taken in order of their first sentence, so the sentence just
+  // before it is always placed already (it belongs to a main row or to an
+  // earlier other).
+  std::vector<std::vector<size_t>> after(main_rows.size() + 1);
+  for (size_t o : others) {
+    size_t first = secondary(rows[o]).front();
+    size_t slot = first == 0 ? 0 : placed[first - 1];
+    // Past the main rows without secondary sentences that follow: a parallel
+    // alignment's 1-0 bead keeps its place before the next 0-1 bead.
+    while (slot < main_rows.size() && secondary(rows[main_rows[slot]]).empty()) ++slot;
+    after[slot].push_back(o);
+    for (size_t s : secondary(rows[o])) placed[s] = slot;
+  }
+  std::vector<size_t> order;
+  order.reserve(rows.size());
+  order.insert(order.end(), after[0].begin(), after[0].end());
+  for (size_t m = 0; m < main_rows.size(); ++m) {
+    order.push_back(main_rows[m]);
+    order.insert(order.end(), after[m + 1].begin(), after[m + 1].end());
+  }
+  return order;
+}
+
+// Flags, among the anchors of `positions`, the occurrence of a shared anchor.
+// Returns true if one was found.
+bool Highlight(const Side& side, const std::vector<size_t>& positions, const SharedAnchor& a,
+               const std::string& text, std::vector<std::vector<bool>>* flags) {
+  for (int pass = 0; pass < 3; ++pass) {
+    for (size_t p : positions) {
+      const Sentence& s = side.sentences[p];
+      for (size_t k = 0; k < s.anchors.size(); ++k) {
+        const AnchorMark& m = s.anchors[k];
+        if ((*flags)[p][k] || m.key != a.key || m.begin >= m.end || m.end > s.text.size()) {
+          continue;
+        }
+        if (pass < 2 && m.kind != a.kind) continue;
+        if (pass == 0 && std::string_view(s.text).substr(m.begin, m.end - m.begin) != text) {
+          continue;
+        }
+        (*flags)[p][k] = true;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<std::vector<bool>> NoFlags(const Side& side) {
+  std::vector<std::vector<bool>> f(side.sentences.size());
+  for (size_t p = 0; p < f.size(); ++p) f[p].assign(side.sentences[p].anchors.size(), false);
+  return f;
+}
+
+}  // namespace
+
+Layout BuildLayout(const AlignmentView& view) {
+  const size_t ns = view.src.sentences.size();
+  const size_t nt = view.tgt.sentences.size();
+  const std::unordered_map<size_t, size_t> src_pos = PositionIndex(view.src);
+  const std::unordered_map<size_t, size_t> tgt_pos = PositionIndex(view.tgt);
+  std::vector<bool> src_used(ns, false), tgt_used(nt, false);
+
+  Layout layout;
+  layout.src_shared = NoFlags(view.src);
+  layout.tgt_shared = NoFlags(view.tgt);
+  std::vector<Row> rows;
+  rows.reserve(view.beads.size());
+  for (size_t k = 0; k < view.beads.size(); ++k) {
+    const Bead& b = view.beads[k];
+    if (b.src.empty() && b.tgt.empty()) {
+      throw Error("report: bead " + std::to_string(k) + " names no sentence on either side");
+    }
+    Row row;
+    row.bead = static_cast<int>(k);
+    row.src = Positions(b.src, src_pos, &src_used, k, "source");
+    row.tgt = Positions(b.tgt, tgt_pos, &tgt_used, k, "target");
+    row.pair = !row.src.empty() && !row.tgt.empty();
+    if (row.pair) {
+      ++layout.pairs;
+      for (const SharedAnchor& a : b.anchors) {
+        layout.highlighted += Highlight(view.src, row.src, a, a.src_text, &layout.src_shared);
+        layout.highlighted += Highlight(view.tgt, row.tgt, a, a.tgt_text, &layout.tgt_shared);
+      }
+    } else {
+      layout.unaligned_src += row.src.size();
+      layout.unaligned_tgt += row.tgt.size();
+    }
+    rows.push_back(std::move(row));
+  }
+  for (size_t p = 0; p < ns; ++p) {
+    if (src_used[p]) continue;
+    Row row;
+    row.src = {p};
+    rows.push_back(std::move(row));
+    ++layout.unaligned_src;
+  }
+  for (size_t p = 0; p < nt; ++p) {
+    if (tgt_used[p]) continue;
+    Row row;
+    row.tgt = {p};
+    rows.push_back(std::move(row));
+    ++layout.unaligned_tgt;
+  }
+
+  std::vector<size_t> by_tgt = OrderRows(rows, /*by_src=*/false, ns);
+  for (size_t i = 0; i < by_tgt.size(); ++i) rows[by_tgt[i]].target_order = i;
+  std::vector<size_t> by_src = OrderRows(rows, /*by_src=*/true, nt);
+  layout.rows.reserve(rows.size());
+  for (size_t id : by_src) layout.rows.push_back(std::move(rows[id]));
+  layout.src_row.assign(ns, 0);
+  layout.tgt_row.assign(nt, 0);
+  for (size_t r = 0; r < layout.rows.size(); ++r) {
+    for (size_t p : layout.rows[r].src) layout.src_row[p] = r;
+    for (size_t p : layout.rows[r].tgt) layout.tgt_row[p] = r;
+  }
+  return layout;
+}
+
+}  // namespace ancre::report
