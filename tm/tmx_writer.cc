@@ -2,6 +2,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include <cctype>
 #include <ostream>
 #include <string>
 
@@ -163,8 +164,13 @@ bool TmxWriter::Write(const TmxUnit& unit) {
   im.Check(xmlTextWriterStartElement(w, X("tu")));
   if (!unit.tuid.empty()) im.Attribute("tuid", unit.tuid);
   if (!unit.srclang.empty()) {
-    const std::string src = NormalizeLanguageTag(unit.srclang);
-    if (src != im.srclang) im.Attribute("srclang", src);
+    std::string src = NormalizeLanguageTag(unit.srclang);
+    if (src != im.srclang) {
+      // Tags compare case-insensitively (RFC 5646 section 2.1.1), but some
+      // consumers compare tu@srclang with lowercased xml:lang values as strings.
+      for (char& c : src) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      im.Attribute("srclang", src);
+    }
   }
   if (auto date = ToTmxDate(unit.creation_date)) im.Attribute("creationdate", *date);
   im.Notes(unit.notes);

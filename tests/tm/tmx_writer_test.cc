@@ -177,7 +177,7 @@ TEST(TmxExportTest, MixedSourceLanguagesGetTuSrclang) {
   a.source = "Oui";
   a.target = "Yes";
   TranslationUnit b = a;
-  b.src_lang = "en";
+  b.src_lang = "en-US";
   b.tgt_lang = "fr";
   b.source = "Yes";
   b.target = "Oui";
@@ -185,7 +185,7 @@ TEST(TmxExportTest, MixedSourceLanguagesGetTuSrclang) {
   exporter.Add(b);
   exporter.Finish();
   EXPECT_NE(out.str().find("srclang=\"fr\""), std::string::npos);
-  EXPECT_NE(out.str().find("<tu srclang=\"en\""), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("<tu srclang=\"en-us\""), std::string::npos) << out.str();
 }
 
 TEST(TmxExportTest, EmptyExportIsStillAValidFile) {

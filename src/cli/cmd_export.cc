@@ -1,0 +1,246 @@
+// ancre export: writes the translation memory's units as TMX 1.4b (for CAT
+// tools), TSV or JSONL, streaming.
+#include <charconv>
+#include <iostream>
+#include <sstream>
+
+#include "src/cli/tm_common.h"
+#include "src/core/error.h"
+#include "src/core/json.h"
+#include "tm/language_tag.h"
+#include "tm/tmx_export.h"
+#include "tm/tmx_text.h"
+
+namespace ancre::cli {
+namespace {
+
+po::options_description ExportOptions() {
+  po::options_description o("Options");
+  o.add_options()                                                                            //
+      ("help,h", "show this help")                                                           //
+      ("output,o", po::value<std::string>()->default_value("-"), "output file; - = stdout")  //
+      ("format,f", po::value<std::string>()->default_value("tmx"), "tmx, tsv or jsonl")      //
+      ("src-lang", po::value<std::string>(),
+       "source language code to write (e.g. fr-FR); only units whose source language "
+       "serves it (fr, fr-FR) are exported")                                                //
+      ("tgt-lang", po::value<std::string>(), "target language code to write (e.g. en-US)")  //
+      ("min-score", po::value<double>()->default_value(0.0),
+       "only units whose alignment score is at least this (0 to 1)")  //
+      ("document", po::value<std::vector<std::string>>(),
+       "only units from this document: an id from 'ancre stats --documents', a path, or a "
+       "provenance label; repeatable")  //
+      ("since", po::value<std::string>(),
+       "only units created at or after this UTC date (2024-05-01, 2024-05-01T12:00:00Z or "
+       "20240501T120000Z)")                                                                     //
+      ("origin", po::value<std::string>(), "only units that were aligned, imported or edited")  //
+      ("quiet,q", "no summary on stderr");
+  AddDbOption(&o);
+  return o;
+}
+
+// A unit's provenance label is "<source path> | <target path>" for an
+// alignment, the file name for an import. `wanted` matches the whole label or
+// either side.
+bool DocumentMatches(const std::string& label, const std::vector<std::string>& wanted) {
+  for (const std::string& w : wanted) {
+    if (label == w) return true;
+    const size_t bar = label.find(" | ");
+    if (bar != std::string::npos && ((bar == w.size() && label.compare(0, bar, w) == 0) ||
+                                     label.compare(bar + 3, std::string::npos, w) == 0)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Replaces tabs and line breaks by spaces: one unit per TSV line.
+std::string TsvField(std::string s) {
+  for (char& c : s) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string ExportHelp() {
+  std::ostringstream s;
+  s << "Usage: ancre export [options]\n\n"
+       "Writes the translation units of the TM as TMX 1.4b for CAT tools (OmegaT, Trados,\n"
+       "memoQ, Okapi ...), as TSV (src_lang, tgt_lang, source, target, score, document) or as\n"
+       "JSONL. In TMX, each unit carries its provenance and evidence as props: x-score,\n"
+       "x-bead (1-1, 1-2 ...), x-anchors, x-document, x-origin. Characters XML forbids are\n"
+       "removed (and counted on stderr), segments are trimmed, and a unit with an empty side\n"
+       "is never written. The output file appears only when complete.\n\n"
+    << ExportOptions()
+    << "\nExamples:\n"
+       "  ancre export --db tm.sqlite -o tm.tmx\n"
+       "  ancre export --db tm.sqlite -o tm.tmx --src-lang fr-FR --tgt-lang en-US --min-score "
+       "0.6\n"
+       "  ancre export --db tm.sqlite --format tsv --since 2024-05-01 -o -\n";
+  return s.str();
+}
+
+int RunExport(const std::vector<std::string>& args) {
+  po::options_description visible = ExportOptions();
+  po::variables_map vm;
+  ParseArgs("export", args, visible, {}, &vm);
+  if (vm.count("help")) {
+    std::cout << ExportHelp();
+    return 0;
+  }
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "tmx" && format != "tsv" && format != "jsonl") {
+    throw UsageError("export: --format must be tmx, tsv or jsonl");
+  }
+  const double min_score = vm["min-score"].as<double>();
+  if (!(min_score >= 0.0 && min_score <= 1.0)) {
+    throw UsageError("export: --min-score must be between 0 and 1");
+  }
+  tm::TmxExportOptions options;
+  for (const char* name : {"src-lang", "tgt-lang"}) {
+    if (!vm.count(name)) continue;
+    const std::string tag = tm::NormalizeLanguageTag(vm[name].as<std::string>());
+    if (!tm::IsWellFormedLanguageTag(tag)) {
+      throw UsageError("export: --" + std::string(name) + " '" + vm[name].as<std::string>() +
+                       "' is not a BCP 47 language tag (e.g. fr, fr-FR, en-US)");
+    }
+    (std::string(name) == "src-lang" ? options.src_lang : options.tgt_lang) = tag;
+  }
+  std::string since;
+  if (vm.count("since")) {
+    auto date = tm::ToTmxDate(vm["since"].as<std::string>());
+    if (!date) {
+      throw UsageError("export: --since '" + vm["since"].as<std::string>() +
+                       "' is not a date; write 2024-05-01 or 2024-05-01T12:00:00Z");
+    }
+    since = *date;
+  }
+  std::string origin;
+  if (vm.count("origin")) {
+    origin = vm["origin"].as<std::string>();
+    if (origin != "aligned" && origin != "imported" && origin != "edited") {
+      throw UsageError("export: --origin must be aligned, imported or edited");
+    }
+  }
+
+  tm::Store store = OpenStore(vm, /*write=*/false);
+  std::vector<std::string> documents;
+  if (vm.count("document")) {
+    const std::vector<tm::DocumentInfo> known = store.Documents();
+    for (const std::string& d : vm["document"].as<std::vector<std::string>>()) {
+      int64_t id = 0;
+      const auto [ptr, ec] = std::from_chars(d.data(), d.data() + d.size(), id);
+      if (ec == std::errc() && ptr == d.data() + d.size()) {
+        bool found = false;
+        for (const auto& k : known) {
+          if (k.id == id) {
+            documents.push_back(k.path);
+            found = true;
+          }
+        }
+        if (!found) {
+          throw UsageError("export: no document " + d + " in " + store.path() +
+                           " (see 'ancre stats --documents')");
+        }
+      } else {
+        documents.push_back(d);
+      }
+    }
+  }
+
+  // The store filters languages by prefix ("fr" matches "fr-CA"): ask for the
+  // primary language, the exporter applies the region rule.
+  tm::UnitFilter filter;
+  filter.min_score = min_score;
+  const auto primary = [](const std::string& tag) { return tag.substr(0, tag.find('-')); };
+  if (!options.src_lang.empty()) filter.src_lang = primary(options.src_lang);
+  if (!options.tgt_lang.empty()) filter.tgt_lang = primary(options.tgt_lang);
+
+  Output output(vm["output"].as<std::string>());
+  std::ostream& out = output.stream();
+  tm::TmxExporter exporter(out, options);
+  size_t written = 0;
+  size_t skipped = 0;
+  size_t removed = 0;
+  std::string line;
+  if (format == "tsv") out << "src_lang\ttgt_lang\tsource\ttarget\tscore\tdocument\n";
+  store.ForEachUnit(filter, [&](const tm::TranslationUnit& u) {
+    if (!since.empty() && u.created < since) return;
+    if (!origin.empty() && tm::OriginName(u.origin) != origin) return;
+    if (!documents.empty() && !DocumentMatches(u.document, documents)) return;
+    if (format == "tmx") {
+      exporter.Add(u);
+      return;
+    }
+    if ((!options.src_lang.empty() && !tm::LanguageServes(options.src_lang, u.src_lang)) ||
+        (!options.tgt_lang.empty() && !tm::LanguageServes(options.tgt_lang, u.tgt_lang))) {
+      return;
+    }
+    std::string source = u.source, target = u.target;
+    removed += tm::RemoveXmlForbidden(&source) + tm::RemoveXmlForbidden(&target);
+    source = std::string(tm::TrimSpace(source));
+    target = std::string(tm::TrimSpace(target));
+    if (source.empty() || target.empty()) {
+      ++skipped;
+      return;
+    }
+    const std::string src_lang = options.src_lang.empty() ? u.src_lang : options.src_lang;
+    const std::string tgt_lang = options.tgt_lang.empty() ? u.tgt_lang : options.tgt_lang;
+    line.clear();
+    if (format == "tsv") {
+      line = TsvField(src_lang) + "\t" + TsvField(tgt_lang) + "\t" + TsvField(source) + "\t" +
+             TsvField(target) + "\t" + tm::FormatScore(u.score) + "\t" + TsvField(u.document) +
+             "\n";
+    } else {
+      line = "{\"id\":" + std::to_string(u.id) + ",\"src_lang\":";
+      AppendJsonString(src_lang, &line);
+      line += ",\"tgt_lang\":";
+      AppendJsonString(tgt_lang, &line);
+      line += ",\"source\":";
+      AppendJsonString(source, &line);
+      line += ",\"target\":";
+      AppendJsonString(target, &line);
+      line += ",\"score\":" + tm::FormatScore(u.score) + ",\"origin\":";
+      AppendJsonString(tm::OriginName(u.origin), &line);
+      line += ",\"bead\":";
+      AppendJsonString(u.bead_type, &line);
+      line += ",\"document\":";
+      AppendJsonString(u.document, &line);
+      line += ",\"created\":";
+      AppendJsonString(u.created, &line);
+      line += ",\"tuid\":";
+      AppendJsonString(u.tuid, &line);
+      line += "}\n";
+    }
+    out << line;
+    ++written;
+  });
+  if (format == "tmx") {
+    exporter.Finish();
+    written = exporter.stats().units;
+    skipped = exporter.stats().units_skipped;
+    removed = exporter.stats().chars_removed;
+  }
+  output.Commit();
+
+  const std::string where = output.is_stdout() ? "stdout" : vm["output"].as<std::string>();
+  if (removed > 0) {
+    std::cerr << "ancre: warning: " << removed
+              << " character(s) that XML forbids (control characters, invalid UTF-8) were "
+                 "removed from the exported text\n";
+  }
+  if (format == "tmx" && exporter.stats().markup_dropped > 0) {
+    std::cerr << "ancre: warning: " << exporter.stats().markup_dropped
+              << " segment(s) had invalid inline markup; their plain text was exported\n";
+  }
+  if (!vm.count("quiet")) {
+    std::cerr << "ancre: exported " << written << " translation unit(s) from " << store.path()
+              << " to " << where;
+    if (skipped > 0) std::cerr << " (" << skipped << " skipped: empty source or target)";
+    std::cerr << "\n";
+  }
+  return 0;
+}
+
+}  // namespace ancre::cli

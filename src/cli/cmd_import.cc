@@ -1,0 +1,155 @@
+// ancre import: reads a TMX file (1.1 to 1.4b, UTF-8 or UTF-16) into the
+// translation memory, in one transaction.
+#include <iostream>
+#include <sstream>
+
+#include "src/cli/tm_common.h"
+#include "src/core/error.h"
+#include "src/core/reporter.h"
+#include "tm/tmx_import.h"
+#include "tm/tmx_text.h"
+
+namespace ancre::cli {
+namespace {
+
+po::options_description ImportOptions() {
+  po::options_description o("Options");
+  o.add_options()                   //
+      ("help,h", "show this help")  //
+      ("src-lang", po::value<std::string>(),
+       "source language to import (fr takes fr, fr-FR, fr-CA ...); default: the file's "
+       "srclang")  //
+      ("tgt-lang", po::value<std::string>(),
+       "target language to import; default: every other language of each unit")  //
+      ("on-bad-unit", po::value<std::string>()->default_value("fail"),
+       "a unit that cannot be imported (broken inline markup, one language, empty segment): "
+       "fail = import nothing, warn = import the others and list it, skip = import the "
+       "others and count it")  //
+      ("document", po::value<std::string>(),
+       "provenance label of the imported units; default: the file name")  //
+      ("quiet,q", "no summary on stderr");
+  AddDbOption(&o);
+  return o;
+}
+
+constexpr size_t kBatch = 5000;
+
+}  // namespace
+
+std::string ImportHelp() {
+  std::ostringstream s;
+  s << "Usage: ancre import FILE.tmx [options]\n\n"
+       "Imports the translation units of a TMX file (versions 1.1 to 1.4b, UTF-8 or UTF-16,\n"
+       "from any CAT tool) into the TM, which is created if missing. Language codes match\n"
+       "whatever their case or separator (en_US, EN-us), with region fallback. A unit with\n"
+       "more than two languages gives one pair per target language. Inline codes are kept\n"
+       "for export and removed for matching; notes and props are kept. The file is read\n"
+       "twice (checked, then stored), so a file that fails changes nothing in the TM.\n"
+       "Exit code 3: finished, but bad units were skipped.\n\n"
+    << ImportOptions()
+    << "\nExamples:\n"
+       "  ancre import legacy.tmx --db tm.sqlite\n"
+       "  ancre import memoq-export.tmx --db tm.sqlite --src-lang fr --tgt-lang en "
+       "--on-bad-unit warn\n";
+  return s.str();
+}
+
+int RunImport(const std::vector<std::string>& args) {
+  po::options_description visible = ImportOptions();
+  po::options_description all = visible;
+  all.add_options()("file", po::value<std::string>()->required(), "TMX file");
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map vm;
+  ParseArgs("import", args, all, positional, &vm);
+  if (vm.count("help")) {
+    std::cout << ImportHelp();
+    return 0;
+  }
+  const std::string file = vm["file"].as<std::string>();
+  tm::TmxImportOptions options;
+  if (vm.count("src-lang")) options.src_lang = vm["src-lang"].as<std::string>();
+  if (vm.count("tgt-lang")) options.tgt_lang = vm["tgt-lang"].as<std::string>();
+  if (vm.count("document")) options.document = vm["document"].as<std::string>();
+  const std::string policy = vm["on-bad-unit"].as<std::string>();
+  if (policy == "fail") {
+    options.on_bad_unit = OnBadRecord::kFail;
+  } else if (policy == "warn") {
+    options.on_bad_unit = OnBadRecord::kWarn;
+  } else if (policy == "skip") {
+    options.on_bad_unit = OnBadRecord::kSkip;
+  } else {
+    throw UsageError("import: --on-bad-unit must be fail, warn or skip");
+  }
+  options.now = tm::TmxDateNow();
+  const bool quiet = vm.count("quiet") > 0;
+
+  // Pass 1: read the whole file and apply the bad-unit policy before the TM
+  // is touched, so that a file that fails (not well-formed, a bad unit under
+  // "fail") changes nothing. Memory stays bounded: nothing is kept.
+  CountingReporter reporter(options.on_bad_unit == OnBadRecord::kWarn
+                                ? std::function<void(const std::string&)>(
+                                      [](const std::string& line) { std::cerr << line << "\n"; })
+                                : nullptr);
+  tm::TmxImportStats checked;
+  std::vector<tm::TranslationUnit> all_units;  // only for standard input, read once
+  const bool from_stdin = file == "-";
+  {
+    auto reader = tm::TmxReader::Open(file);
+    tm::TmxImporter importer(*reader, options, reporter);
+    std::vector<tm::TranslationUnit> batch;
+    while (importer.NextBatch(kBatch, &batch)) {
+      if (from_stdin) all_units.insert(all_units.end(), batch.begin(), batch.end());
+    }
+    checked = importer.stats();
+  }
+
+  ReportFileSizeLimitAsError();
+  tm::Store store = OpenStore(vm, /*write=*/true, /*create=*/true);
+  tm::AddResult added;
+  if (from_stdin) {
+    if (!all_units.empty()) added = store.AddUnits(all_units);
+  } else {
+    // Pass 2: the same units again, stored in batches. Bad units were already
+    // reported: this pass skips them silently.
+    tm::TmxImportOptions again = options;
+    if (again.on_bad_unit != OnBadRecord::kFail) again.on_bad_unit = OnBadRecord::kSkip;
+    CountingReporter silent;
+    auto reader = tm::TmxReader::Open(file);
+    tm::TmxImporter importer(*reader, again, silent);
+    std::vector<tm::TranslationUnit> batch;
+    while (importer.NextBatch(kBatch, &batch)) {
+      const tm::AddResult r = store.AddUnits(batch);
+      added.added += r.added;
+      added.existing += r.existing;
+    }
+    if (importer.stats().pairs != checked.pairs) {
+      throw IoError(file + ": the file changed while it was being imported; import it again");
+    }
+  }
+
+  if (!quiet) {
+    std::cerr << "ancre: imported " << checked.pairs << " pair(s) from " << checked.units
+              << " unit(s) of " << file << " into " << store.path() << " (" << added.added
+              << " new, " << added.existing << " already in the TM)\n";
+    if (checked.outside_pair > 0) {
+      std::cerr << "ancre: " << checked.outside_pair
+                << " unit(s) lack the requested languages; the file has:";
+      for (const auto& l : checked.languages) std::cerr << " " << l;
+      std::cerr << "\n";
+    }
+    if (checked.dates_ignored > 0) {
+      std::cerr << "ancre: warning: " << checked.dates_ignored
+                << " creation date(s) not in TMX form were replaced by the import time\n";
+    }
+  }
+  if (checked.bad_units > 0) {
+    std::cerr << "ancre: " << checked.bad_units << " bad unit(s) skipped"
+              << (options.on_bad_unit == OnBadRecord::kSkip ? " (--on-bad-unit warn lists them)\n"
+                                                            : "\n");
+    return 3;
+  }
+  return 0;
+}
+
+}  // namespace ancre::cli
