@@ -19,6 +19,8 @@ int RunTm(const std::vector<std::string>& args);
 std::string TmHelp();
 int RunAnchors(const std::vector<std::string>& args);
 std::string AnchorsHelp();
+int RunReport(const std::vector<std::string>& args);
+std::string ReportHelp();
 int RunExport(const std::vector<std::string>& args);
 std::string ExportHelp();
 int RunImport(const std::vector<std::string>& args);
@@ -37,6 +39,8 @@ const std::vector<Command>& Commands() {
       {"tm", "translation memory maintenance: merge, prune, check", RunTm, TmHelp},
       {"anchors", "dates, numbers, names and acronyms of each segment, with cross-language keys",
        RunAnchors, AnchorsHelp},
+      {"report", "the alignment as a page to inspect (HTML) or side by side (text)", RunReport,
+       ReportHelp},
       {"export", "write the TM as TMX 1.4b for CAT tools (or TSV, JSONL)", RunExport, ExportHelp},
       {"import", "read a TMX file from any CAT tool into the TM", RunImport, ImportHelp},
   };
