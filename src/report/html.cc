@@ -22,7 +22,7 @@ h1{font-size:1.35rem;margin:1rem 0 .25rem}
 h2{font-size:1rem;margin:.5rem 0}
 .sub{color:#57606a;margin:0 0 .75rem}
 .summary{display:flex;flex-wrap:wrap;gap:1rem 2rem;align-items:flex-start;border-bottom:1px solid var(--line);padding-bottom:1rem}
-.summary dl{display:grid;grid-template-columns:auto 1fr;gap:.15rem .75rem;margin:0;min-width:18rem}
+.summary dl{display:grid;grid-template-columns:auto 1fr;gap:.15rem .75rem;margin:0;flex:1 1 18rem}
 .summary dt{font-weight:600;color:#57606a}
 .summary dd{margin:0}
 figure{margin:0}
@@ -51,7 +51,7 @@ content-visibility:auto;contain-intrinsic-size:auto 5.5rem}
 .row.high{border-left:6px solid var(--hi)}
 .row.medium{border-left:6px dashed var(--me)}
 .row.low{border-left:6px dotted var(--lo)}
-.row.lone{background:repeating-linear-gradient(135deg,#fff 0 10px,#f6f8fa 10px 20px);border-left:6px double var(--na)}
+.row.lone{background:#f6f8fa;border-left:6px double var(--na)}
 .row p{margin:0 0 .25rem}
 .ix{display:inline-block;min-width:2.2em;color:#6e7781;font-size:.75rem;font-variant-numeric:tabular-nums}
 .g{text-align:center;font-size:.8rem;display:flex;flex-direction:column;align-items:center;gap:.1rem}
@@ -482,7 +482,7 @@ void AppendMatrix(const AlignmentView& view, const Layout& layout, const HtmlOpt
     AppendCoord(static_cast<double>(s->second) + 0.5, &d);
     d.append("h0");
   }
-  constexpr std::array<std::string_view, 3> kCandColour = {"#d8dee4", "#afb8c1", "#6e7781"};
+  constexpr std::array<std::string_view, 3> kCandColour = {"#c4ccd4", "#8c959f", "#57606a"};
   for (size_t i = 0; i < 3; ++i) {
     if (cand[i].empty()) continue;
     out->append("<path d=\"" + cand[i] + "\" stroke=\"");
@@ -517,10 +517,10 @@ void AppendMatrix(const AlignmentView& view, const Layout& layout, const HtmlOpt
   }
   out->append("</svg><span class=\"ax x\">");
   AppendHtmlEscaped(view.tgt.language, out);
-  out->append(" sentences \u2192 (" + std::to_string(view.tgt.sentences.size()) +
-              ")</span><span class=\"ax y\">");
+  out->append(" sentences (" + std::to_string(view.tgt.sentences.size()) +
+              ") \u2192</span><span class=\"ax y\">\u2190 ");
   AppendHtmlEscaped(view.src.language, out);
-  out->append(" sentences \u2192 (" + std::to_string(view.src.sentences.size()) +
+  out->append(" sentences (" + std::to_string(view.src.sentences.size()) +
               ")</span></div><figcaption>Score matrix. Dots: chosen pairs by band "
               "(<span class=\"b-high\">high</span>, <span class=\"b-medium\">medium</span>, "
               "<span class=\"b-low\">low</span>)");
@@ -718,7 +718,7 @@ void WriteHtml(const AlignmentView& view, const HtmlOptions& options, std::ostre
       "<li><span class=\"mk k-ent\">entity, acronym</span></li>"
       "<li><span class=\"a\">anchor without counterpart</span></li>"
       "<li>Left border: solid = high, dashed = medium, dotted = low, "
-      "double on stripes = unaligned</li></ul></header>\n");
+      "double on grey = unaligned</li></ul></header>\n");
   AppendFilters(view, layout, &out);
   out.append(
       "<noscript><p class=\"keys\">Filters and keyboard navigation need JavaScript; "

@@ -27,7 +27,7 @@ namespace ancre::report {
 
 struct HtmlOptions {
   std::string generator = "ancre";  // named in the page footer, e.g. "ancre 0.1.0"
-  size_t matrix_width = 440;        // CSS pixels of the score matrix
+  size_t matrix_width = 380;        // CSS pixels of the score matrix
 };
 
 // Writes the page to out. Every text of the view is HTML-escaped. Throws what
