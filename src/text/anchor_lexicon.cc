@@ -293,6 +293,64 @@ AnchorLexicon::AnchorLexicon(const std::string& language) : language_(language) 
   LoadNames();
   LoadDemonyms();       // after place names, which win ("Brussels" is a city)
   LoadLanguageNames();  // after nationalities, which win ("Korean" -> KR)
+  BuildFacts();
+}
+
+void AnchorLexicon::BuildFacts() {
+  auto first_word = [](const std::string& phrase) { return phrase.substr(0, phrase.find(' ')); };
+  auto set_flag = [&](const Set& words, WordFacts::Flag flag) {
+    for (const std::string& w : words) facts_[w].flags |= flag;
+  };
+  set_flag(function_words_, WordFacts::kFunctionWord);
+  set_flag(particles_, WordFacts::kParticle);
+  set_flag(titles_, WordFacts::kTitle);
+  set_flag(org_words_, WordFacts::kOrganizationWord);
+  set_flag(elisions_, WordFacts::kElision);
+  set_flag(date_prepositions_, WordFacts::kDatePreposition);
+  set_flag(range_words_, WordFacts::kRangeWord);
+  set_flag(ambiguous_months_, WordFacts::kAmbiguousMonth);
+  for (const auto& [phrase, entry] : names_)
+    facts_[first_word(phrase)].flags |= WordFacts::kStartsName;
+  for (const auto& [phrase, entry] : currency_names_) {
+    facts_[first_word(phrase)].flags |= WordFacts::kStartsCurrency;
+    if (phrase.find(' ') == std::string::npos) facts_[phrase].currency_name = &entry;
+  }
+  for (const auto& [phrase, value] : number_words_) {
+    facts_[first_word(phrase)].flags |= WordFacts::kStartsNumberWord;
+  }
+  for (const std::string& phrase : percent_phrases_) {
+    size_t space = phrase.find(' ');
+    if (space == std::string::npos) {
+      facts_[phrase].flags |= WordFacts::kPercentWord;
+    } else if (phrase.find(' ', space + 1) == std::string::npos) {
+      facts_[phrase.substr(0, space)].flags |= WordFacts::kStartsPercent;
+    }
+  }
+  for (const auto& [word, month] : months_) {
+    WordFacts& f = facts_[word];
+    f.month = static_cast<int8_t>(month.first);
+    f.month_abbreviated = month.second;
+  }
+  for (const auto& [word, weekday] : weekdays_) {
+    WordFacts& f = facts_[word];
+    f.weekday = static_cast<int8_t>(weekday.first);
+    f.weekday_abbreviated = weekday.second;
+  }
+  for (const auto& [word, factor] : multipliers_) facts_[word].multiplier = factor;
+  for (const auto& [symbol, entry] : currency_symbols_) facts_[symbol].currency_symbol = &entry;
+}
+
+const WordFacts& AnchorLexicon::Facts(std::string_view folded) const {
+  static const WordFacts kUnknown;
+  auto it = facts_.find(folded);
+  return it == facts_.end() ? kUnknown : it->second;
+}
+
+void AnchorLexicon::Annotate(std::vector<Token>* tokens) const {
+  static const WordFacts kNone;
+  for (Token& t : *tokens) {
+    t.facts = t.kind == TokenKind::kWord || t.kind == TokenKind::kPunct ? &Facts(t.norm) : &kNone;
+  }
 }
 
 void AnchorLexicon::LoadWordLists() {
@@ -417,8 +475,8 @@ void AnchorLexicon::LoadCurrencies() {
       std::string word = space == std::string::npos ? phrase
                          : head_last                ? phrase.substr(space + 1)
                                                     : phrase.substr(0, space);
-      // "won" and "livre" are also everyday words; their full names still count.
-      if (word != "won" && word != "livre" && word != "livres" && word != "pound")
+      // "won", "livre" and "real" are also everyday words; their full names still count.
+      if (word != "won" && word != "livre" && word != "livres" && word != "pound" && word != "real")
         currency_names_.emplace(word, CurrencyEntry{code});
     }
   };

@@ -15,12 +15,15 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+#include "src/text/anchor_tokens.h"
 
 namespace ancre::text {
 
@@ -33,6 +36,37 @@ struct NameEntry {
 
 struct CurrencyEntry {
   std::string code;  // ISO 4217
+};
+
+// Everything the lexicon knows about one folded word (or one punctuation
+// token as written), gathered when the lexicon is built so that a scanner
+// asks one hash lookup per token instead of one per word list.
+struct WordFacts {
+  enum Flag : uint16_t {
+    kFunctionWord = 1 << 0,
+    kParticle = 1 << 1,
+    kTitle = 1 << 2,
+    kOrganizationWord = 1 << 3,
+    kElision = 1 << 4,
+    kDatePreposition = 1 << 5,
+    kRangeWord = 1 << 6,
+    kAmbiguousMonth = 1 << 7,
+    kStartsName = 1 << 8,         // first word of a Name() phrase
+    kStartsCurrency = 1 << 9,     // first word of a CurrencyName() phrase
+    kStartsNumberWord = 1 << 10,  // first word of a NumberWord() phrase
+    kStartsPercent = 1 << 11,     // first word of a two-word percent phrase
+    kPercentWord = 1 << 12,       // a percent phrase by itself ("percent")
+  };
+  uint16_t flags = 0;
+  int8_t month = 0;  // 1-12 for a month name, else 0
+  bool month_abbreviated = false;
+  int8_t weekday = 0;  // ISO 1-7 for a weekday name, else 0
+  bool weekday_abbreviated = false;
+  double multiplier = 0;                           // as Multiplier()
+  const CurrencyEntry* currency_name = nullptr;    // the word alone as a CurrencyName()
+  const CurrencyEntry* currency_symbol = nullptr;  // the token as a CurrencySymbol()
+
+  bool Has(Flag f) const { return (flags & f) != 0; }
 };
 
 class AnchorLexicon {
@@ -49,6 +83,19 @@ class AnchorLexicon {
   bool space_grouping() const { return space_grouping_; }
   bool day_first() const { return day_first_; }  // numeric dates: 27/10 rather than 10/27
   bool months_capitalized() const { return months_capitalized_; }
+
+  // The facts of a folded word or of a punctuation token as written; an
+  // empty record for anything the lexicon does not know. The reference
+  // lives as long as the lexicon.
+  const WordFacts& Facts(std::string_view folded) const;
+  // The facts of a token: those Annotate() stored, else looked up.
+  const WordFacts& Facts(const Token& token) const {
+    return token.facts != nullptr ? *token.facts : Facts(token.norm);
+  }
+  // Stores each word and punctuation token's facts in the token (numbers get
+  // the empty record), so later questions about it cost no lookup. The
+  // tokens must not outlive the lexicon.
+  void Annotate(std::vector<Token>* tokens) const;
 
   // Month 1-12 of a folded word ("octobre", "oct", "okt"), 0 if none.
   // *abbreviated is set when the word is a short form.
@@ -71,6 +118,25 @@ class AnchorLexicon {
   // A country, territory, city, language name or nationality adjective
   // (inflected forms included: "coreens", "koreans"), nullptr if none.
   const NameEntry* Name(std::string_view folded_phrase) const;
+  // Token forms of the questions above: one lookup at most (none once annotated).
+  int Month(const Token& word, bool* abbreviated) const {
+    const WordFacts& f = Facts(word);
+    if (f.month != 0 && abbreviated != nullptr) *abbreviated = f.month_abbreviated;
+    return f.month;
+  }
+  int Weekday(const Token& word, bool* abbreviated) const {
+    const WordFacts& f = Facts(word);
+    if (f.weekday != 0 && abbreviated != nullptr) *abbreviated = f.weekday_abbreviated;
+    return f.weekday;
+  }
+  double Multiplier(const Token& word) const { return Facts(word).multiplier; }
+  // The currency a single punctuation token stands for ("$", "€"), nullptr if none.
+  const CurrencyEntry* CurrencySymbol(const Token& punct) const {
+    return Facts(punct).currency_symbol;
+  }
+  // The currency a single word names ("dollars"), nullptr if none.
+  const CurrencyEntry* CurrencyName(const Token& word) const { return Facts(word).currency_name; }
+
   // A name written in capitals as a short form ("US", "UK", "ONU"), nullptr if none.
   const NameEntry* ShortName(std::string_view as_written) const;
   // False if no name, currency name or number word starts with this folded word (a cheap
@@ -78,6 +144,17 @@ class AnchorLexicon {
   bool MayStartPhrase(std::string_view folded) const { return phrase_starts_.count(folded) > 0; }
   // Longest phrase, in words, that Name() or CurrencyName() may match.
   size_t max_phrase_words() const { return max_phrase_words_; }
+
+  bool IsFunctionWord(const Token& t) const { return Facts(t).Has(WordFacts::kFunctionWord); }
+  bool IsParticle(const Token& t) const { return Facts(t).Has(WordFacts::kParticle); }
+  bool IsTitle(const Token& t) const { return Facts(t).Has(WordFacts::kTitle); }
+  bool IsOrganizationWord(const Token& t) const {
+    return Facts(t).Has(WordFacts::kOrganizationWord);
+  }
+  bool IsElision(const Token& t) const { return Facts(t).Has(WordFacts::kElision); }
+  bool IsDatePreposition(const Token& t) const { return Facts(t).Has(WordFacts::kDatePreposition); }
+  bool IsRangeWord(const Token& t) const { return Facts(t).Has(WordFacts::kRangeWord); }
+  bool IsAmbiguousMonth(const Token& t) const { return Facts(t).Has(WordFacts::kAmbiguousMonth); }
 
   bool IsFunctionWord(std::string_view folded) const { return function_words_.count(folded) > 0; }
   bool IsParticle(std::string_view folded) const { return particles_.count(folded) > 0; }
@@ -114,6 +191,7 @@ class AnchorLexicon {
   void AddDemonym(const std::string& phrase, const std::string& key, bool french);
   void LoadWordLists();
   void AddName(const std::string& phrase, const NameEntry& entry, bool overwrite);
+  void BuildFacts();
 
   std::string language_;
   char decimal_separator_ = '.';
@@ -134,6 +212,7 @@ class AnchorLexicon {
   size_t max_phrase_words_ = 1;
   Set function_words_, particles_, titles_, org_words_, elisions_, date_prepositions_, range_words_,
       ambiguous_months_;
+  Map<WordFacts> facts_;  // built last, from everything above
 };
 
 }  // namespace ancre::text

@@ -2,10 +2,12 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 
 #include "src/text/normalize.h"
+#include "src/text/utf8.h"
 
 namespace ancre::text {
 namespace {
@@ -104,6 +106,24 @@ size_t OrdinalSuffixLength(std::string_view s, size_t i) {
   return 0;
 }
 
+// Code points below this fold through LatinFolds(): Latin-1 and Latin Extended-A/B.
+constexpr size_t kTableSize = 0x250;
+
+// FoldForMatching of each code point below kTableSize, computed once.
+const std::array<std::string, kTableSize>& LatinFolds() {
+  static const std::array<std::string, kTableSize> table = [] {
+    std::array<std::string, kTableSize> t;
+    std::string one;
+    for (char32_t cp = 0; cp < kTableSize; ++cp) {
+      one.clear();
+      AppendUtf8(cp, &one);
+      t[cp] = FoldForMatching(one);
+    }
+    return t;
+  }();
+  return table;
+}
+
 }  // namespace
 
 bool IsApostrophe(const Token& t) {
@@ -132,17 +152,25 @@ bool WordPhrase(const std::vector<Token>& tokens, size_t k, size_t words, std::s
 }
 
 std::string FoldWord(std::string_view word) {
-  bool ascii = true;
-  for (char c : word) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
+  // Folding works code point by code point for Latin letters (NFKC, case fold
+  // and mark stripping leave nothing to compose across them), so the folds of
+  // U+0080..U+024F are looked up; anything else takes utf8proc's path.
+  const std::array<std::string, kTableSize>& table = LatinFolds();
+  std::string out;
+  out.reserve(word.size());
+  for (size_t i = 0; i < word.size();) {
+    const unsigned char b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80) {
+      out.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b));
+      ++i;
+      continue;
     }
-  }
-  if (!ascii) return FoldForMatching(word);
-  std::string out(word);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((b & 0xE0) != 0xC0 || i + 1 >= word.size()) return FoldForMatching(word);
+    const char32_t cp =
+        (char32_t{b} & 0x1F) << 6 | (static_cast<unsigned char>(word[i + 1]) & 0x3F);
+    if (cp >= kTableSize) return FoldForMatching(word);
+    out += table[cp];
+    i += 2;
   }
   return out;
 }

@@ -17,6 +17,8 @@
 
 namespace ancre::text {
 
+struct WordFacts;
+
 enum class TokenKind : uint8_t {
   kWord,         // letters (and marks); hyphenated words are split, see joined
   kNumber,       // digits with grouping/decimal separators, an optional ordinal suffix
@@ -40,6 +42,9 @@ struct Token {
   // kNumber: canonical value ("3400", "3.5"). kNumericDate: the raw text.
   // kPunct: the character itself.
   std::string norm;
+  // What the lexicon knows about the token, once AnchorLexicon::Annotate()
+  // has run; nullptr before (the lexicon then looks `norm` up).
+  const WordFacts* facts = nullptr;
 };
 
 struct TokenizeOptions {

@@ -69,6 +69,7 @@ DocumentAnchors AnchorExtractor::ExtractUtf8(std::string_view utf8,
   for (size_t i = 0; i < n; ++i) {
     const Span& s = segments[i];
     tokens[i] = Tokenize(utf8.substr(s.begin, s.size()), tokenize);
+    lex.Annotate(&tokens[i]);
     evidence.Add(tokens[i], lex);
   }
   // Dates first: the byline's date settles the year of the others.

@@ -87,7 +87,7 @@ class Scanner {
     const Token& w = t_[k];
     if (lex_.months_capitalized() && !w.upper_initial) return 0;
     bool abbreviated = false;
-    int m = lex_.Month(w.norm, &abbreviated);
+    int m = lex_.Month(w, &abbreviated);
     bool dot = k + 1 < t_.size() && IsPunct(t_[k + 1], ".") && !t_[k + 1].space_before;
     if (m == 0 && dot) {
       m = lex_.MonthByPrefix(w.norm);  // "Sept." in English
@@ -116,7 +116,7 @@ class Scanner {
   }
 
   bool PrecededByPreposition(size_t k) const {
-    return k > 0 && t_[k - 1].kind == TokenKind::kWord && lex_.IsDatePreposition(t_[k - 1].norm);
+    return k > 0 && t_[k - 1].kind == TokenKind::kWord && lex_.IsDatePreposition(t_[k - 1]);
   }
 
   // The token after `k` looks like a quantity's noun or unit, so a four-digit
@@ -126,8 +126,8 @@ class Scanner {
     if (k + 1 >= t_.size()) return false;
     const Token& n = t_[k + 1];
     if (n.kind != TokenKind::kWord) return n.kind == TokenKind::kNumber;
-    return !n.upper_initial && !lex_.IsFunctionWord(n.norm) && !lex_.IsDatePreposition(n.norm) &&
-           lex_.Month(n.norm, nullptr) == 0;
+    return !n.upper_initial && !lex_.IsFunctionWord(n) && !lex_.IsDatePreposition(n) &&
+           lex_.Month(n, nullptr) == 0;
   }
 
   // A percent sign, currency or multiplier after the number at k.
@@ -135,28 +135,29 @@ class Scanner {
     if (k + 1 >= t_.size()) return false;
     const Token& n = t_[k + 1];
     if (n.kind == TokenKind::kPunct) {
-      return n.norm == "%" || lex_.CurrencySymbol(n.norm) != nullptr ||
+      return n.norm == "%" || lex_.CurrencySymbol(n) != nullptr ||
              (n.norm == "-" && !n.space_before);  // "2000-strong"
     }
     if (n.kind != TokenKind::kWord) return false;
-    if (lex_.Multiplier(n.norm) > 0 || lex_.CurrencyName(n.norm) != nullptr) return true;
-    if (k + 2 < t_.size() && t_[k + 2].kind == TokenKind::kWord &&
-        lex_.IsPercentPhrase(n.norm + " " + t_[k + 2].norm)) {
+    const WordFacts& facts = lex_.Facts(n);
+    if (facts.multiplier > 0 || facts.currency_name != nullptr) return true;
+    if (facts.Has(WordFacts::kStartsPercent) && k + 2 < t_.size() &&
+        t_[k + 2].kind == TokenKind::kWord && lex_.IsPercentPhrase(n.norm + " " + t_[k + 2].norm)) {
       return true;
     }
-    return lex_.IsPercentPhrase(n.norm);
+    return facts.Has(WordFacts::kPercentWord);
   }
 
   bool CurrencyBefore(size_t k) const {
     return k > 0 && t_[k - 1].kind == TokenKind::kPunct &&
-           lex_.CurrencySymbol(t_[k - 1].norm) != nullptr;
+           lex_.CurrencySymbol(t_[k - 1]) != nullptr;
   }
 
   // A day followed by a range connector and a second day: returns the second day.
   int RangeEnd(size_t k, size_t* next) const {
     if (k + 1 >= t_.size()) return 0;
     const Token& c = t_[k];
-    bool connector = IsDash(c) || (c.kind == TokenKind::kWord && lex_.IsRangeWord(c.norm));
+    bool connector = IsDash(c) || (c.kind == TokenKind::kWord && lex_.IsRangeWord(c));
     if (!connector || !Free(k)) return 0;
     int d2 = Day(k + 1);
     if (d2 == 0) return 0;
@@ -169,7 +170,7 @@ class Scanner {
     size_t j = i;
     // A weekday before a date belongs to it: "lundi 27 octobre", "Monday, Oct. 27".
     bool wd_abbrev = false;
-    int weekday = t_[i].kind == TokenKind::kWord ? lex_.Weekday(t_[i].norm, &wd_abbrev) : 0;
+    int weekday = t_[i].kind == TokenKind::kWord ? lex_.Weekday(t_[i], &wd_abbrev) : 0;
     if (weekday != 0 && lex_.months_capitalized() && !t_[i].upper_initial) weekday = 0;
     if (weekday != 0) {
       size_t k = i + 1;
@@ -254,7 +255,7 @@ class Scanner {
     // "May" starting an English sentence, "Mars" the planet, "march" the verb.
     if (weak) return false;
     const Token& w = t_[j];
-    bool ambiguous = lex_.IsAmbiguousMonth(w.norm);
+    bool ambiguous = lex_.IsAmbiguousMonth(w);
     if (lex_.months_capitalized() && SegmentInitial(j)) return false;
     if (ambiguous &&
         (!PrecededByPreposition(j) || (!lex_.months_capitalized() && w.upper_initial))) {

@@ -60,7 +60,7 @@ bool IsTitleCase(const std::vector<Token>& tokens, const AnchorLexicon& lexicon)
   for (size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
     if (t.kind != TokenKind::kWord || t.joined || t.end - t.begin < 4 ||
-        lexicon.IsFunctionWord(t.norm)) {
+        lexicon.IsFunctionWord(t)) {
       continue;
     }
     ++content;
@@ -77,22 +77,28 @@ void CaseEvidence::Add(const std::vector<Token>& tokens, const AnchorLexicon& le
     const Token& t = tokens[k];
     if (t.kind != TokenKind::kWord || t.all_upper) continue;
     if (!t.upper_initial) {
-      ++lower_[t.norm];
+      Count(t.norm, &Counts::lower);
     } else if (!title && !t.joined && !IsSentenceInitial(tokens, k)) {
       // After an elided article ("l'Europe") the capital is the word's own.
-      ++capitalized_inside_[t.norm];
+      Count(t.norm, &Counts::capitalized_inside);
     }
   }
 }
 
+void CaseEvidence::Count(const std::string& folded, int Counts::*field) {
+  auto it = counts_.find(std::string_view(folded));
+  if (it == counts_.end()) it = counts_.emplace(folded, Counts{}).first;
+  ++(it->second.*field);
+}
+
 int CaseEvidence::lower(std::string_view folded) const {
-  auto it = lower_.find(std::string(folded));
-  return it == lower_.end() ? 0 : it->second;
+  auto it = counts_.find(folded);
+  return it == counts_.end() ? 0 : it->second.lower;
 }
 
 int CaseEvidence::capitalized_inside(std::string_view folded) const {
-  auto it = capitalized_inside_.find(std::string(folded));
-  return it == capitalized_inside_.end() ? 0 : it->second;
+  auto it = counts_.find(folded);
+  return it == counts_.end() ? 0 : it->second.capitalized_inside;
 }
 
 struct EntityScanner::Impl {
@@ -109,6 +115,10 @@ struct EntityScanner::Impl {
   std::vector<Anchor>* out = nullptr;
   bool title_case = false;
   bool all_caps = false;
+
+  // Scratch space of KnownName(), kept to spare allocations.
+  mutable std::string scratch_phrase;
+  mutable std::vector<size_t> scratch_ends, scratch_next;
 
   const Token& T(size_t k) const { return (*tokens)[k]; }
   bool Free(size_t k) const { return k < tokens->size() && !(*used)[k]; }
@@ -154,15 +164,35 @@ struct EntityScanner::Impl {
 
   // The longest known name at k within [k, limit): sets *end.
   const NameEntry* KnownName(size_t k, size_t limit, size_t* end) const {
-    if (T(k).kind != TokenKind::kWord || !lex.MayStartPhrase(T(k).norm)) return nullptr;
-    std::string phrase;
-    for (size_t n = std::min(lex.max_phrase_words(), limit - k); n >= 1; --n) {
-      size_t after = 0;
-      if (!WordPhrase(*tokens, k, n, &phrase, &after) || after > limit) continue;
-      // Words of one name are separated by spaces, hyphens or apostrophes only.
-      const NameEntry* e = lex.Name(phrase);
+    if (T(k).kind != TokenKind::kWord || !lex.Facts(T(k)).Has(WordFacts::kStartsName)) {
+      return nullptr;
+    }
+    // The phrase of the longest run of words (as WordPhrase builds it), then
+    // its prefixes from the longest down. Words of one name are separated by
+    // spaces, hyphens or apostrophes only.
+    const size_t max_words = std::min(lex.max_phrase_words(), limit - k);
+    scratch_phrase.clear();
+    scratch_ends.clear();
+    scratch_next.clear();
+    for (size_t j = k; j < tokens->size() && scratch_ends.size() < max_words;) {
+      const Token& t = T(j);
+      if (t.kind == TokenKind::kWord) {
+        if (!scratch_phrase.empty()) scratch_phrase.push_back(' ');
+        scratch_phrase += t.norm;
+        scratch_ends.push_back(scratch_phrase.size());
+        scratch_next.push_back(++j);
+      } else if (IsApostrophe(t) && !t.space_before) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    for (size_t n = scratch_ends.size(); n >= 1; --n) {
+      if (scratch_next[n - 1] > limit) continue;
+      const NameEntry* e =
+          lex.Name(std::string_view(scratch_phrase).substr(0, scratch_ends[n - 1]));
       if (e != nullptr) {
-        *end = after;
+        *end = scratch_next[n - 1];
         return e;
       }
     }
@@ -179,8 +209,8 @@ struct EntityScanner::Impl {
       }
       if (p.kind != TokenKind::kWord) return false;
       ++seen;
-      if (lex.IsTitle(p.norm)) return true;
-      if (!p.joined && !lex.IsTitle(p.norm)) return false;
+      if (lex.IsTitle(p)) return true;
+      if (!p.joined && !lex.IsTitle(p)) return false;
     }
     return false;
   }
@@ -198,7 +228,7 @@ struct EntityScanner::Impl {
           end = ++j;
           continue;
         }
-        if (lex.IsParticle(t.norm) || lex.IsElision(t.norm)) {
+        if (lex.IsParticle(t) || lex.IsElision(t)) {
           ++j;
           continue;  // kept only if a capitalized word follows
         }
@@ -207,7 +237,7 @@ struct EntityScanner::Impl {
       if (IsPunct(t, ".") && !t.space_before && j > k) {
         const Token& w = T(j - 1);
         bool initial = w.kind == TokenKind::kWord && w.upper_initial && w.end - w.begin == 1;
-        if ((initial || lex.IsTitle(w.norm)) && Free(j + 1) && T(j + 1).kind == TokenKind::kWord &&
+        if ((initial || lex.IsTitle(w)) && Free(j + 1) && T(j + 1).kind == TokenKind::kWord &&
             T(j + 1).upper_initial) {
           ++j;
           continue;
@@ -215,7 +245,7 @@ struct EntityScanner::Impl {
         break;
       }
       if (IsApostrophe(t) && !t.space_before && j > k && T(j - 1).kind == TokenKind::kWord &&
-          lex.IsElision(T(j - 1).norm)) {
+          lex.IsElision(T(j - 1))) {
         ++j;
         continue;
       }
@@ -253,9 +283,8 @@ struct EntityScanner::Impl {
     while (a < b) {
       const Token& t = T(a);
       if (t.kind == TokenKind::kWord && !t.joined &&
-          (lex.IsFunctionWord(t.norm) || lex.IsTitle(t.norm) || lex.IsParticle(t.norm) ||
-           lex.IsElision(t.norm))) {
-        if (lex.IsTitle(t.norm)) person = true;
+          (lex.IsFunctionWord(t) || lex.IsTitle(t) || lex.IsParticle(t) || lex.IsElision(t))) {
+        if (lex.IsTitle(t)) person = true;
         ++a;
         initial = initial && (a < b && T(a).kind != TokenKind::kWord);
         continue;
@@ -294,7 +323,7 @@ struct EntityScanner::Impl {
     std::string subtype;
     if (person || TitleBefore(a)) subtype = "person";
     for (size_t k = a; k < b; ++k) {
-      if (T(k).kind == TokenKind::kWord && lex.IsOrganizationWord(T(k).norm)) {
+      if (T(k).kind == TokenKind::kWord && lex.IsOrganizationWord(T(k))) {
         subtype = "organization";
       }
     }
@@ -314,7 +343,7 @@ struct EntityScanner::Impl {
       return true;
     }
     // A function word in capitals ("UN" in a French heading) is not an acronym.
-    if (lex.IsFunctionWord(t.norm) && IsSentenceInitial(*tokens, k)) return false;
+    if (lex.IsFunctionWord(t) && IsSentenceInitial(*tokens, k)) return false;
     Emit(k, k + 1, AnchorKind::kAcronym, t.norm, "", 1.0);
     return true;
   }
@@ -364,7 +393,7 @@ struct EntityScanner::Impl {
         pending = k = end;
         continue;
       }
-      if (!t.joined && lex.IsTitle(t.norm) && t.upper_initial) {
+      if (!t.joined && lex.IsTitle(t) && t.upper_initial) {
         // "President", "Prime Minister", "Dr.": not part of the name that follows.
         flush(k);
         person = true;
@@ -376,9 +405,9 @@ struct EntityScanner::Impl {
         // Inside a longer name ("Royal Academy of Cambodia", "Phnom Penh Post"),
         // the place is both a name of its own and part of the longer one.
         bool after_particle = k > pending && T(k - 1).kind == TokenKind::kWord &&
-                              lex.IsParticle(T(k - 1).norm) && k - 1 > pending;
+                              lex.IsParticle(T(k - 1)) && k - 1 > pending;
         bool more_name = end < b && T(end).kind == TokenKind::kWord && T(end).upper_initial &&
-                         !lex.IsTitle(T(end).norm) && KnownName(end, b, &end) == nullptr;
+                         !lex.IsTitle(T(end)) && KnownName(end, b, &end) == nullptr;
         size_t known_end = 0;
         KnownName(k, b, &known_end);
         if (after_particle || more_name) {
@@ -412,9 +441,8 @@ struct EntityScanner::Impl {
       }
       const Token& t = T(k);
       // Elided article: "l'ASEAN", "d'Obama", "L'Europe".
-      if (lex.IsElision(t.norm) && Free(k + 1) && IsApostrophe(T(k + 1)) &&
-          !T(k + 1).space_before && Free(k + 2) && T(k + 2).kind == TokenKind::kWord &&
-          !T(k + 2).space_before) {
+      if (lex.IsElision(t) && Free(k + 1) && IsApostrophe(T(k + 1)) && !T(k + 1).space_before &&
+          Free(k + 2) && T(k + 2).kind == TokenKind::kWord && !T(k + 2).space_before) {
         size_t w = k + 2;
         if (T(w).upper_initial) {
           size_t end = RunEnd(w);

@@ -42,8 +42,17 @@ class CaseEvidence {
   int capitalized_inside(std::string_view folded) const;
 
  private:
-  std::unordered_map<std::string, int> lower_;
-  std::unordered_map<std::string, int> capitalized_inside_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Counts {
+    int lower = 0;               // times written in lower case
+    int capitalized_inside = 0;  // times capitalized away from a sentence start
+  };
+  void Count(const std::string& folded, int Counts::*field);
+
+  std::unordered_map<std::string, Counts, Hash, std::equal_to<>> counts_;
 };
 
 // True if tokens[k] starts a sentence or a quotation (so its capital says

@@ -38,7 +38,7 @@ class NumberScanner {
   // ("$", "€", "US$", "$US"). Sets *first/*last to the tokens it covers.
   const CurrencyEntry* SymbolAt(size_t k, size_t* first, size_t* last) const {
     if (!Free(k) || t_[k].kind != TokenKind::kPunct) return nullptr;
-    const CurrencyEntry* c = lex_.CurrencySymbol(t_[k].norm);
+    const CurrencyEntry* c = lex_.CurrencySymbol(t_[k]);
     if (c == nullptr) return nullptr;
     *first = *last = k;
     if (Free(k + 1) && t_[k + 1].kind == TokenKind::kWord && !t_[k + 1].space_before) {
@@ -65,7 +65,8 @@ class NumberScanner {
   // A currency name phrase starting at k ("dollars", "livres sterling"),
   // longest first. Sets *next past it.
   const CurrencyEntry* CurrencyWordsAt(size_t k, size_t* next) const {
-    if (!Free(k) || t_[k].kind != TokenKind::kWord || !lex_.MayStartPhrase(t_[k].norm)) {
+    if (!Free(k) || t_[k].kind != TokenKind::kWord ||
+        !lex_.Facts(t_[k]).Has(WordFacts::kStartsCurrency)) {
       return nullptr;
     }
     std::string phrase;
@@ -86,7 +87,7 @@ class NumberScanner {
   // A number word phrase at k ("deux", "quatre-vingt-dix"); sets *next.
   int NumberWordAt(size_t k, size_t* next) const {
     if (!Free(k) || t_[k].kind != TokenKind::kWord || t_[k].all_upper ||
-        !lex_.MayStartPhrase(t_[k].norm)) {
+        !lex_.Facts(t_[k]).Has(WordFacts::kStartsNumberWord)) {
       return 0;
     }
     std::string phrase;
@@ -145,7 +146,7 @@ class NumberScanner {
     size_t last = k - 1;
     // Multiplier: "5 millions", "$5 million", "3,5 milliards", "2bn".
     if (!ordinal && Free(k) && t_[k].kind == TokenKind::kWord) {
-      double factor = lex_.Multiplier(t_[k].norm);
+      double factor = lex_.Multiplier(t_[k]);
       if (factor > 0) {
         value *= factor;
         exact.clear();
@@ -156,15 +157,18 @@ class NumberScanner {
     if (!ordinal && currency == nullptr) {
       std::string phrase;
       size_t after = 0;
+      const WordFacts* facts =
+          k < t_.size() && t_[k].kind == TokenKind::kWord ? &lex_.Facts(t_[k]) : nullptr;
       if (Free(k) && (IsPunct(t_[k], "%") || IsPunct(t_[k], "\uFF05"))) {
         percent = true;
         last = k;
-      } else if (WordPhrase(t_, k, 2, &phrase, &after) && lex_.IsPercentPhrase(phrase)) {
+      } else if (facts != nullptr && facts->Has(WordFacts::kStartsPercent) &&
+                 WordPhrase(t_, k, 2, &phrase, &after) && lex_.IsPercentPhrase(phrase)) {
         percent = true;
         last = after - 1;
-      } else if (WordPhrase(t_, k, 1, &phrase, &after) && lex_.IsPercentPhrase(phrase)) {
+      } else if (facts != nullptr && facts->Has(WordFacts::kPercentWord)) {
         percent = true;
-        last = after - 1;
+        last = k;
       }
     }
     if (!percent && !ordinal && currency == nullptr) {

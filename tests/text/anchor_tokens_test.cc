@@ -4,6 +4,9 @@
 
 #include <string>
 
+#include "src/text/normalize.h"
+#include "src/text/utf8.h"
+
 namespace ancre::text {
 namespace {
 
@@ -67,6 +70,22 @@ TEST(TokenizeTest, FoldsCaseAndAccents) {
   EXPECT_EQ(tokens[0].norm, "seoul");
   EXPECT_EQ(tokens[1].norm, "etats");
   EXPECT_TRUE(tokens[1].all_upper);
+}
+
+TEST(FoldWordTest, AgreesWithFullFoldingOnLatinLettersAndOtherScripts) {
+  // FoldWord looks Latin letters up in a table; it must fold as utf8proc does.
+  std::string one;
+  for (char32_t cp = 0x41; cp < 0x250; ++cp) {
+    if (cp >= 0x80 && cp < 0xC0) continue;  // controls, signs: not letters
+    one.clear();
+    AppendUtf8(cp, &one);
+    EXPECT_EQ(FoldWord(one), FoldForMatching(one)) << "U+" << std::hex << static_cast<int>(cp);
+  }
+  for (const char* word : {"Séoul", "ÉTATS-UNIS", "Straße", "Łódź", "Ærøskøbing", "ŉ", "Ǆemal",
+                           "Москва", "ﬁnance", "İstanbul", "Ñandú", "café́"}) {
+    EXPECT_EQ(FoldWord(word), FoldForMatching(word)) << word;
+  }
+  EXPECT_EQ(FoldWord("Séoul"), "seoul");
 }
 
 TEST(TokenizeTest, ReadsNumericDatesAsOneToken) {

@@ -58,7 +58,18 @@ INSTANTIATE_TEST_SUITE_P(
                       NumberCase{"fr", "dix-sept pays", "number:17"},
                       NumberCase{"es", "los dos países", "number:2"},
                       NumberCase{"fr", "5 millions de personnes", "number:5000000"},
-                      NumberCase{"en", "5 million people", "number:5000000"}));
+                      NumberCase{"en", "5 million people", "number:5000000"},
+                      NumberCase{"en", "it cost 100 dollars", "money:100 USD"},
+                      NumberCase{"fr", "il coûte 100 dollars", "money:100 USD"},
+                      NumberCase{"en", "10 billion pounds", "money:10000000000 GBP"}));
+
+TEST(NumberAnchorTest, CurrencyHeadWordsThatAreEverydayWordsAreNotMoney) {
+  for (const char* text : {"two real problems", "he won 3 games"}) {
+    std::vector<std::string> keys = Keys("en", text);
+    for (const std::string& k : keys) EXPECT_NE(k.rfind("money:", 0), 0u) << text << ": " << k;
+    EXPECT_FALSE(keys.empty()) << text;
+  }
+}
 
 TEST(NumberAnchorTest, YearsInsideDatesAreNotAlsoNumbers) {
   std::vector<std::string> keys = Keys("fr", "le 28 octobre 2025");
