@@ -36,11 +36,80 @@ constexpr double kEpsilon = 1e-9;
 struct Scored {
   double score;
   int64_t id;
-  std::string source;
-  std::string target;
-  std::string src_lang;
-  std::string tgt_lang;
-  double tu_score;
+};
+
+// The query's words as small integers, so the edit distance compares ints.
+// Words of a candidate that the query lacks all map to -1 (never equal to a
+// query word, which is all the distance needs).
+class QueryWords {
+ public:
+  explicit QueryWords(const MatchWords& query) {
+    for (const auto& w : query.keys) {
+      auto [it, added] = ids_.try_emplace(w, static_cast<int>(ids_.size()));
+      ids_seq_.push_back(it->second);
+      if (added) counts_.push_back(0);
+      ++counts_[static_cast<size_t>(it->second)];
+    }
+  }
+  size_t size() const { return ids_seq_.size(); }
+
+  // Scores candidate `key` (space-separated normalized words). Returns false
+  // without computing the distance when the words shared with the query
+  // cannot reach the threshold: d ≥ max(n, m) − shared, so score ≤ 100 · shared / max(n, m).
+  bool Score(std::string_view key, double threshold, double* score) {
+    candidate_.clear();
+    size_t begin = 0;
+    while (begin < key.size()) {
+      size_t end = key.find(' ', begin);
+      if (end == std::string_view::npos) end = key.size();
+      auto it = ids_.find(key.substr(begin, end - begin));
+      candidate_.push_back(it == ids_.end() ? -1 : it->second);
+      begin = end + 1;
+    }
+    const size_t n = ids_seq_.size();
+    const size_t m = candidate_.size();
+    remaining_ = counts_;
+    size_t shared = 0;
+    for (int id : candidate_) {
+      if (id >= 0 && remaining_[static_cast<size_t>(id)] > 0) {
+        --remaining_[static_cast<size_t>(id)];
+        ++shared;
+      }
+    }
+    const size_t longest = std::max(n, m);
+    if (longest > 0 &&
+        100.0 * static_cast<double>(shared) / static_cast<double>(longest) < threshold - kEpsilon) {
+      return false;
+    }
+    *score = MatchPercent(Distance(), n, m);
+    return true;
+  }
+
+ private:
+  size_t Distance() {
+    const auto& a = ids_seq_;
+    const auto& b = candidate_;
+    row_.resize(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row_[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t diagonal = row_[0];
+      row_[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j) {
+        size_t up = row_[j];
+        size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+        row_[j] = std::min({row_[j] + 1, row_[j - 1] + 1, diagonal + cost});
+        diagonal = up;
+      }
+    }
+    return row_[b.size()];
+  }
+
+  std::unordered_map<std::string_view, int> ids_;  // views into the query's MatchWords
+  std::vector<int> ids_seq_;
+  std::vector<int> counts_;
+  std::vector<int> remaining_;
+  std::vector<int> candidate_;
+  std::vector<size_t> row_;
 };
 
 std::string LangConditions(const LookupOptions& options, int first_parameter) {
@@ -59,18 +128,17 @@ void BindLangs(sqlite3_stmt* s, const LookupOptions& options, int first_paramete
   if (!options.tgt_lang.empty()) BindText(s, first_parameter + 1, options.tgt_lang);
 }
 
-// Scores every row of s (columns: id, source, target, src_lang, tgt_lang, score)
-// and keeps those at or above the threshold.
-void ScoreRows(const Store::Impl& impl, sqlite3_stmt* s, const MatchWords& query, double threshold,
+// Scores every row of s (columns: id, match_key) and keeps those at or above
+// the threshold. Both Lookup and LookupByScan score here, so their scores are
+// identical.
+void ScoreRows(const Store::Impl& impl, sqlite3_stmt* s, QueryWords& query, double threshold,
                std::vector<Scored>* out) {
+  double score = 0;
   while (Step(s, impl.path, "cannot read translation units")) {
-    std::string source = ColumnText(s, 1);
-    MatchWords words = SplitMatchWords(source);
-    size_t d = WordDistance(query.keys, words.keys);
-    double score = MatchPercent(d, query.size(), words.size());
-    if (score < threshold) continue;
-    out->push_back({score, ColumnInt(s, 0), std::move(source), ColumnText(s, 2), ColumnText(s, 3),
-                    ColumnText(s, 4), ColumnDouble(s, 5)});
+    auto key = reinterpret_cast<const char*>(sqlite3_column_text(s, 1));
+    std::string_view view(key ? key : "", static_cast<size_t>(sqlite3_column_bytes(s, 1)));
+    if (!query.Score(view, threshold, &score) || score < threshold) continue;
+    out->push_back({score, ColumnInt(s, 0)});
   }
 }
 
@@ -80,25 +148,25 @@ std::vector<FuzzyMatch> Finish(const Store::Impl& impl, const MatchWords& query,
     return a.score != b.score ? a.score > b.score : a.id < b.id;
   });
   if (scored.size() > max) scored.resize(max);
-  Stmt document =
-      impl.Prepare("SELECT document FROM provenances WHERE unit_id = ?1 ORDER BY id LIMIT 1");
+  Stmt row = impl.Prepare(
+      "SELECT source, target, src_lang, tgt_lang, score, (SELECT document FROM provenances WHERE "
+      "unit_id = ?1 ORDER BY id LIMIT 1) FROM units WHERE id = ?1");
   std::vector<FuzzyMatch> matches;
   matches.reserve(scored.size());
-  for (auto& c : scored) {
+  for (const auto& c : scored) {
+    Reuse(row.get());
+    BindInt(row.get(), 1, c.id);
+    if (!Step(row.get(), impl.path, "cannot read translation units")) continue;
     FuzzyMatch m;
     m.score = c.score;
     m.tu = c.id;
-    m.edits = DiffWords(query, SplitMatchWords(c.source)).edits;
-    m.source = std::move(c.source);
-    m.target = std::move(c.target);
-    m.src_lang = std::move(c.src_lang);
-    m.tgt_lang = std::move(c.tgt_lang);
-    m.tu_score = c.tu_score;
-    Reuse(document.get());
-    BindInt(document.get(), 1, c.id);
-    if (Step(document.get(), impl.path, "cannot read provenances")) {
-      m.document = ColumnText(document.get(), 0);
-    }
+    m.source = ColumnText(row.get(), 0);
+    m.target = ColumnText(row.get(), 1);
+    m.src_lang = ColumnText(row.get(), 2);
+    m.tgt_lang = ColumnText(row.get(), 3);
+    m.tu_score = ColumnDouble(row.get(), 4);
+    m.document = ColumnText(row.get(), 5);
+    m.edits = DiffWords(query, SplitMatchWords(m.source)).edits;
     matches.push_back(std::move(m));
   }
   return matches;
@@ -130,12 +198,12 @@ std::vector<FuzzyMatch> Store::LookupByScan(std::string_view query,
   const Impl& impl = *impl_;
   MatchWords q = SplitMatchWords(query);
   if (q.size() == 0 || options.max == 0) return {};
-  Stmt s = impl.Prepare(
-      "SELECT u.id, u.source, u.target, u.src_lang, u.tgt_lang, u.score FROM units u WHERE 1" +
-      LangConditions(options, 1));
+  Stmt s =
+      impl.Prepare("SELECT u.id, u.match_key FROM units u WHERE 1" + LangConditions(options, 1));
   BindLangs(s.get(), options, 1);
+  QueryWords words(q);
   std::vector<Scored> scored;
-  ScoreRows(impl, s.get(), q, options.threshold, &scored);
+  ScoreRows(impl, s.get(), words, options.threshold, &scored);
   return Finish(impl, q, std::move(scored), options.max);
 }
 
@@ -151,7 +219,7 @@ std::vector<FuzzyMatch> Store::Lookup(std::string_view query, const LookupOption
   if (k <= 0) return LookupByScan(query, options);  // every TU can match
 
   // Document frequency of each distinct query word in the word index.
-  Stmt vocab = impl.Prepare("SELECT doc FROM temp.unit_words_vocab WHERE term = ?1");
+  Stmt vocab = impl.Prepare("SELECT df FROM word_df WHERE word = ?1");
   std::map<std::string, int64_t> df;
   for (const auto& w : q.keys) {
     if (df.count(w)) continue;
@@ -179,16 +247,17 @@ std::vector<FuzzyMatch> Store::Lookup(std::string_view query, const LookupOption
   const int64_t max_words =
       t > 0 ? static_cast<int64_t>(std::floor(nd * 100.0 / t + kEpsilon)) : INT64_MAX;
   Stmt s = impl.Prepare(
-      "SELECT u.id, u.source, u.target, u.src_lang, u.tgt_lang, u.score FROM unit_words "
-      "JOIN units u ON u.id = unit_words.rowid WHERE unit_words MATCH ?1 AND u.word_count "
+      "SELECT u.id, u.match_key FROM unit_words JOIN units u ON u.id = unit_words.rowid WHERE "
+      "unit_words MATCH ?1 AND u.word_count "
       "BETWEEN ?2 AND ?3" +
       LangConditions(options, 4));
   BindText(s.get(), 1, match);
   BindInt(s.get(), 2, min_words);
   BindInt(s.get(), 3, max_words);
   BindLangs(s.get(), options, 4);
+  QueryWords words(q);
   std::vector<Scored> scored;
-  ScoreRows(impl, s.get(), q, t, &scored);
+  ScoreRows(impl, s.get(), words, t, &scored);
   return Finish(impl, q, std::move(scored), options.max);
 }
 

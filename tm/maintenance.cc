@@ -31,26 +31,33 @@ std::vector<StoreStats::Count> Counts(const Store::Impl& impl, const char* sql) 
   return out;
 }
 
-// Deletes the TUs selected by `select_sql` (columns: id, source), keeping the
-// word index in step; provenances and extras go by ON DELETE CASCADE, the text
-// indexes by trigger. Returns how many were deleted.
+// Deletes the TUs selected by `select_sql` (columns: id, source, target, match_key),
+// keeping the three indexes in step; provenances and extras go by ON DELETE
+// CASCADE. Returns how many were deleted.
 int64_t DeleteUnits(const Store::Impl& impl, const std::string& select_sql, double parameter,
                     bool bind_parameter) {
   Stmt select = impl.Prepare(select_sql);
   if (bind_parameter) BindDouble(select.get(), 1, parameter);
-  std::vector<std::pair<int64_t, std::string>> doomed;
+  struct Doomed {
+    int64_t id;
+    std::string source;
+    std::string target;
+    std::string match_key;
+  };
+  std::vector<Doomed> doomed;
   while (Step(select.get(), impl.path, "cannot read translation units")) {
-    doomed.emplace_back(ColumnInt(select.get(), 0), ColumnText(select.get(), 1));
+    doomed.push_back({ColumnInt(select.get(), 0), ColumnText(select.get(), 1),
+                      ColumnText(select.get(), 2), ColumnText(select.get(), 3)});
   }
-  Stmt delete_words =
-      impl.Prepare("INSERT INTO unit_words(unit_words, rowid, words) VALUES ('delete', ?1, ?2)");
+  internal::UnitIndexEraser eraser(impl);
   Stmt delete_unit = impl.Prepare("DELETE FROM units WHERE id = ?1");
-  for (const auto& [id, source] : doomed) {
-    internal::DeleteUnitWords(impl, delete_words.get(), id, source);
+  for (const auto& [id, source, target, match_key] : doomed) {
+    eraser.Erase(id, match_key, source, target);
     Reuse(delete_unit.get());
     BindInt(delete_unit.get(), 1, id);
     Step(delete_unit.get(), impl.path, "cannot delete a translation unit");
   }
+  eraser.Finish();
   return static_cast<int64_t>(doomed.size());
 }
 
@@ -218,7 +225,8 @@ PruneResult Store::Prune(const PruneOptions& options) {
     BindInt(drop_doc.get(), 1, options.document_id);
     Step(drop_doc.get(), impl.path, "cannot prune");
     DeleteUnits(impl,
-                "SELECT u.id, u.source FROM temp.prune_units t JOIN units u ON u.id = t.id WHERE "
+                "SELECT u.id, u.source, u.target, u.match_key FROM temp.prune_units t JOIN units u "
+                "ON u.id = t.id WHERE "
                 "NOT EXISTS (SELECT 1 FROM provenances WHERE unit_id = u.id)",
                 0, false);
     // Units that keep other provenances keep the best remaining score.
@@ -228,7 +236,8 @@ PruneResult Store::Prune(const PruneOptions& options) {
     impl.Exec("DELETE FROM temp.prune_units");
   }
   if (options.below >= 0) {
-    DeleteUnits(impl, "SELECT id, source FROM units WHERE score < ?1", options.below, true);
+    DeleteUnits(impl, "SELECT id, source, target, match_key FROM units WHERE score < ?1",
+                options.below, true);
   }
   const PruneResult after = counts();
   PruneResult removed{before.units - after.units, before.provenances - after.provenances,
@@ -355,6 +364,7 @@ MergeResult Store::Merge(const std::filesystem::path& other) {
       BindInt(map.get(), 2, id);
       Step(map.get(), impl.path, "cannot merge");
     }
+    writer.Finish();
     impl.Exec(
         "INSERT OR IGNORE INTO main.provenances(unit_id, alignment_id, document, origin, score, "
         "bead_type, src_segments, tgt_segments, anchors, created) SELECT mu.new, ma.new, "

@@ -76,9 +76,11 @@ struct RankedHit {
   ConcordanceHit hit;
 };
 
-// Runs one FTS query; returns false (and nothing) on an FTS5 syntax error.
+// Runs one FTS query; returns false (and nothing, with SQLite's message in
+// *error) when FTS5 rejects the query ("fts5: syntax error near ...",
+// "unterminated string", "no such column" ...).
 bool RunFts(const Store::Impl& impl, const std::string& match, const Side* side,
-            const std::string& lang, size_t max, std::vector<RankedHit>* out) {
+            const std::string& lang, size_t max, std::vector<RankedHit>* out, std::string* error) {
   std::string sql =
       "SELECT u.id, u.source, u.target, u.src_lang, u.tgt_lang, u.score, "
       "highlight(unit_text, 0, char(1), char(2)), highlight(unit_text, 1, char(1), char(2)), "
@@ -96,8 +98,10 @@ bool RunFts(const Store::Impl& impl, const std::string& match, const Side* side,
     int rc = sqlite3_step(s.get());
     if (rc == SQLITE_DONE) break;
     if (rc != SQLITE_ROW) {
-      std::string message = sqlite3_errmsg(impl.handle());
-      if ((rc & 0xff) == SQLITE_ERROR && message.rfind("fts5:", 0) == 0) return false;
+      if ((rc & 0xff) == SQLITE_ERROR) {
+        *error = sqlite3_errmsg(impl.handle());
+        return false;
+      }
       internal::CheckSqlite(rc, impl.handle(), impl.path, "cannot search");
     }
     sqlite3_stmt* r = s.get();
@@ -214,18 +218,22 @@ std::vector<ConcordanceHit> Store::Search(std::string_view query,
     return hits;
   }
 
+  if (query.find_first_not_of(" \t\r\n") == std::string_view::npos) return result;  // no words
+  std::string error;
   auto run = [&](const std::string& match, std::vector<RankedHit>* out) {
-    if (any) return RunFts(impl, match, nullptr, "", options.max, out);
-    return RunFts(impl, match, &kSource, options.lang, options.max, out) &&
-           RunFts(impl, match, &kTarget, options.lang, options.max, out);
+    if (any) return RunFts(impl, match, nullptr, "", options.max, out, &error);
+    return RunFts(impl, match, &kSource, options.lang, options.max, out, &error) &&
+           RunFts(impl, match, &kTarget, options.lang, options.max, out, &error);
   };
   std::vector<RankedHit> ranked;
   if (!run(std::string(query), &ranked)) {
-    // Not FTS5 syntax ("l'équipe (conjointe", "'); DROP TABLE --"): search its words.
+    // Not FTS5 syntax ("l'équipe (conjointe", "'); DROP TABLE --", an odd
+    // number of quotes): search its words.
     ranked.clear();
     if (!run(PlainWords(query), &ranked)) {
       throw ParseError("query", 0, 0,
-                       "'" + std::string(query) + "' is not a valid search; quote phrases in \"\"");
+                       "'" + std::string(query) + "' is not a valid search (" + error +
+                           "); quote phrases in \"\"");
     }
   }
   // bm25 ranks: lower is better. A TU hit on both sides (one language searched) counts once.

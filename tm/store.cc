@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <utility>
@@ -30,10 +31,12 @@ namespace {
 // any other SQLite file before touching it.
 constexpr int kApplicationId = 0x414E4352;
 
-// Schema version 1. Text search tables follow the units table through
-// triggers (FTS5 external content); the contentless word index used by fuzzy
-// lookup is maintained by UnitWriter and Prune, since its content (the
-// normalized words) is computed here, not in SQL.
+// Schema version 1. The three FTS5 indexes are maintained by this code, not
+// by triggers: UnitWriter indexes a write's new units with one INSERT ... SELECT
+// per index before the commit (FTS5 flushes its pending terms at every
+// statement savepoint, so trigger-driven indexing row by row is several times
+// slower), and Prune removes entries before deleting units. unit_words
+// (contentless) holds the normalized words that fuzzy lookup retrieves by.
 constexpr const char* kSchemaV1 = R"sql(
 CREATE TABLE documents(
   id INTEGER PRIMARY KEY,
@@ -87,6 +90,7 @@ CREATE TABLE units(
   source_markup TEXT NOT NULL DEFAULT '',
   target_markup TEXT NOT NULL DEFAULT '',
   text_hash INTEGER NOT NULL,
+  match_key TEXT NOT NULL,     -- normalized words of source, space-separated (tm/fuzzy.h)
   word_count INTEGER NOT NULL,
   score REAL NOT NULL,
   origin TEXT NOT NULL CHECK (origin IN ('aligned', 'imported', 'edited')),
@@ -119,29 +123,14 @@ CREATE UNIQUE INDEX provenances_aligned_once
   ON provenances(alignment_id, src_segments, tgt_segments) WHERE alignment_id IS NOT NULL;
 CREATE UNIQUE INDEX provenances_other_once
   ON provenances(unit_id, document, origin) WHERE alignment_id IS NULL;
+-- Document frequency of every normalized word of TU sources: fuzzy lookup asks
+-- the word index for the query's rarest words first.
+CREATE TABLE word_df(word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE unit_words USING fts5(words, content='', detail=none, tokenize='ascii');
 CREATE VIRTUAL TABLE unit_text USING fts5(source, target, content='units', content_rowid='id',
   tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE unit_trigrams USING fts5(source, target, content='units', content_rowid='id',
-  tokenize='trigram', detail=none);
-CREATE TRIGGER units_after_insert AFTER INSERT ON units BEGIN
-  INSERT INTO unit_text(rowid, source, target) VALUES (new.id, new.source, new.target);
-  INSERT INTO unit_trigrams(rowid, source, target) VALUES (new.id, new.source, new.target);
-END;
-CREATE TRIGGER units_after_delete AFTER DELETE ON units BEGIN
-  INSERT INTO unit_text(unit_text, rowid, source, target)
-    VALUES ('delete', old.id, old.source, old.target);
-  INSERT INTO unit_trigrams(unit_trigrams, rowid, source, target)
-    VALUES ('delete', old.id, old.source, old.target);
-END;
-CREATE TRIGGER units_after_update AFTER UPDATE OF source, target ON units BEGIN
-  INSERT INTO unit_text(unit_text, rowid, source, target)
-    VALUES ('delete', old.id, old.source, old.target);
-  INSERT INTO unit_trigrams(unit_trigrams, rowid, source, target)
-    VALUES ('delete', old.id, old.source, old.target);
-  INSERT INTO unit_text(rowid, source, target) VALUES (new.id, new.source, new.target);
-  INSERT INTO unit_trigrams(rowid, source, target) VALUES (new.id, new.source, new.target);
-END;
+  tokenize='trigram', detail=none, columnsize=0);
 )sql";
 
 // Migrations: kMigrations[v] upgrades a schema at version v to v + 1.
@@ -248,8 +237,8 @@ UnitWriter::UnitWriter(const Store::Impl& impl)
                          "tgt_lang = ?3 AND source = ?4 AND target = ?5")),
       insert_(impl.Prepare(
           "INSERT INTO units(src_lang, tgt_lang, source, target, source_markup, target_markup, "
-          "text_hash, word_count, score, origin, created, tuid, has_extras) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")),
+          "text_hash, word_count, score, origin, created, tuid, has_extras, match_key) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")),
       insert_words_(impl.Prepare("INSERT INTO unit_words(rowid, words) VALUES (?1, ?2)")),
       raise_score_(impl.Prepare("UPDATE units SET score = ?2 WHERE id = ?1")),
       insert_extra_(impl.Prepare("INSERT INTO unit_extras(unit_id, position, kind, type, value) "
@@ -257,7 +246,36 @@ UnitWriter::UnitWriter(const Store::Impl& impl)
       insert_provenance_(impl.Prepare(
           "INSERT OR IGNORE INTO provenances(unit_id, alignment_id, document, origin, score, "
           "bead_type, src_segments, tgt_segments, anchors, created) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")) {}
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")) {
+  Stmt max_id = impl.Prepare("SELECT coalesce(max(id), 0) FROM units");
+  if (Step(max_id.get(), impl.path, "cannot read translation units")) {
+    last_old_id_ = ColumnInt(max_id.get(), 0);
+  }
+}
+
+void UnitWriter::Finish() {
+  Stmt df = impl_.Prepare(
+      "INSERT INTO word_df(word, df) VALUES (?1, ?2) ON CONFLICT(word) DO UPDATE SET df = df + "
+      "excluded.df");
+  for (const auto& [word, count] : df_delta_) {
+    Reuse(df.get());
+    BindText(df.get(), 1, word);
+    BindInt(df.get(), 2, count);
+    Step(df.get(), impl_.path, "cannot update word frequencies");
+  }
+  df_delta_.clear();
+  // Rowids of new units are above the largest rowid at the start (INTEGER
+  // PRIMARY KEY without AUTOINCREMENT takes max + 1).
+  for (const char* sql :
+       {"INSERT INTO unit_text(rowid, source, target) SELECT id, source, target FROM units "
+        "WHERE id > ?1",
+        "INSERT INTO unit_trigrams(rowid, source, target) SELECT id, source, target FROM units "
+        "WHERE id > ?1"}) {
+    Stmt s = impl_.Prepare(sql);
+    BindInt(s.get(), 1, last_old_id_);
+    Step(s.get(), impl_.path, "cannot index translation units");
+  }
+}
 
 int64_t UnitWriter::Upsert(const UnitRow& row, bool* added) {
   const int64_t hash = UnitHash(row.src_lang, row.tgt_lang, row.source, row.target);
@@ -305,6 +323,7 @@ int64_t UnitWriter::Upsert(const UnitRow& row, bool* added) {
   BindText(ins, 11, row.created);
   BindText(ins, 12, row.tuid);
   BindInt(ins, 13, has_extras ? 1 : 0);
+  BindText(ins, 14, key);
   Step(ins, impl_.path, "cannot add a translation unit");
   const int64_t id = sqlite3_last_insert_rowid(impl_.handle());
   sqlite3_stmt* w = insert_words_.get();
@@ -312,6 +331,9 @@ int64_t UnitWriter::Upsert(const UnitRow& row, bool* added) {
   BindInt(w, 1, id);
   BindText(w, 2, key);
   Step(w, impl_.path, "cannot index a translation unit");
+  std::sort(words.keys.begin(), words.keys.end());
+  words.keys.erase(std::unique(words.keys.begin(), words.keys.end()), words.keys.end());
+  for (auto& k : words.keys) ++df_delta_[std::move(k)];
   if (has_extras) {
     int64_t position = 0;
     auto add_extra = [&](std::string_view kind, std::string_view type, std::string_view value) {
@@ -356,13 +378,53 @@ bool UnitWriter::AddProvenance(int64_t unit_id, const ProvenanceRow& row) {
   return sqlite3_changes(impl_.handle()) > 0;
 }
 
-void DeleteUnitWords(const Store::Impl& impl, sqlite3_stmt* delete_words, int64_t unit_id,
-                     std::string_view source) {
-  // FTS5 contentless tables: a 'delete' must repeat the values that were indexed.
-  Reuse(delete_words);
-  BindInt(delete_words, 1, unit_id);
-  BindText(delete_words, 2, MatchKey(source));
-  Step(delete_words, impl.path, "cannot update the word index");
+UnitIndexEraser::UnitIndexEraser(const Store::Impl& impl)
+    : impl_(impl),
+      words_(impl.Prepare(
+          "INSERT INTO unit_words(unit_words, rowid, words) VALUES ('delete', ?1, ?2)")),
+      text_(impl.Prepare("INSERT INTO unit_text(unit_text, rowid, source, target) VALUES "
+                         "('delete', ?1, ?2, ?3)")),
+      trigrams_(impl.Prepare("INSERT INTO unit_trigrams(unit_trigrams, rowid, source, target) "
+                             "VALUES ('delete', ?1, ?2, ?3)")) {}
+
+void UnitIndexEraser::Erase(int64_t unit_id, std::string_view match_key, std::string_view source,
+                            std::string_view target) {
+  // FTS5 contentless and external-content tables: a 'delete' must repeat the
+  // values that were indexed.
+  Reuse(words_.get());
+  BindInt(words_.get(), 1, unit_id);
+  BindText(words_.get(), 2, match_key);
+  Step(words_.get(), impl_.path, "cannot update the word index");
+  for (sqlite3_stmt* s : {text_.get(), trigrams_.get()}) {
+    Reuse(s);
+    BindInt(s, 1, unit_id);
+    BindText(s, 2, source);
+    BindText(s, 3, target);
+    Step(s, impl_.path, "cannot update the text index");
+  }
+  size_t begin = 0;
+  std::vector<std::string_view> words;
+  while (begin < match_key.size()) {
+    size_t end = match_key.find(' ', begin);
+    if (end == std::string_view::npos) end = match_key.size();
+    words.push_back(match_key.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  for (auto w : words) ++df_delta_[std::string(w)];
+}
+
+void UnitIndexEraser::Finish() {
+  Stmt df = impl_.Prepare("UPDATE word_df SET df = df - ?2 WHERE word = ?1");
+  for (const auto& [word, count] : df_delta_) {
+    Reuse(df.get());
+    BindText(df.get(), 1, word);
+    BindInt(df.get(), 2, count);
+    Step(df.get(), impl_.path, "cannot update word frequencies");
+  }
+  df_delta_.clear();
+  impl_.Exec("DELETE FROM word_df WHERE df <= 0");
 }
 
 }  // namespace internal
@@ -436,6 +498,11 @@ Store::Store(const std::filesystem::path& path, const StoreOptions& options)
                   SQLITE_READONLY);
   }
   impl.Exec("PRAGMA foreign_keys = ON");
+  // A 64 MiB page cache keeps a large batch's B-tree and FTS pages in memory
+  // (the default 2 MiB spills to the WAL mid-transaction and re-reads pages);
+  // memory-mapped reads save a copy per page for lookups on a big TM.
+  impl.Exec("PRAGMA cache_size = -65536");
+  impl.Exec("PRAGMA mmap_size = 1073741824");
   if (!impl.read_only) {
     if (!in_memory) {
       // WAL: readers never block the writer; one writer at a time, others wait busy_timeout.
@@ -456,11 +523,6 @@ Store::Store(const std::filesystem::path& path, const StoreOptions& options)
       tx.Commit();
     }
   }
-  // Document frequencies of indexed words, for Lookup's rarest-words-first
-  // candidate retrieval. A temp table: the file is not modified.
-  impl.Exec(
-      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.unit_words_vocab USING fts5vocab(main, unit_words, "
-      "row)");
 }
 
 Store::~Store() = default;
@@ -659,6 +721,7 @@ SaveResult Store::SaveAlignment(const DocumentRecord& source, const DocumentReco
     prov.created = now;
     writer.AddProvenance(unit_id, prov);
   }
+  writer.Finish();
   tx.Commit();
   return result;
 }
@@ -711,6 +774,7 @@ AddResult Store::AddUnits(const std::vector<TranslationUnit>& units) {
     prov.created = created;
     writer.AddProvenance(id, prov);
   }
+  writer.Finish();
   tx.Commit();
   return result;
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "tm/sqlite_handle.h"
 #include "tm/store.h"
@@ -86,9 +87,14 @@ class UnitWriter {
   int64_t Upsert(const UnitRow& row, bool* added);
   // Records a provenance; returns false if the same one was already there.
   bool AddProvenance(int64_t unit_id, const ProvenanceRow& row);
+  // Adds the units inserted since construction to the text and trigram
+  // indexes. Call once, after the last Upsert, before committing.
+  void Finish();
 
  private:
   const Store::Impl& impl_;
+  int64_t last_old_id_ = 0;
+  std::unordered_map<std::string, int64_t> df_delta_;  // word -> new units containing it
   Stmt find_;
   Stmt insert_;
   Stmt insert_words_;
@@ -97,8 +103,23 @@ class UnitWriter {
   Stmt insert_provenance_;
 };
 
-// Removes a TU's entry from the word index (before the TU row is deleted).
-void DeleteUnitWords(const Store::Impl& impl, sqlite3_stmt* delete_words, int64_t unit_id,
-                     std::string_view source);
+// Removes TUs from the three indexes (before their rows are deleted). Holds
+// prepared statements on impl's connection: must not outlive impl.
+class UnitIndexEraser {
+ public:
+  explicit UnitIndexEraser(const Store::Impl& impl);
+  // match_key, source and target: the unit's stored values.
+  void Erase(int64_t unit_id, std::string_view match_key, std::string_view source,
+             std::string_view target);
+  // Lowers word frequencies for the erased units. Call once, after the last Erase.
+  void Finish();
+
+ private:
+  const Store::Impl& impl_;
+  std::unordered_map<std::string, int64_t> df_delta_;
+  Stmt words_;
+  Stmt text_;
+  Stmt trigrams_;
+};
 
 }  // namespace ancre::tm::internal

@@ -189,6 +189,9 @@ TEST(SearchTest, InvalidSyntaxIsSearchedAsPlainWords) {
   EXPECT_TRUE(store.Search("'); DROP TABLE units; --", {}).empty());
   EXPECT_EQ(store.Stats().units, 5);
   EXPECT_EQ(store.Search("Séoul (réunion", {}).size(), 1u);
+  EXPECT_EQ(store.Search("\"Séoul", {}).size(), 1u);     // unterminated string
+  EXPECT_EQ(store.Search("lieu:Séoul", {}).size(), 0u);  // "no such column": plain words
+  EXPECT_TRUE(store.Search("", {}).empty());
 }
 
 TEST(SearchTest, FindsFragmentsInsideWordsWithTheTrigramIndex) {
@@ -229,6 +232,17 @@ TEST(MaintenanceTest, PruneBelowScoreRemovesUnitsAndDryRunChangesNothing) {
   EXPECT_TRUE(store.Search("escroq*", {}).empty());  // text index follows
   EXPECT_TRUE(store.Lookup("Les escroqueries en ligne se multiplient.", {}).empty());
   EXPECT_TRUE(store.Check().ok());
+}
+
+TEST(MaintenanceTest, LookupStaysExactAfterPruning) {
+  Store store = SmallTm();
+  store.Prune(Below(0.4, false));
+  store.AddUnits({Unit("Les escroqueries en ligne se multiplient encore.", "Scams go on.")});
+  for (const char* q : {"Les escroqueries en ligne se multiplient.", "Les deux pays créeront."}) {
+    EXPECT_EQ(Ids(store.Lookup(q, Options(50, 100))), Ids(store.LookupByScan(q, Options(50, 100))))
+        << q;
+  }
+  EXPECT_EQ(store.Lookup("Les escroqueries en ligne se multiplient.", Options(80)).size(), 1u);
 }
 
 TEST(MaintenanceTest, PruneNeedsACriterion) {
