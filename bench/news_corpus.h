@@ -10,8 +10,8 @@
 namespace ancre::bench {
 
 inline std::string NewsText(const std::string& lang, size_t min_bytes) {
-  static const char* kSets[] = {"news-test2008", "newstest2009", "newstest2010", "newstest2011",
-                                "newstest2012", "newstest2013"};
+  static const char* kSets[] = {"news-test2008", "newstest2009", "newstest2010",
+                                "newstest2011",  "newstest2012", "newstest2013"};
   std::string once;
   for (const char* set : kSets) {
     std::ifstream in(std::string(ANCRE_SHARED) + "/data/wmt-newstest-fren-dev/" + set + "-src." +
@@ -25,7 +25,8 @@ inline std::string NewsText(const std::string& lang, size_t min_bytes) {
           if (!para.empty()) para += ' ';
           para += line.substr(s, e - s);
         }
-      } else if (line.rfind("</p>", 0) == 0 || line.rfind("</h1>", 0) == 0 || line.rfind("</doc>", 0) == 0) {
+      } else if (line.rfind("</p>", 0) == 0 || line.rfind("</h1>", 0) == 0 ||
+                 line.rfind("</doc>", 0) == 0) {
         if (!para.empty()) once += para + "\n";
         para.clear();
       }

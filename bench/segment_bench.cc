@@ -42,8 +42,9 @@ void Ancre(benchmark::State& state, const std::string& lang) {
   size_t segments = 0;
   for (auto _ : state) {
     ancre::text::Segmenter::Position pos;
-    seg.SegmentUtf8(text, 0, ancre::text::ParagraphMode::kLine,
-                    [&](ancre::Segment&& s) { segments += s.text.size() > 0; }, &pos);
+    seg.SegmentUtf8(
+        text, 0, ancre::text::ParagraphMode::kLine,
+        [&](ancre::Segment&& s) { segments += s.text.size() > 0; }, &pos);
   }
   state.counters["sentences/s"] =
       benchmark::Counter(static_cast<double>(segments), benchmark::Counter::kIsRate);

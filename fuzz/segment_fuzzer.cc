@@ -30,8 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data + 1), size - 1);
   ancre::text::SegmenterOptions options;
   options.language = kLanguages[control % 6];
-  options.paragraphs = (control & 0x10) ? ancre::text::ParagraphMode::kBlank
-                                        : ancre::text::ParagraphMode::kLine;
+  options.paragraphs =
+      (control & 0x10) ? ancre::text::ParagraphMode::kBlank : ancre::text::ParagraphMode::kLine;
   static ancre::text::Segmenter* segmenters[12] = {};
   ancre::text::Segmenter*& seg = segmenters[(control % 6) * 2 + ((control & 0x10) ? 1 : 0)];
   if (!seg) seg = new ancre::text::Segmenter(options);  // reused across runs, as in production

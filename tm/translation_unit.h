@@ -34,7 +34,7 @@ struct TmxUnit {
   std::vector<Prop> props;
   std::vector<std::string> notes;
   std::vector<Variant> variants;
-  size_t line = 0;  // line of <tu> in the file, for messages
+  size_t line = 0;      // line of <tu> in the file, for messages
   std::string srclang;  // the <tu srclang> attribute, normalized; empty if absent
   // Why this unit cannot be used as is (broken inline markup, a <tuv> without
   // language or <seg>, an unresolvable entity); empty if it is fine. The
@@ -46,14 +46,14 @@ enum class Origin { kAligned, kImported, kEdited };
 
 // A stored source/target pair with its provenance and evidence.
 struct TranslationUnit {
-  int64_t id = 0;           // row id in the store; 0 when not stored yet
-  std::string src_lang;     // BCP 47, e.g. "fr"
-  std::string tgt_lang;     // BCP 47, e.g. "en"
-  std::string source;       // plain text
-  std::string target;       // plain text
+  int64_t id = 0;             // row id in the store; 0 when not stored yet
+  std::string src_lang;       // BCP 47, e.g. "fr"
+  std::string tgt_lang;       // BCP 47, e.g. "en"
+  std::string source;         // plain text
+  std::string target;         // plain text
   std::string source_markup;  // TMX inline markup kept for round trip; empty if none
   std::string target_markup;
-  double score = 1.0;       // aligner confidence in [0, 1]; 1 for imported units
+  double score = 1.0;  // aligner confidence in [0, 1]; 1 for imported units
   Origin origin = Origin::kAligned;
   std::string bead_type;     // "1-1", "1-2" ... ; empty for imported units
   std::string anchors_json;  // shared anchors as evidence, JSON array; may be empty

@@ -1,7 +1,7 @@
 // ancre segment: split a text into sentences.
 #include <fstream>
-#include <sstream>
 #include <iostream>
+#include <sstream>
 
 #include "src/cli/options.h"
 #include "src/core/error.h"
@@ -15,16 +15,25 @@ namespace {
 
 po::options_description SegmentOptions() {
   po::options_description o("Options");
-  o.add_options()                                                                     //
-      ("help,h", "show this help")                                                    //
-      ("lang,l", po::value<std::string>()->required(), "language of the text: any ICU locale (fr, en, de, es, it, pt, en-GB ...)")  //
-      ("format,f", po::value<std::string>()->default_value("text"), "text: one segment per line; jsonl: one JSON object per segment with byte offsets")  //
-      ("paragraphs", po::value<std::string>()->default_value("auto"), "auto: decide per file; line: every line break ends a paragraph; blank: only blank lines do (hard-wrapped text)")  //
-      ("srx", po::value<std::string>(), "segment with LISA SRX 2.0 rules (as OmegaT/Okapi) instead of ICU + ancre's rules")  //
-      ("abbreviations", po::value<std::string>(), "file with extra abbreviations, one per line (e.g. \"Ste.\"), after which a period does not end a sentence")  //
-      ("encoding", po::value<std::string>()->default_value("auto"), "input encoding: auto (BOM, else UTF-8), utf-8, utf-16, utf-16le, utf-16be, windows-1252, or any ICU converter name")  //
+  o.add_options()                   //
+      ("help,h", "show this help")  //
+      ("lang,l", po::value<std::string>()->required(),
+       "language of the text: any ICU locale (fr, en, de, es, it, pt, en-GB ...)")  //
+      ("format,f", po::value<std::string>()->default_value("text"),
+       "text: one segment per line; jsonl: one JSON object per segment with byte offsets")  //
+      ("paragraphs", po::value<std::string>()->default_value("auto"),
+       "auto: decide per file; line: every line break ends a paragraph; blank: only blank lines do "
+       "(hard-wrapped text)")  //
+      ("srx", po::value<std::string>(),
+       "segment with LISA SRX 2.0 rules (as OmegaT/Okapi) instead of ICU + ancre's rules")  //
+      ("abbreviations", po::value<std::string>(),
+       "file with extra abbreviations, one per line (e.g. \"Ste.\"), after which a period does not "
+       "end a sentence")  //
+      ("encoding", po::value<std::string>()->default_value("auto"),
+       "input encoding: auto (BOM, else UTF-8), utf-8, utf-16, utf-16le, utf-16be, windows-1252, "
+       "or any ICU converter name")                                                              //
       ("lenient", "replace invalid UTF-8 with U+FFFD (and report how many) instead of failing")  //
-      ("presegmented", "every non-empty line is one segment")                          //
+      ("presegmented", "every non-empty line is one segment")                                    //
       ("output,o", po::value<std::string>()->default_value("-"), "write here instead of stdout");
   return o;
 }
@@ -59,9 +68,11 @@ int RunSegment(const std::vector<std::string>& args) {
     std::cout << SegmentHelp();
     return 0;
   }
-  if (!vm.count("input")) throw UsageError("segment: missing FILE (use - for stdin); see 'ancre segment --help'");
+  if (!vm.count("input"))
+    throw UsageError("segment: missing FILE (use - for stdin); see 'ancre segment --help'");
   std::string format = vm["format"].as<std::string>();
-  if (format != "text" && format != "jsonl") throw UsageError("segment: --format must be text or jsonl");
+  if (format != "text" && format != "jsonl")
+    throw UsageError("segment: --format must be text or jsonl");
 
   text::SegmenterOptions options;
   options.language = vm["lang"].as<std::string>();
@@ -93,22 +104,23 @@ int RunSegment(const std::vector<std::string>& args) {
   std::ostream& os = out.stream();
   CountingReporter reporter;
   std::string line;
-  segmenter.SegmentStream(*in, path == "-" ? "stdin" : path, input_options,
-                          [&](Segment&& s) {
-                            line.clear();
-                            if (format == "text") {
-                              line = s.text;
-                            } else {
-                              line = "{\"index\":" + std::to_string(s.index) +
-                                     ",\"start\":" + std::to_string(s.span.begin) +
-                                     ",\"end\":" + std::to_string(s.span.end) + ",\"text\":";
-                              AppendJsonString(s.text, &line);
-                              line += ",\"paragraph\":" + std::to_string(s.paragraph) + "}";
-                            }
-                            line.push_back('\n');
-                            os.write(line.data(), static_cast<std::streamsize>(line.size()));
-                          },
-                          &reporter);
+  segmenter.SegmentStream(
+      *in, path == "-" ? "stdin" : path, input_options,
+      [&](Segment&& s) {
+        line.clear();
+        if (format == "text") {
+          line = s.text;
+        } else {
+          line = "{\"index\":" + std::to_string(s.index) +
+                 ",\"start\":" + std::to_string(s.span.begin) +
+                 ",\"end\":" + std::to_string(s.span.end) + ",\"text\":";
+          AppendJsonString(s.text, &line);
+          line += ",\"paragraph\":" + std::to_string(s.paragraph) + "}";
+        }
+        line.push_back('\n');
+        os.write(line.data(), static_cast<std::streamsize>(line.size()));
+      },
+      &reporter);
   out.Commit();
   if (reporter.count() > 0) {
     std::cerr << "ancre: warning: " << path << ": " << reporter.count()

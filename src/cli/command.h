@@ -9,9 +9,9 @@ namespace ancre::cli {
 
 struct Command {
   const char* name;
-  const char* summary;                                // one line for `ancre --help`
-  int (*run)(const std::vector<std::string>& args);   // args exclude the command name
-  std::string (*help)();                              // full help text with an example
+  const char* summary;                               // one line for `ancre --help`
+  int (*run)(const std::vector<std::string>& args);  // args exclude the command name
+  std::string (*help)();                             // full help text with an example
 };
 
 // Every subcommand, in the order `ancre --help` lists them.

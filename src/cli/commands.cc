@@ -30,7 +30,8 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"segment", "split a text into sentences (text or JSONL with byte offsets)", RunSegment,
        SegmentHelp},
-      {"align", "align the sentences of two documents (parallel or comparable)", RunAlign, AlignHelp},
+      {"align", "align the sentences of two documents (parallel or comparable)", RunAlign,
+       AlignHelp},
       {"lookup", "fuzzy matches of a sentence in the translation memory", RunLookup, LookupHelp},
       {"search", "concordance: find words or phrases in both languages of the TM", RunSearch,
        SearchHelp},

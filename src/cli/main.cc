@@ -20,7 +20,8 @@ void PrintUsage(std::ostream& out) {
     name.resize(std::max<size_t>(name.size() + 2, 12), ' ');
     out << "  " << name << c.summary << "\n";
   }
-  out << "\n  ancre help <command>   or   ancre <command> --help   shows a command's options and an example.\n"
+  out << "\n  ancre help <command>   or   ancre <command> --help   shows a command's options and "
+         "an example.\n"
          "  ancre --version        prints the version.\n\n"
          "Example:\n"
          "  ancre segment samples/cambodia-korea-scams.fr.txt --lang fr\n";

@@ -12,16 +12,16 @@
 namespace ancre::cli {
 
 void ParseArgs(const std::string& command, const std::vector<std::string>& args,
-               const po::options_description& visible, const po::positional_options_description& positional,
-               po::variables_map* vm) {
+               const po::options_description& visible,
+               const po::positional_options_description& positional, po::variables_map* vm) {
   try {
-    po::store(po::command_line_parser(args)
-                  .options(visible)
-                  .positional(positional)
-                  .style(po::command_line_style::default_style &
-                         ~po::command_line_style::allow_guessing)
-                  .run(),
-              *vm);
+    po::store(
+        po::command_line_parser(args)
+            .options(visible)
+            .positional(positional)
+            .style(po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
+            .run(),
+        *vm);
     if (vm->count("help")) return;  // --help wins over missing required options
     po::notify(*vm);
   } catch (const po::error& e) {
@@ -34,7 +34,8 @@ Output::Output(const std::string& path) : path_(path) {
   std::filesystem::path p(path);
   tmp_path_ = (p.parent_path() / ("." + p.filename().string() + ".ancre-tmp")).string();
   auto f = std::make_unique<std::ofstream>(tmp_path_, std::ios::binary | std::ios::trunc);
-  if (!*f) throw IoError(path + ": cannot open for writing; check the folder exists and is writable");
+  if (!*f)
+    throw IoError(path + ": cannot open for writing; check the folder exists and is writable");
   file_ = std::move(f);
 }
 

@@ -16,8 +16,8 @@ namespace po = boost::program_options;
 // Parses args against visible + positional options into vm. A --help/-h flag
 // must be declared in `visible`. Throws UsageError naming `command` on bad usage.
 void ParseArgs(const std::string& command, const std::vector<std::string>& args,
-               const po::options_description& visible, const po::positional_options_description& positional,
-               po::variables_map* vm);
+               const po::options_description& visible,
+               const po::positional_options_description& positional, po::variables_map* vm);
 
 // An output stream: stdout for "-" or empty, else a file written to a temporary
 // name and renamed over `path` by Commit(), so a failed run never leaves a

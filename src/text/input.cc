@@ -30,9 +30,11 @@ std::string Lower(std::string s) {
 
 // 1-based line and column (in bytes) of offset in data.
 std::string Where(std::string_view data, size_t offset) {
-  size_t line = 1 + static_cast<size_t>(std::count(data.begin(), data.begin() + static_cast<long>(offset), '\n'));
+  size_t line = 1 + static_cast<size_t>(
+                        std::count(data.begin(), data.begin() + static_cast<long>(offset), '\n'));
   size_t line_start = data.rfind('\n', offset == 0 ? 0 : offset - 1);
-  size_t column = offset - (line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1) + 1;
+  size_t column =
+      offset - (line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1) + 1;
   return "line " + std::to_string(line) + ", column " + std::to_string(column) + " (byte " +
          std::to_string(offset) + ")";
 }
@@ -72,7 +74,8 @@ InputText::InputText(std::string bytes, const std::string& name, const InputOpti
     } else if (data.substr(0, 2) == "\xFE\xFF") {
       icu_name = "UTF-16BE";
       shift_ = 2;
-    } else if (const char* guess = data.find('\0') != std::string_view::npos ? GuessUtf16(data) : nullptr) {
+    } else if (const char* guess =
+                   data.find('\0') != std::string_view::npos ? GuessUtf16(data) : nullptr) {
       throw EncodingError(name + ": looks like " + std::string(guess) +
                               " without a byte order mark; pass --encoding " + Lower(guess) +
                               " (or save the file as UTF-8)",
@@ -130,7 +133,9 @@ InputText::InputText(std::string bytes, const std::string& name, const InputOpti
       size_t len = Utf8SequenceLength(body, i);
       map_.emplace_back(text_.size(), i + shift_);
       if (len == 0) {
-        if (reporter) reporter->BadRecord(name + ": " + Where(data, i + shift_), "invalid UTF-8 replaced with U+FFFD");
+        if (reporter)
+          reporter->BadRecord(name + ": " + Where(data, i + shift_),
+                              "invalid UTF-8 replaced with U+FFFD");
         ++replaced;
         text_.append("\xEF\xBF\xBD");
         ++i;
@@ -162,13 +167,13 @@ InputText::InputText(std::string bytes, const std::string& name, const InputOpti
   UChar* target = units.data();
   const char* source = body.data();
   status = U_ZERO_ERROR;
-  ucnv_toUnicode(conv.get(), &target, units.data() + units.size(), &source, body.data() + body.size(),
-                 offsets.data(), true, &status);
+  ucnv_toUnicode(conv.get(), &target, units.data() + units.size(), &source,
+                 body.data() + body.size(), offsets.data(), true, &status);
   if (U_FAILURE(status)) {
     size_t at = static_cast<size_t>(source - body.data()) + shift_;
-    throw EncodingError(name + ": not valid " + encoding_ + " at byte " + std::to_string(at) +
-                            "; check --encoding",
-                        at);
+    throw EncodingError(
+        name + ": not valid " + encoding_ + " at byte " + std::to_string(at) + "; check --encoding",
+        at);
   }
   size_t n = static_cast<size_t>(target - units.data());
   text_.reserve(n * 2);
@@ -176,11 +181,14 @@ InputText::InputText(std::string bytes, const std::string& name, const InputOpti
   for (size_t k = 0; k < n;) {
     char32_t cp = units[k];
     size_t src = static_cast<size_t>(offsets[k]) + shift_;
-    if (cp >= 0xD800 && cp <= 0xDBFF && k + 1 < n && units[k + 1] >= 0xDC00 && units[k + 1] <= 0xDFFF) {
+    if (cp >= 0xD800 && cp <= 0xDBFF && k + 1 < n && units[k + 1] >= 0xDC00 &&
+        units[k + 1] <= 0xDFFF) {
       cp = 0x10000 + ((cp - 0xD800) << 10) + (units[k + 1] - 0xDC00);
       k += 2;
     } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-      throw EncodingError(name + ": lone surrogate at byte " + std::to_string(src) + "; the file is not valid " + encoding_, src);
+      throw EncodingError(name + ": lone surrogate at byte " + std::to_string(src) +
+                              "; the file is not valid " + encoding_,
+                          src);
     } else {
       ++k;
     }
@@ -197,8 +205,9 @@ InputText::InputText(std::string bytes, const std::string& name, const InputOpti
 size_t InputText::ToInputOffset(size_t utf8_offset) const {
   if (utf8_offset >= text_.size()) return input_size_;
   if (map_.empty()) return utf8_offset + shift_;
-  auto it = std::upper_bound(map_.begin(), map_.end(), utf8_offset,
-                             [](size_t v, const std::pair<size_t, size_t>& e) { return v < e.first; });
+  auto it =
+      std::upper_bound(map_.begin(), map_.end(), utf8_offset,
+                       [](size_t v, const std::pair<size_t, size_t>& e) { return v < e.first; });
   --it;  // map_ starts at utf8 offset 0
   return it->second + (utf8_offset - it->first);
 }
@@ -229,7 +238,8 @@ std::vector<LineSpan> SplitLines(std::string_view text) {
     size_t start = 0;
     while (start < text.size()) {
       const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
-      size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+      size_t end =
+          nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
       lines.push_back({start, end});
       start = end + 1;
     }

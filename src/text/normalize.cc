@@ -34,8 +34,20 @@ bool IsCollapsibleSpace(char32_t c) {
 
 bool IsSpace(char32_t c) {
   switch (c) {
-    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0x85: case 0xA0:
-    case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+    case 0x09:
+    case 0x0A:
+    case 0x0B:
+    case 0x0C:
+    case 0x0D:
+    case 0x20:
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       return true;
     default:
       return c >= 0x2000 && c <= 0x200A;
@@ -84,7 +96,7 @@ bool IsAlreadyNormal(std::string_view utf8) {
       if ((w & kHigh) != 0 || below_space != 0) break;
       uint64_t t = w ^ (0x20 * kOnes);
       uint64_t spaces = ~(((t & kLow7) + kLow7) | t) & kHigh;  // high bit of each byte == ' '
-      if ((spaces & (spaces >> 8)) != 0) return false;           // two spaces in a row
+      if ((spaces & (spaces >> 8)) != 0) return false;         // two spaces in a row
       if ((spaces >> 56) != 0 && i + 8 < n && byte(i + 8) == ' ') return false;
       i += 8;
     }
@@ -136,7 +148,7 @@ std::string NormalizeSegmentText(std::string_view utf8) {
         continue;
       }
       size_t run = i + 1;
-      while (run < n && static_cast<unsigned char>(utf8[run]) > 0x20 &&
+      while (run<n&& static_cast<unsigned char>(utf8[run])> 0x20 &&
              static_cast<unsigned char>(utf8[run]) < 0x80)
         ++run;
       if (pending_space) collapsed.push_back(' ');

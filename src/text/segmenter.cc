@@ -9,14 +9,13 @@
 #include <cstring>
 #include <unordered_set>
 
-#include "src/core/reporter.h"
-#include "src/text/utf8.h"
-
 #include "src/core/error.h"
+#include "src/core/reporter.h"
 #include "src/text/abbreviations.h"
 #include "src/text/icu_util.h"
 #include "src/text/normalize.h"
 #include "src/text/srx.h"
+#include "src/text/utf8.h"
 
 namespace ancre::text {
 namespace {
@@ -41,7 +40,9 @@ size_t SkipSpaces(std::string_view s, size_t i) {
 
 // True if s[begin, end) holds an odd number of straight double quotes.
 bool HasOpenStraightQuote(std::string_view s, size_t begin, size_t end) {
-  return std::count(s.begin() + static_cast<long>(begin), s.begin() + static_cast<long>(end), '"') % 2 == 1;
+  return std::count(s.begin() + static_cast<long>(begin), s.begin() + static_cast<long>(end), '"') %
+             2 ==
+         1;
 }
 
 using AbbreviationSet = std::unordered_set<std::string_view>;
@@ -51,8 +52,9 @@ enum class QuoteRole { kOpen, kClose, kUnknown };
 // Whether the straight quote at s[pos] opens or closes, from its neighbours:
 // ` "Word` opens, `word" ` closes; otherwise the parity of quotes since begin decides.
 QuoteRole StraightQuoteRole(std::string_view s, size_t begin, size_t pos) {
-  bool space_before = pos == begin || s[pos - 1] == ' ' || s[pos - 1] == '\t' || s[pos - 1] == '\n' ||
-                      s[pos - 1] == '(' || (pos >= 2 && s.compare(pos - 2, 2, "\xC2\xA0") == 0);
+  bool space_before = pos == begin || s[pos - 1] == ' ' || s[pos - 1] == '\t' ||
+                      s[pos - 1] == '\n' || s[pos - 1] == '(' ||
+                      (pos >= 2 && s.compare(pos - 2, 2, "\xC2\xA0") == 0);
   size_t k = pos + 1;
   bool word_after = false;
   if (k < s.size()) {
@@ -72,7 +74,8 @@ size_t AttachClosers(std::string_view s, size_t seg_begin, size_t b) {
     if (i >= s.size()) return b;
     size_t j = i;
     char32_t c = NextCodePoint(s, &j);
-    bool closes = IsCloser(c) || (c == '"' && i == b && StraightQuoteRole(s, seg_begin, i) != QuoteRole::kOpen) ||
+    bool closes = IsCloser(c) ||
+                  (c == '"' && i == b && StraightQuoteRole(s, seg_begin, i) != QuoteRole::kOpen) ||
                   (c == '"' && i > b && StraightQuoteRole(s, seg_begin, i) == QuoteRole::kClose);
     if (!closes) return b;
     b = j;
@@ -81,8 +84,8 @@ size_t AttachClosers(std::string_view s, size_t seg_begin, size_t b) {
 
 // The last white-space delimited word of s[begin, end), trimmed of trailing space.
 std::string_view LastWord(std::string_view s, size_t begin, size_t end) {
-  while (end > begin && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\n' ||
-                         s[end - 1] == '\r'))
+  while (end > begin &&
+         (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\n' || s[end - 1] == '\r'))
     --end;
   size_t start = end;
   while (start > begin && !(s[start - 1] == ' ' || s[start - 1] == '\t' || s[start - 1] == '\n' ||
@@ -125,7 +128,8 @@ bool EndsWithTerminal(std::string_view line) {
   // Strip trailing spaces and closers, then look for . ! ? … : ;
   size_t end = line.size();
   for (;;) {
-    while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t' || line[end - 1] == '\r')) --end;
+    while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t' || line[end - 1] == '\r'))
+      --end;
     if (end == 0) return false;
     size_t k = end - 1;
     while (k > 0 && (static_cast<unsigned char>(line[k]) & 0xC0) == 0x80) --k;
@@ -158,7 +162,8 @@ bool IsPlainWordBefore(std::string_view s, size_t begin, size_t after_period,
 
 // Sentence starts that ICU's rules miss. Appends boundaries (offsets into s)
 // after terminal punctuation and spaces when what follows is
-//  - an opening quotation mark (« “ „ or an opening straight quote): "a déclaré Hun Manet. « Nous …";
+//  - an opening quotation mark (« “ „ or an opening straight quote): "a déclaré Hun Manet. « Nous
+//  …";
 //  - a dash and an upper-case letter (a list item): "ouvertes: - Qui …";
 //  - a number, after an ordinary word: "dans le royaume. 22 personnes …";
 //  - an upper-case letter after an ellipsis: "payer les pots cassés… Le prêt …".
@@ -169,8 +174,8 @@ void AddMissedBreaks(std::string_view s, size_t begin, size_t end,
   // long paragraphs), in text order.
   std::vector<size_t> terminals;
   for (char t : {'.', '!', '?', '\xE2'}) {
-    for (const char* at = s.data() + begin;
-         (at = static_cast<const char*>(std::memchr(at, t, static_cast<size_t>(s.data() + end - at))));
+    for (const char* at = s.data() + begin; (at = static_cast<const char*>(std::memchr(
+                                                 at, t, static_cast<size_t>(s.data() + end - at))));
          ++at) {
       terminals.push_back(static_cast<size_t>(at - s.data()));
     }
@@ -246,8 +251,8 @@ struct Segmenter::Impl {
       return;
     }
     UErrorCode status = U_ZERO_ERROR;
-    utext.adoptInstead(
-        utext_openUTF8(utext.orphan(), s.data() + begin, static_cast<int64_t>(end - begin), &status));
+    utext.adoptInstead(utext_openUTF8(utext.orphan(), s.data() + begin,
+                                      static_cast<int64_t>(end - begin), &status));
     CheckIcu(status, "opening text");
     breaker->setText(utext.getAlias(), status);
     CheckIcu(status, "sentence break iterator");
@@ -263,14 +268,16 @@ struct Segmenter::Impl {
   }
 };
 
-Segmenter::Segmenter(const SegmenterOptions& options) : options_(options), impl_(std::make_unique<Impl>()) {
+Segmenter::Segmenter(const SegmenterOptions& options)
+    : options_(options), impl_(std::make_unique<Impl>()) {
   if (!options.srx_path.empty()) {
     impl_->srx = std::make_unique<SrxRules>(SrxRules::Load(options.srx_path, options.language));
     return;
   }
   icu::Locale locale = MakeLocale(options.language);
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(locale, status));
+  std::unique_ptr<icu::BreakIterator> base(
+      icu::BreakIterator::createSentenceInstance(locale, status));
   CheckIcu(status, "sentence break iterator for '" + options.language + "'");
   // Abbreviations. ICU's filter matches an exception as a suffix of the text
   // before the break ("t." would also match "avocat."), so ours are added with
@@ -286,7 +293,8 @@ Segmenter::Segmenter(const SegmenterOptions& options) : options_(options), impl_
   abbreviations.insert(abbreviations.end(), options.extra_abbreviations.begin(),
                        options.extra_abbreviations.end());
   impl_->abbreviation_storage = abbreviations;
-  impl_->abbreviations.insert(impl_->abbreviation_storage.begin(), impl_->abbreviation_storage.end());
+  impl_->abbreviations.insert(impl_->abbreviation_storage.begin(),
+                              impl_->abbreviation_storage.end());
   for (const std::string& a : abbreviations) {
     builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(" " + a), status);
     status = U_ZERO_ERROR;  // U_ILLEGAL_ARGUMENT_ERROR only means "already there"
@@ -336,8 +344,7 @@ void Segmenter::SegmentUtf8(std::string_view s, size_t base, ParagraphMode mode,
         b = AttachClosers(s, start, b);
         if (b >= pe) break;
         std::string_view last = LastWord(s, start, b);
-        if (IsInitial(last) || ContinuesLowerCase(s, b) ||
-            impl_->abbreviations.count(last)) {
+        if (IsInitial(last) || ContinuesLowerCase(s, b) || impl_->abbreviations.count(last)) {
           continue;
         }
         // Skip boundaries that AttachClosers moved us past.
@@ -397,7 +404,8 @@ namespace ancre::text {
 
 void Segmenter::SegmentStream(std::istream& in, const std::string& name,
                               const InputOptions& input_options,
-                              const std::function<void(ancre::Segment&&)>& sink, Reporter* reporter) {
+                              const std::function<void(ancre::Segment&&)>& sink,
+                              Reporter* reporter) {
   constexpr size_t kBlock = 1 << 20;
   std::string buffer;
   auto read_block = [&]() {
@@ -422,11 +430,12 @@ void Segmenter::SegmentStream(std::istream& in, const std::string& name,
   }
   size_t bom = buffer.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   ParagraphMode mode = options_.paragraphs;
-  if (mode == ParagraphMode::kAuto) mode = DecideParagraphMode(std::string_view(buffer).substr(bom));
+  if (mode == ParagraphMode::kAuto)
+    mode = DecideParagraphMode(std::string_view(buffer).substr(bom));
   Position position;
   size_t consumed = 0;  // bytes of the stream before buffer[0]
   size_t lines_before = 0;
-  size_t start = bom;   // first byte of buffer not yet segmented
+  size_t start = bom;  // first byte of buffer not yet segmented
   bool eof = false;
   while (true) {
     // Cut at the last paragraph break of the buffer (or take everything at EOF).
@@ -450,25 +459,30 @@ void Segmenter::SegmentStream(std::istream& in, const std::string& name,
       if (bad != std::string_view::npos || nul != std::string_view::npos) {
         // Let InputText build the precise message (line, column) for this block.
         size_t at = std::min(bad, nul);
-        size_t line_start = std::string_view(buffer).rfind('\n', start + at == 0 ? 0 : start + at - 1);
+        size_t line_start =
+            std::string_view(buffer).rfind('\n', start + at == 0 ? 0 : start + at - 1);
         size_t from = line_start == std::string::npos ? 0 : line_start + 1;
         size_t line = lines_before + 1 +
-                      static_cast<size_t>(std::count(buffer.begin(), buffer.begin() + static_cast<long>(from), '\n'));
+                      static_cast<size_t>(std::count(
+                          buffer.begin(), buffer.begin() + static_cast<long>(from), '\n'));
         std::string where = "line " + std::to_string(line) + ", column " +
                             std::to_string(start + at - from + 1) + " (byte " +
                             std::to_string(consumed + start + at) + ")";
         if (at == nul) {
-          throw EncodingError(name + ": binary data (NUL byte) at " + where +
-                                  "; ancre reads plain text files (UTF-8, UTF-16 with BOM, or --encoding NAME)",
-                              consumed + start + at);
+          throw EncodingError(
+              name + ": binary data (NUL byte) at " + where +
+                  "; ancre reads plain text files (UTF-8, UTF-16 with BOM, or --encoding NAME)",
+              consumed + start + at);
         }
-        throw EncodingError(name + ": invalid UTF-8 at " + where +
-                                "; if the file is in a legacy encoding pass --encoding windows-1252 (or its "
-                                "name), or --lenient to replace bad bytes with U+FFFD",
-                            consumed + start + at);
+        throw EncodingError(
+            name + ": invalid UTF-8 at " + where +
+                "; if the file is in a legacy encoding pass --encoding windows-1252 (or its "
+                "name), or --lenient to replace bad bytes with U+FFFD",
+            consumed + start + at);
       }
       SegmentUtf8(chunk, consumed + start, mode, sink, &position);
-      lines_before += static_cast<size_t>(std::count(buffer.begin(), buffer.begin() + static_cast<long>(cut), '\n'));
+      lines_before += static_cast<size_t>(
+          std::count(buffer.begin(), buffer.begin() + static_cast<long>(cut), '\n'));
       consumed += cut;
       buffer.erase(0, cut);
       start = 0;

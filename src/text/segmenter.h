@@ -39,9 +39,9 @@ ParagraphMode ParseParagraphMode(std::string_view name);
 struct SegmenterOptions {
   std::string language = "en";  // any ICU locale id: fr, en, de, es, it, pt, en-GB ...
   ParagraphMode paragraphs = ParagraphMode::kAuto;
-  std::string srx_path;                  // LISA SRX 2.0 rules; empty = ICU + ancre's fixes
+  std::string srx_path;                          // LISA SRX 2.0 rules; empty = ICU + ancre's fixes
   std::vector<std::string> extra_abbreviations;  // added to the shipped list, e.g. "Ste."
-  bool presegmented = false;             // every line is one segment (empty lines skipped)
+  bool presegmented = false;                     // every line is one segment (empty lines skipped)
 };
 
 class Segmenter {
@@ -72,7 +72,8 @@ class Segmenter {
   // paragraph; other encodings (and lenient mode) are decoded whole first.
   // Spans are byte offsets into the stream as given. Throws as InputText does.
   void SegmentStream(std::istream& in, const std::string& name, const InputOptions& input_options,
-                     const std::function<void(ancre::Segment&&)>& sink, Reporter* reporter = nullptr);
+                     const std::function<void(ancre::Segment&&)>& sink,
+                     Reporter* reporter = nullptr);
 
   const SegmenterOptions& options() const { return options_; }
 

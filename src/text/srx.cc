@@ -28,7 +28,8 @@ struct XmlCharFree {
 constexpr int32_t kRegexTimeLimit = 2000;
 
 bool Named(const xmlNode* n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
+  return n->type == XML_ELEMENT_NODE &&
+         std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
 }
 
 std::string Attr(const xmlNode* n, const char* name) {
@@ -87,15 +88,16 @@ SrxRules SrxRules::Load(const std::string& path, const std::string& language) {
   return Parse(ReadFileBytes(path), path, language);
 }
 
-SrxRules SrxRules::Parse(std::string_view xml, const std::string& name, const std::string& language) {
+SrxRules SrxRules::Parse(std::string_view xml, const std::string& name,
+                         const std::string& language) {
   // No network, no entity substitution, no DTD loading (XXE-safe).
-  std::unique_ptr<xmlDoc, DocFree> doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()),
-                                                     name.c_str(), nullptr,
-                                                     XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                                         XML_PARSE_NOWARNING));
+  std::unique_ptr<xmlDoc, DocFree> doc(
+      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), name.c_str(), nullptr,
+                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
   if (!doc) {
     const xmlError* e = xmlGetLastError();
-    throw ParseError(name, e ? static_cast<size_t>(e->line) : 0, e ? static_cast<size_t>(e->int2) : 0,
+    throw ParseError(name, e ? static_cast<size_t>(e->line) : 0,
+                     e ? static_cast<size_t>(e->int2) : 0,
                      std::string("not well-formed XML: ") + (e && e->message ? e->message : "?") +
                          "; check the SRX file");
   }
@@ -127,16 +129,17 @@ SrxRules SrxRules::Parse(std::string_view xml, const std::string& name, const st
     if (pattern) {
       // Language patterns are written for codes such as FR or fr-FR: compare case-insensitively.
       UParseError pe;
-      std::unique_ptr<icu::RegexPattern> ci(icu::RegexPattern::compile(
-          pattern->pattern(), UREGEX_CASE_INSENSITIVE, pe, status));
+      std::unique_ptr<icu::RegexPattern> ci(
+          icu::RegexPattern::compile(pattern->pattern(), UREGEX_CASE_INSENSITIVE, pe, status));
       std::unique_ptr<icu::RegexMatcher> mm(ci->matcher(lang, status));
       applies = U_SUCCESS(status) && mm->matches(status);
     }
     if (!applies) continue;
     auto it = by_name.find(Attr(m, "languagerulename"));
     if (it == by_name.end()) {
-      throw ParseError(name, line, 0,
-                       "languagemap names an unknown languagerule '" + Attr(m, "languagerulename") + "'");
+      throw ParseError(
+          name, line, 0,
+          "languagemap names an unknown languagerule '" + Attr(m, "languagerulename") + "'");
     }
     for (const xmlNode* r = it->second->children; r; r = r->next) {
       if (!Named(r, "rule")) continue;
@@ -157,7 +160,8 @@ SrxRules SrxRules::Parse(std::string_view xml, const std::string& name, const st
 }
 
 void SrxRules::Boundaries(std::string_view utf8, std::vector<size_t>* out) {
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   const int32_t n = text.length();
   // UTF-16 index -> UTF-8 offset.
   std::vector<size_t> to_utf8(static_cast<size_t>(n) + 1);
@@ -182,8 +186,9 @@ void SrxRules::Boundaries(std::string_view utf8, std::vector<size_t>* out) {
     UErrorCode status = U_ZERO_ERROR;
     auto check = [&](const char* what) {
       if (status == U_REGEX_TIME_OUT) {
-        throw Error(impl_->name + ":" + std::to_string(rule.line) + ": the " + what +
-                    " pattern took too long on this text (catastrophic backtracking); simplify the rule");
+        throw Error(
+            impl_->name + ":" + std::to_string(rule.line) + ": the " + what +
+            " pattern took too long on this text (catastrophic backtracking); simplify the rule");
       }
       CheckIcu(status, impl_->name + ":" + std::to_string(rule.line) + ": SRX rule");
     };
@@ -204,7 +209,8 @@ void SrxRules::Boundaries(std::string_view utf8, std::vector<size_t>* out) {
     };
     if (!rule.before) {
       for (int32_t pos = 1; pos < n; ++pos) {
-        if (decided[static_cast<size_t>(pos)] < 0 && after_matches(pos)) decided[static_cast<size_t>(pos)] = rule.is_break;
+        if (decided[static_cast<size_t>(pos)] < 0 && after_matches(pos))
+          decided[static_cast<size_t>(pos)] = rule.is_break;
       }
       continue;
     }

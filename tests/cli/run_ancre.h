@@ -48,8 +48,8 @@ class ScratchDir {
 inline RunResult RunAncre(const std::string& args, const std::string& stdin_data = "") {
   ScratchDir dir;
   std::ofstream(dir / "stdin", std::ios::binary) << stdin_data;
-  std::string cmd = std::string("'") + ANCRE_BINARY + "' " + args + " <'" + (dir / "stdin") + "' >'" +
-                    (dir / "stdout") + "' 2>'" + (dir / "stderr") + "'";
+  std::string cmd = std::string("'") + ANCRE_BINARY + "' " + args + " <'" + (dir / "stdin") +
+                    "' >'" + (dir / "stdout") + "' 2>'" + (dir / "stderr") + "'";
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

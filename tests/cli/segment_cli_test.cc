@@ -42,7 +42,8 @@ TEST(SegmentCliTest, InvalidUtf8FailsWithThePlace) {
   RunResult r = RunAncre("segment - --lang fr", "Bonjour.\nCaf\xE9 cr\xE8me.\n");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "");
-  EXPECT_NE(r.err.find("stdin: invalid UTF-8 at line 2, column 4 (byte 12)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("stdin: invalid UTF-8 at line 2, column 4 (byte 12)"), std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("--encoding windows-1252"), std::string::npos);
 }
 
@@ -60,7 +61,9 @@ TEST(SegmentCliTest, LenientReplacesAndWarns) {
 }
 
 TEST(SegmentCliTest, BinaryFileIsRefused) {
-  RunResult r = RunAncre("segment - --lang fr", std::string("\x7f" "ELF\0\0\0\x01\x02", 9));
+  RunResult r = RunAncre("segment - --lang fr", std::string("\x7f"
+                                                            "ELF\0\0\0\x01\x02",
+                                                            9));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("binary data"), std::string::npos) << r.err;
 }

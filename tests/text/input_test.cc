@@ -40,8 +40,13 @@ TEST(InputTest, LenientReplacesAndReports) {
   CountingReporter reporter;
   InputOptions o;
   o.lenient = true;
-  InputText in("a\xFF" "b", "t", o, &reporter);
-  EXPECT_EQ(in.utf8(), "a\xEF\xBF\xBD" "b");
+  InputText in(
+      "a\xFF"
+      "b",
+      "t", o, &reporter);
+  EXPECT_EQ(in.utf8(),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(reporter.count(), 1u);
   EXPECT_EQ(in.ToInputOffset(4), 2u);  // 'b'
 }

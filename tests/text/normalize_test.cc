@@ -28,9 +28,11 @@ namespace {
 
 // The fast path (already-normal text) and the full path must agree.
 TEST(NormalizeTest, FastPathAgreesWithFullPathOnEdgeCases) {
-  EXPECT_EQ(NormalizeSegmentText("abcdefg  hijklmnop"), "abcdefg hijklmnop");  // double space mid-word-block
+  EXPECT_EQ(NormalizeSegmentText("abcdefg  hijklmnop"),
+            "abcdefg hijklmnop");  // double space mid-word-block
   EXPECT_EQ(NormalizeSegmentText("abcdefgh ijklmnop"), "abcdefgh ijklmnop");
-  EXPECT_EQ(NormalizeSegmentText("abcdefg\u2003hijklmnop"), "abcdefg hijklmnop");  // EM SPACE collapses
+  EXPECT_EQ(NormalizeSegmentText("abcdefg\u2003hijklmnop"),
+            "abcdefg hijklmnop");  // EM SPACE collapses
   EXPECT_EQ(NormalizeSegmentText("abcdefgh\tijklmnop"), "abcdefgh ijklmnop");
   EXPECT_EQ(NormalizeSegmentText("caf\u00e9 \u00ab ok \u00bb \u2019 \u20ac"),
             "caf\u00e9 \u00ab ok \u00bb \u2019 \u20ac");

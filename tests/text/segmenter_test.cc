@@ -43,57 +43,77 @@ TEST_P(SegmenterCaseTest, SplitsAsExpected) {
 INSTANTIATE_TEST_SUITE_P(
     Quotes, SegmenterCaseTest,
     ::testing::Values(
-        Case{"fr",
-             "« Nous voulons que le public voie des résultats concrets de notre collaboration. »",
-             {"« Nous voulons que le public voie des résultats concrets de notre collaboration. »"}},
+        Case{
+            "fr",
+            "« Nous voulons que le public voie des résultats concrets de notre collaboration. »",
+            {"« Nous voulons que le public voie des résultats concrets de notre collaboration. »"}},
         Case{"fr",
              "« En novembre, nos deux pays agiront », a déclaré Hun Manet. « Nous voulons des "
              "résultats. » Puis il est parti.",
              {"« En novembre, nos deux pays agiront », a déclaré Hun Manet.",
               "« Nous voulons des résultats. »", "Puis il est parti."}},
-        Case{"fr", "Il a dit\u00a0: « C'est fini\u202f! » Et il est parti.",
+        Case{"fr",
+             "Il a dit\u00a0: « C'est fini\u202f! » Et il est parti.",
              {"Il a dit\u00a0: « C'est fini\u202f! »", "Et il est parti."}},
-        Case{"fr", "« Quelle horreur ! » s'exclama-t-il. Le silence suivit.",
+        Case{"fr",
+             "« Quelle horreur ! » s'exclama-t-il. Le silence suivit.",
              {"« Quelle horreur ! » s'exclama-t-il.", "Le silence suivit."}},
-        Case{"en", "He said: “We will act.” Then he left.",
+        Case{"en",
+             "He said: “We will act.” Then he left.",
              {"He said: “We will act.”", "Then he left."}},
-        Case{"en", "He said: \"We will act.\" Then he left.",
+        Case{"en",
+             "He said: \"We will act.\" Then he left.",
              {"He said: \"We will act.\"", "Then he left."}},
-        Case{"en", "It was late. \"We will act,\" he said.",
+        Case{"en",
+             "It was late. \"We will act,\" he said.",
              {"It was late.", "\"We will act,\" he said."}},
-        Case{"en", "(This is a sentence in brackets.) This is another.",
+        Case{"en",
+             "(This is a sentence in brackets.) This is another.",
              {"(This is a sentence in brackets.)", "This is another."}},
         Case{"en", "What? he asked.", {"What? he asked."}}));
 
 INSTANTIATE_TEST_SUITE_P(
     Abbreviations, SegmenterCaseTest,
     ::testing::Values(
-        Case{"en", "Dr. Seun Sam is a policy analyst at the Royal Academy of Cambodia.",
+        Case{"en",
+             "Dr. Seun Sam is a policy analyst at the Royal Academy of Cambodia.",
              {"Dr. Seun Sam is a policy analyst at the Royal Academy of Cambodia."}},
-        Case{"en", "Mr. and Mrs. Smith met St. John in the U.S. last year. It was No. 5.",
+        Case{"en",
+             "Mr. and Mrs. Smith met St. John in the U.S. last year. It was No. 5.",
              {"Mr. and Mrs. Smith met St. John in the U.S. last year.", "It was No. 5."}},
-        Case{"en", "J. R. R. Tolkien wrote it. It costs 3.5 dollars.",
+        Case{"en",
+             "J. R. R. Tolkien wrote it. It costs 3.5 dollars.",
              {"J. R. R. Tolkien wrote it.", "It costs 3.5 dollars."}},
         Case{"en", "What?! He left… then came back.", {"What?!", "He left… then came back."}},
-        Case{"fr", "M. Hun Manet et MM. Lee et Kim sont arrivés. Mme Kang aussi.",
+        Case{"fr",
+             "M. Hun Manet et MM. Lee et Kim sont arrivés. Mme Kang aussi.",
              {"M. Hun Manet et MM. Lee et Kim sont arrivés.", "Mme Kang aussi."}},
-        Case{"fr", "Il a payé 3,5 euros, p. ex. pour le pain, etc. et le reste.",
+        Case{"fr",
+             "Il a payé 3,5 euros, p. ex. pour le pain, etc. et le reste.",
              {"Il a payé 3,5 euros, p. ex. pour le pain, etc. et le reste."}},
-        Case{"fr", "La réunion du 3 janv. 2025 a eu lieu. Elle fut longue.",
+        Case{"fr",
+             "La réunion du 3 janv. 2025 a eu lieu. Elle fut longue.",
              {"La réunion du 3 janv. 2025 a eu lieu.", "Elle fut longue."}},
         Case{"fr", "Le prix de l'A400M. Il a augmenté.", {"Le prix de l'A400M.", "Il a augmenté."}},
-        Case{"fr", "Il a parlé à son avocat. La Britannique est libre.",
+        Case{"fr",
+             "Il a parlé à son avocat. La Britannique est libre.",
              {"Il a parlé à son avocat.", "La Britannique est libre."}},
-        Case{"fr", "Huit missiles dans le royaume. 22 personnes sont détenues.",
+        Case{"fr",
+             "Huit missiles dans le royaume. 22 personnes sont détenues.",
              {"Huit missiles dans le royaume.", "22 personnes sont détenues."}},
-        Case{"de", "Dr. Müller kam um 8 Uhr. Er blieb lange.",
+        Case{"de",
+             "Dr. Müller kam um 8 Uhr. Er blieb lange.",
              {"Dr. Müller kam um 8 Uhr.", "Er blieb lange."}},
-        Case{"es", "El Sr. García llegó. Después se fue.", {"El Sr. García llegó.", "Después se fue."}}));
+        Case{"es",
+             "El Sr. García llegó. Después se fue.",
+             {"El Sr. García llegó.", "Después se fue."}}));
 
 TEST(SegmenterTest, EveryLineWithoutFinalPunctuationIsASegment) {
-  EXPECT_EQ(Split("Un message politique fort\nPublié le 28 octobre 2025\n-Opinion-\nTexte. Suite.\n", "fr"),
-            (std::vector<std::string>{"Un message politique fort", "Publié le 28 octobre 2025",
-                                      "-Opinion-", "Texte.", "Suite."}));
+  EXPECT_EQ(
+      Split("Un message politique fort\nPublié le 28 octobre 2025\n-Opinion-\nTexte. Suite.\n",
+            "fr"),
+      (std::vector<std::string>{"Un message politique fort", "Publié le 28 octobre 2025",
+                                "-Opinion-", "Texte.", "Suite."}));
 }
 
 TEST(SegmenterTest, BlankModeJoinsSoftWrappedLines) {
@@ -108,7 +128,8 @@ TEST(SegmenterTest, BlankModeJoinsSoftWrappedLines) {
 
 TEST(SegmenterTest, AutoModeDetectsHardWrappedText) {
   std::string wrapped;
-  for (int i = 0; i < 10; ++i) wrapped += "the quick brown fox jumps over\nthe lazy dog and runs away\n";
+  for (int i = 0; i < 10; ++i)
+    wrapped += "the quick brown fox jumps over\nthe lazy dog and runs away\n";
   EXPECT_EQ(DecideParagraphMode(wrapped), ParagraphMode::kBlank);
   EXPECT_EQ(DecideParagraphMode("A title\n\nFirst paragraph. Second.\nThird paragraph.\n"),
             ParagraphMode::kLine);
@@ -121,8 +142,10 @@ TEST(SegmenterTest, SpansAreByteOffsetsIntoTheInputAsGiven) {
   std::string text = "\xEF\xBB\xBF  Première phrase.\r\n  Deuxième   phrase !\r\n";
   Document doc = seg.Segment(InputText(text, "t", {}));
   ASSERT_EQ(doc.segments.size(), 2u);
-  EXPECT_EQ(text.substr(doc.segments[0].span.begin, doc.segments[0].span.size()), "Première phrase.");
-  EXPECT_EQ(text.substr(doc.segments[1].span.begin, doc.segments[1].span.size()), "Deuxième   phrase !");
+  EXPECT_EQ(text.substr(doc.segments[0].span.begin, doc.segments[0].span.size()),
+            "Première phrase.");
+  EXPECT_EQ(text.substr(doc.segments[1].span.begin, doc.segments[1].span.size()),
+            "Deuxième   phrase !");
   EXPECT_EQ(doc.segments[1].text, "Deuxième phrase !");
   EXPECT_EQ(doc.segments[1].paragraph, 1u);
 }
