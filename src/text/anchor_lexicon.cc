@@ -309,10 +309,18 @@ void AnchorLexicon::BuildFacts() {
   set_flag(date_prepositions_, WordFacts::kDatePreposition);
   set_flag(range_words_, WordFacts::kRangeWord);
   set_flag(ambiguous_months_, WordFacts::kAmbiguousMonth);
-  for (const auto& [phrase, entry] : names_)
-    facts_[first_word(phrase)].flags |= WordFacts::kStartsName;
+  auto words = [](const std::string& phrase) {
+    return static_cast<uint8_t>(std::min<size_t>(WordCount(phrase), 255));
+  };
+  for (const auto& [phrase, entry] : names_) {
+    WordFacts& f = facts_[first_word(phrase)];
+    f.flags |= WordFacts::kStartsName;
+    f.name_words = std::max(f.name_words, words(phrase));
+  }
   for (const auto& [phrase, entry] : currency_names_) {
-    facts_[first_word(phrase)].flags |= WordFacts::kStartsCurrency;
+    WordFacts& f = facts_[first_word(phrase)];
+    f.flags |= WordFacts::kStartsCurrency;
+    f.currency_words = std::max(f.currency_words, words(phrase));
     if (phrase.find(' ') == std::string::npos) facts_[phrase].currency_name = &entry;
   }
   for (const auto& [phrase, value] : number_words_) {
@@ -344,13 +352,6 @@ const WordFacts& AnchorLexicon::Facts(std::string_view folded) const {
   static const WordFacts kUnknown;
   auto it = facts_.find(folded);
   return it == facts_.end() ? kUnknown : it->second;
-}
-
-void AnchorLexicon::Annotate(std::vector<Token>* tokens) const {
-  static const WordFacts kNone;
-  for (Token& t : *tokens) {
-    t.facts = t.kind == TokenKind::kWord || t.kind == TokenKind::kPunct ? &Facts(t.norm) : &kNone;
-  }
 }
 
 void AnchorLexicon::LoadWordLists() {
@@ -440,8 +441,6 @@ void AnchorLexicon::LoadNumbers() {
     std::string phrase = spell(n);
     if (phrase.empty() || excluded.count(phrase) > 0) continue;
     number_words_.emplace(phrase, static_cast<int>(n));
-    max_phrase_words_ = std::max(max_phrase_words_, WordCount(phrase));
-    phrase_starts_.insert(phrase.substr(0, phrase.find(' ')));
   }
   // Multipliers: the last word of 1000, 10^6, 10^9 and of their plurals.
   for (double factor : {1e3, 1e6, 1e9}) {
@@ -468,8 +467,6 @@ void AnchorLexicon::LoadCurrencies() {
     std::string phrase = PhraseKey(ToUtf8(icu::UnicodeString(name, len)));
     if (phrase.empty()) return;
     currency_names_.emplace(phrase, CurrencyEntry{code});
-    max_phrase_words_ = std::max(max_phrase_words_, WordCount(phrase));
-    phrase_starts_.insert(phrase.substr(0, phrase.find(' ')));
     if (head) {
       size_t space = head_last ? phrase.rfind(' ') : phrase.find(' ');
       std::string word = space == std::string::npos ? phrase
@@ -525,8 +522,6 @@ void AnchorLexicon::AddName(const std::string& phrase, const NameEntry& entry, b
   } else {
     names_.emplace(phrase, entry);
   }
-  max_phrase_words_ = std::max(max_phrase_words_, WordCount(phrase));
-  phrase_starts_.insert(phrase.substr(0, phrase.find(' ')));
 }
 
 void AnchorLexicon::LoadDemonyms() {

@@ -58,7 +58,9 @@ struct WordFacts {
     kPercentWord = 1 << 12,       // a percent phrase by itself ("percent")
   };
   uint16_t flags = 0;
-  int8_t month = 0;  // 1-12 for a month name, else 0
+  uint8_t name_words = 0;      // words of the longest Name() phrase this word starts
+  uint8_t currency_words = 0;  // words of the longest CurrencyName() phrase it starts
+  int8_t month = 0;            // 1-12 for a month name, else 0
   bool month_abbreviated = false;
   int8_t weekday = 0;  // ISO 1-7 for a weekday name, else 0
   bool weekday_abbreviated = false;
@@ -88,14 +90,10 @@ class AnchorLexicon {
   // empty record for anything the lexicon does not know. The reference
   // lives as long as the lexicon.
   const WordFacts& Facts(std::string_view folded) const;
-  // The facts of a token: those Annotate() stored, else looked up.
+  // The facts of a token: those stored in it (CaseEvidence::Add), else looked up.
   const WordFacts& Facts(const Token& token) const {
     return token.facts != nullptr ? *token.facts : Facts(token.norm);
   }
-  // Stores each word and punctuation token's facts in the token (numbers get
-  // the empty record), so later questions about it cost no lookup. The
-  // tokens must not outlive the lexicon.
-  void Annotate(std::vector<Token>* tokens) const;
 
   // Month 1-12 of a folded word ("octobre", "oct", "okt"), 0 if none.
   // *abbreviated is set when the word is a short form.
@@ -139,11 +137,6 @@ class AnchorLexicon {
 
   // A name written in capitals as a short form ("US", "UK", "ONU"), nullptr if none.
   const NameEntry* ShortName(std::string_view as_written) const;
-  // False if no name, currency name or number word starts with this folded word (a cheap
-  // test before building phrases).
-  bool MayStartPhrase(std::string_view folded) const { return phrase_starts_.count(folded) > 0; }
-  // Longest phrase, in words, that Name() or CurrencyName() may match.
-  size_t max_phrase_words() const { return max_phrase_words_; }
 
   bool IsFunctionWord(const Token& t) const { return Facts(t).Has(WordFacts::kFunctionWord); }
   bool IsParticle(const Token& t) const { return Facts(t).Has(WordFacts::kParticle); }
@@ -208,8 +201,6 @@ class AnchorLexicon {
   Set percent_phrases_;
   Map<NameEntry> names_;
   Map<NameEntry> short_names_;
-  Set phrase_starts_;
-  size_t max_phrase_words_ = 1;
   Set function_words_, particles_, titles_, org_words_, elisions_, date_prepositions_, range_words_,
       ambiguous_months_;
   Map<WordFacts> facts_;  // built last, from everything above

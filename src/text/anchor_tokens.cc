@@ -32,10 +32,33 @@ bool IsLower(char32_t c) {
 
 bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
+// Decodes the code point at s[*i] (valid UTF-8) and advances *i past it: the
+// same as NextCodePoint, inlined here where every byte of a segment goes through.
+inline char32_t DecodeNext(std::string_view s, size_t* i) {
+  const unsigned char c = static_cast<unsigned char>(s[*i]);
+  if (c < 0x80) {
+    ++*i;
+    return c;
+  }
+  const size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  char32_t cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
+  for (size_t k = 1; k < len && *i + k < s.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
+  }
+  *i += len;
+  return cp;
+}
+
 // Code point at s[i] without advancing; 0 at the end.
 char32_t PeekCodePoint(std::string_view s, size_t i) {
   if (i >= s.size()) return 0;
-  return NextCodePoint(s, &i);
+  return DecodeNext(s, &i);
+}
+
+// White space between tokens: Unicode White_Space, zero-width space, BOM.
+inline bool IsTokenSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
+  return IsSpace(c) || c == 0x200B || c == 0xFEFF;
 }
 
 size_t CountDigits(std::string_view s, size_t i) {
@@ -92,7 +115,7 @@ size_t OrdinalSuffixLength(std::string_view s, size_t i) {
   size_t j = i;
   while (j < s.size()) {
     size_t k = j;
-    char32_t c = NextCodePoint(s, &k);
+    char32_t c = DecodeNext(s, &k);
     if (!IsLetter(c)) break;
     j = k;
     if (j - i > 6) return 0;
@@ -214,16 +237,19 @@ std::vector<Token> Tokenize(std::string_view s, const TokenizeOptions& options) 
   size_t i = 0;
   bool space_before = true;
   bool pending_hyphen_join = false;
+  tokens.reserve(s.size() / 5 + 1);
+  const std::array<std::string, kTableSize>& folds = LatinFolds();
   while (i < s.size()) {
-    size_t start = i;
-    char32_t c = PeekCodePoint(s, i);
-    if (IsSpace(c) || c == 0x200B || c == 0xFEFF) {
-      NextCodePoint(s, &i);
+    const size_t start = i;
+    size_t after_c = i;
+    const char32_t c = DecodeNext(s, &after_c);
+    if (IsTokenSpace(c)) {
+      i = after_c;
       space_before = true;
       pending_hyphen_join = false;
       continue;
     }
-    Token t;
+    Token& t = tokens.emplace_back();
     t.begin = start;
     t.space_before = space_before;
     space_before = false;
@@ -233,7 +259,6 @@ std::vector<Token> Tokenize(std::string_view s, const TokenizeOptions& options) 
         t.kind = TokenKind::kNumericDate;
         t.end = i + date_len;
         t.norm = std::string(s.substr(i, date_len));
-        tokens.push_back(std::move(t));
         i += date_len;
         pending_hyphen_join = false;
         continue;
@@ -288,7 +313,6 @@ std::vector<Token> Tokenize(std::string_view s, const TokenizeOptions& options) 
       }
       t.end = p;
       t.norm = std::move(value);
-      tokens.push_back(std::move(t));
       i = p;
       pending_hyphen_join = false;
       continue;
@@ -298,31 +322,58 @@ std::vector<Token> Tokenize(std::string_view s, const TokenizeOptions& options) 
       t.joined = pending_hyphen_join;
       size_t letters = 0, uppers = 0;
       bool first = true;
+      bool folded = true;  // t.norm holds the fold so far (see FoldWord)
       while (i < s.size()) {
+        const unsigned char b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {  // a run of ASCII letters: appended, then lower-cased
+          const size_t run = i;
+          size_t run_uppers = 0;
+          for (; i < s.size(); ++i) {
+            const char a = s[i];
+            if (a >= 'a' && a <= 'z') continue;
+            if (a < 'A' || a > 'Z') break;
+            ++run_uppers;
+          }
+          if (i == run) break;
+          if (first && s[run] >= 'A' && s[run] <= 'Z') t.upper_initial = true;
+          letters += i - run;
+          uppers += run_uppers;
+          const size_t from = t.norm.size();
+          t.norm.append(s.data() + run, i - run);
+          if (run_uppers > 0) {
+            for (size_t k = from; k < t.norm.size(); ++k) {
+              if (t.norm[k] >= 'A' && t.norm[k] <= 'Z')
+                t.norm[k] = static_cast<char>(t.norm[k] + 32);
+            }
+          }
+          first = false;
+          continue;
+        }
         size_t k = i;
-        char32_t d = NextCodePoint(s, &k);
+        const char32_t d = DecodeNext(s, &k);
         if (!IsLetter(d)) break;
-        if (IsUpper(d)) {
+        const bool upper = IsUpper(d);
+        if (upper) {
           ++uppers;
           if (first) t.upper_initial = true;
         }
-        if (!IsLower(d) && !IsUpper(d)) {
-          // marks and caseless letters count as neither
+        if (upper || IsLower(d)) ++letters;  // marks and caseless letters count as neither
+        if (d < kTableSize) {
+          t.norm += folds[d];
         } else {
-          ++letters;
+          folded = false;
         }
         first = false;
         i = k;
       }
       t.end = i;
       t.all_upper = letters >= 2 && uppers == letters;
-      t.norm = FoldWord(s.substr(start, i - start));
-      tokens.push_back(std::move(t));
+      if (!folded) t.norm = FoldForMatching(s.substr(start, i - start));
       // A hyphen glued between two letters joins the words.
       pending_hyphen_join = false;
       if (i < s.size()) {
         size_t k = i;
-        char32_t d = NextCodePoint(s, &k);
+        char32_t d = DecodeNext(s, &k);
         if (IsHyphen(d) && IsLetter(PeekCodePoint(s, k))) {
           i = k;
           pending_hyphen_join = true;
@@ -330,11 +381,10 @@ std::vector<Token> Tokenize(std::string_view s, const TokenizeOptions& options) 
       }
       continue;
     }
-    NextCodePoint(s, &i);
+    i = after_c;
     t.kind = TokenKind::kPunct;
     t.end = i;
     t.norm = std::string(s.substr(start, i - start));
-    tokens.push_back(std::move(t));
     pending_hyphen_join = false;
   }
   return tokens;

@@ -42,8 +42,8 @@ struct Token {
   // kNumber: canonical value ("3400", "3.5"). kNumericDate: the raw text.
   // kPunct: the character itself.
   std::string norm;
-  // What the lexicon knows about the token, once AnchorLexicon::Annotate()
-  // has run; nullptr before (the lexicon then looks `norm` up).
+  // What the lexicon knows about the token, once CaseEvidence::Add() has
+  // seen it; nullptr before (the lexicon then looks `norm` up).
   const WordFacts* facts = nullptr;
 };
 

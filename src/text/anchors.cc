@@ -65,12 +65,11 @@ DocumentAnchors AnchorExtractor::ExtractUtf8(std::string_view utf8,
   TokenizeOptions tokenize{lex.decimal_separator(), lex.space_grouping()};
   const size_t n = segments.size();
   std::vector<std::vector<Token>> tokens(n);
-  CaseEvidence evidence;
+  CaseEvidence evidence(lex);
   for (size_t i = 0; i < n; ++i) {
     const Span& s = segments[i];
     tokens[i] = Tokenize(utf8.substr(s.begin, s.size()), tokenize);
-    lex.Annotate(&tokens[i]);
-    evidence.Add(tokens[i], lex);
+    evidence.Add(&tokens[i]);
   }
   // Dates first: the byline's date settles the year of the others.
   DateContext context{impl_->fixed_date, impl_->day_first};

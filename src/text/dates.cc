@@ -46,7 +46,7 @@ class Scanner {
     size_t i = 0;
     while (i < t_.size()) {
       DateMatch m;
-      if (!used_[i] && Match(i, &m)) {
+      if (!used_[i] && MayStartDate(i) && Match(i, &m)) {
         for (size_t k = m.first_token; k <= m.last_token; ++k) used_[k] = true;
         out.push_back(m);
         i = m.last_token + 1;
@@ -59,6 +59,17 @@ class Scanner {
 
  private:
   bool Free(size_t k) const { return k < t_.size() && !used_[k]; }
+
+  // A cheap test before Match(): only numbers, numeric dates, month and
+  // weekday names, and words an abbreviation dot may make a month ("Sept.")
+  // start a date.
+  bool MayStartDate(size_t k) const {
+    const Token& t = t_[k];
+    if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kNumericDate) return true;
+    if (t.kind != TokenKind::kWord) return false;
+    const WordFacts& f = lex_.Facts(t);
+    return f.month != 0 || f.weekday != 0 || (k + 1 < t_.size() && IsPunct(t_[k + 1], "."));
+  }
 
   // A day number: 1-31, one or two digits, no separators ("1er", "27th" included).
   int Day(size_t k) const {

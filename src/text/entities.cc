@@ -71,34 +71,84 @@ bool IsTitleCase(const std::vector<Token>& tokens, const AnchorLexicon& lexicon)
   return capitalized >= 4 && (content - capitalized) * 8 <= content;
 }
 
-void CaseEvidence::Add(const std::vector<Token>& tokens, const AnchorLexicon& lexicon) {
-  const bool title = IsTitleCase(tokens, lexicon);
-  for (size_t k = 0; k < tokens.size(); ++k) {
-    const Token& t = tokens[k];
+uint64_t CaseEvidence::HashOf(std::string_view word) {
+  uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (char c : word) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+const CaseEvidence::Entry* CaseEvidence::Find(std::string_view folded) const {
+  if (slots_.empty()) return nullptr;
+  const uint64_t h = HashOf(folded);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask; slots_[i].entry != 0; i = (i + 1) & mask) {
+    const Entry& e = entries_[slots_[i].entry - 1];
+    if (slots_[i].hash == h && e.word == folded) return &e;
+  }
+  return nullptr;
+}
+
+uint32_t CaseEvidence::Intern(std::string_view word) {
+  if ((entries_.size() + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), Slot{});
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.entry == 0) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].entry != 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  const uint64_t h = HashOf(word);
+  const size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  for (; slots_[i].entry != 0; i = (i + 1) & mask) {
+    if (slots_[i].hash == h && entries_[slots_[i].entry - 1].word == word) {
+      return slots_[i].entry - 1;
+    }
+  }
+  entries_.push_back({std::string(word), &lexicon_.Facts(word), 0, 0});
+  slots_[i] = {h, static_cast<uint32_t>(entries_.size())};
+  return static_cast<uint32_t>(entries_.size() - 1);
+}
+
+void CaseEvidence::Add(std::vector<Token>* tokens) {
+  static const WordFacts kNone;
+  scratch_.resize(tokens->size());
+  for (size_t k = 0; k < tokens->size(); ++k) {
+    Token& t = (*tokens)[k];
+    if (t.kind != TokenKind::kWord && t.kind != TokenKind::kPunct) {
+      t.facts = &kNone;
+      continue;
+    }
+    scratch_[k] = Intern(t.norm);
+    t.facts = entries_[scratch_[k]].facts;
+  }
+  const bool title = IsTitleCase(*tokens, lexicon_);
+  for (size_t k = 0; k < tokens->size(); ++k) {
+    const Token& t = (*tokens)[k];
     if (t.kind != TokenKind::kWord || t.all_upper) continue;
     if (!t.upper_initial) {
-      Count(t.norm, &Counts::lower);
-    } else if (!title && !t.joined && !IsSentenceInitial(tokens, k)) {
+      ++entries_[scratch_[k]].lower;
+    } else if (!title && !t.joined && !IsSentenceInitial(*tokens, k)) {
       // After an elided article ("l'Europe") the capital is the word's own.
-      Count(t.norm, &Counts::capitalized_inside);
+      ++entries_[scratch_[k]].capitalized_inside;
     }
   }
 }
 
-void CaseEvidence::Count(const std::string& folded, int Counts::*field) {
-  auto it = counts_.find(std::string_view(folded));
-  if (it == counts_.end()) it = counts_.emplace(folded, Counts{}).first;
-  ++(it->second.*field);
-}
-
 int CaseEvidence::lower(std::string_view folded) const {
-  auto it = counts_.find(folded);
-  return it == counts_.end() ? 0 : it->second.lower;
+  const Entry* e = Find(folded);
+  return e == nullptr ? 0 : e->lower;
 }
 
 int CaseEvidence::capitalized_inside(std::string_view folded) const {
-  auto it = counts_.find(folded);
-  return it == counts_.end() ? 0 : it->second.capitalized_inside;
+  const Entry* e = Find(folded);
+  return e == nullptr ? 0 : e->capitalized_inside;
 }
 
 struct EntityScanner::Impl {
@@ -164,13 +214,13 @@ struct EntityScanner::Impl {
 
   // The longest known name at k within [k, limit): sets *end.
   const NameEntry* KnownName(size_t k, size_t limit, size_t* end) const {
-    if (T(k).kind != TokenKind::kWord || !lex.Facts(T(k)).Has(WordFacts::kStartsName)) {
-      return nullptr;
-    }
+    if (T(k).kind != TokenKind::kWord) return nullptr;
+    const WordFacts& facts = lex.Facts(T(k));
+    if (!facts.Has(WordFacts::kStartsName)) return nullptr;
     // The phrase of the longest run of words (as WordPhrase builds it), then
     // its prefixes from the longest down. Words of one name are separated by
     // spaces, hyphens or apostrophes only.
-    const size_t max_words = std::min(lex.max_phrase_words(), limit - k);
+    const size_t max_words = std::min<size_t>(facts.name_words, limit - k);
     scratch_phrase.clear();
     scratch_ends.clear();
     scratch_next.clear();

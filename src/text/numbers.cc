@@ -19,7 +19,7 @@ class NumberScanner {
     size_t i = 0;
     while (i < t_.size()) {
       size_t next = i + 1;
-      if (!used_[i]) {
+      if (!used_[i] && MayStartAmount(i)) {
         Anchor a;
         if (MatchAt(i, &a, &next)) {
           out->push_back(std::move(a));
@@ -33,6 +33,22 @@ class NumberScanner {
 
  private:
   bool Free(size_t k) const { return k < t_.size() && !used_[k]; }
+
+  // A cheap test before MatchAt(): only a number, a currency symbol or the
+  // first word of a number word starts an amount.
+  bool MayStartAmount(size_t k) const {
+    const Token& t = t_[k];
+    switch (t.kind) {
+      case TokenKind::kNumber:
+        return true;
+      case TokenKind::kPunct:
+        return lex_.CurrencySymbol(t) != nullptr;
+      case TokenKind::kWord:
+        return lex_.Facts(t).Has(WordFacts::kStartsNumberWord);
+      default:
+        return false;
+    }
+  }
 
   // A currency symbol at k, possibly glued to a country prefix or suffix
   // ("$", "€", "US$", "$US"). Sets *first/*last to the tokens it covers.
@@ -65,12 +81,11 @@ class NumberScanner {
   // A currency name phrase starting at k ("dollars", "livres sterling"),
   // longest first. Sets *next past it.
   const CurrencyEntry* CurrencyWordsAt(size_t k, size_t* next) const {
-    if (!Free(k) || t_[k].kind != TokenKind::kWord ||
-        !lex_.Facts(t_[k]).Has(WordFacts::kStartsCurrency)) {
-      return nullptr;
-    }
+    if (!Free(k) || t_[k].kind != TokenKind::kWord) return nullptr;
+    const WordFacts& facts = lex_.Facts(t_[k]);
+    if (!facts.Has(WordFacts::kStartsCurrency)) return nullptr;
     std::string phrase;
-    for (size_t n = lex_.max_phrase_words(); n >= 1; --n) {
+    for (size_t n = facts.currency_words; n >= 1; --n) {
       size_t after = 0;
       if (!WordPhrase(t_, k, n, &phrase, &after)) continue;
       bool free = true;
