@@ -81,15 +81,38 @@ struct RankedHit {
 // "unterminated string", "no such column" ...).
 bool RunFts(const Store::Impl& impl, const std::string& match, const Side* side,
             const std::string& lang, size_t max, std::vector<RankedHit>* out, std::string* error) {
+  std::string filtered = side ? std::string("{") + side->column + "} : (" + match + ")" : match;
+  std::string where = " WHERE unit_text MATCH ?1";
+  if (side) where += std::string(" AND ") + internal::LangCondition(side->lang_column, 2);
+  // bm25 ranking scores every hit: fine for a few thousand, slow for a word in
+  // every other TU. Past kMaxRanked hits, the newest TUs come first, which FTS5
+  // streams without looking at the rest.
+  constexpr int64_t kMaxRanked = 2000;
+  bool by_rank = true;
+  {
+    Stmt count = impl.Prepare(
+        "SELECT count(*) FROM (SELECT u.id FROM unit_text JOIN units u ON u.id = unit_text.rowid" +
+        where + " LIMIT " + std::to_string(kMaxRanked + 1) + ")");
+    BindText(count.get(), 1, filtered);
+    if (side) BindText(count.get(), 2, lang);
+    int rc = sqlite3_step(count.get());
+    if (rc != SQLITE_ROW) {
+      if ((rc & 0xff) == SQLITE_ERROR) {
+        *error = sqlite3_errmsg(impl.handle());
+        return false;
+      }
+      internal::CheckSqlite(rc, impl.handle(), impl.path, "cannot search");
+    }
+    by_rank = ColumnInt(count.get(), 0) <= kMaxRanked;
+  }
   std::string sql =
       "SELECT u.id, u.source, u.target, u.src_lang, u.tgt_lang, u.score, "
       "highlight(unit_text, 0, char(1), char(2)), highlight(unit_text, 1, char(1), char(2)), "
       "unit_text.rank, (SELECT document FROM provenances WHERE unit_id = u.id ORDER BY id LIMIT 1) "
-      "FROM unit_text JOIN units u ON u.id = unit_text.rowid WHERE unit_text MATCH ?1";
-  if (side) sql += std::string(" AND ") + internal::LangCondition(side->lang_column, 2);
-  sql += " ORDER BY unit_text.rank LIMIT ?3";
+      "FROM unit_text JOIN units u ON u.id = unit_text.rowid" +
+      where + (by_rank ? " ORDER BY unit_text.rank" : " ORDER BY unit_text.rowid DESC") +
+      " LIMIT ?3";
   Stmt s = impl.Prepare(sql);
-  std::string filtered = side ? std::string("{") + side->column + "} : (" + match + ")" : match;
   BindText(s.get(), 1, filtered);
   if (side) BindText(s.get(), 2, lang);
   BindInt(s.get(), 3, static_cast<int64_t>(max));
@@ -106,7 +129,7 @@ bool RunFts(const Store::Impl& impl, const std::string& match, const Side* side,
     }
     sqlite3_stmt* r = s.get();
     RankedHit h;
-    h.rank = ColumnDouble(r, 8);
+    h.rank = by_rank ? ColumnDouble(r, 8) : 0.0;  // bm25 is negative: ranked hits first
     h.hit.tu = ColumnInt(r, 0);
     h.hit.source = ColumnText(r, 1);
     h.hit.target = ColumnText(r, 2);
@@ -191,7 +214,8 @@ std::vector<ConcordanceHit> Store::Search(std::string_view query,
           "units u ON u.id = unit_trigrams.rowid WHERE unit_trigrams." +
           column + op;
       if (!any) sql += " AND " + internal::LangCondition(side->lang_column, 2);
-      sql += " ORDER BY u.id LIMIT ?3";
+      // Newest first: FTS5 streams rowids in descending order and stops at the limit.
+      sql += " ORDER BY unit_trigrams.rowid DESC LIMIT ?3";
       Stmt s = impl.Prepare(sql);
       BindText(s.get(), 1, pattern);
       if (!any) BindText(s.get(), 2, options.lang);
@@ -213,7 +237,7 @@ std::vector<ConcordanceHit> Store::Search(std::string_view query,
       }
     }
     std::sort(hits.begin(), hits.end(),
-              [](const ConcordanceHit& a, const ConcordanceHit& b) { return a.tu < b.tu; });
+              [](const ConcordanceHit& a, const ConcordanceHit& b) { return a.tu > b.tu; });
     if (hits.size() > options.max) hits.resize(options.max);
     return hits;
   }

@@ -257,7 +257,9 @@ class Store {
   // words, "phrases", prefix*, NEAR(a b, 5), AND/OR/NOT; case and accents
   // ignored). A query that is not valid FTS5 syntax is searched as plain
   // words. With options.substring, the query is a fragment of at least 3
-  // characters matched anywhere (ASCII case ignored). Best first.
+  // characters matched anywhere (ASCII case ignored), newest TUs first. Word
+  // searches are best first (bm25); when a query has more than 2000 hits,
+  // newest TUs first. Prefixes of one or two letters (d*) are slow on a big TM.
   // Throws Error for a substring fragment shorter than 3 characters.
   std::vector<ConcordanceHit> Search(std::string_view query, const SearchOptions& options) const;
 
