@@ -1,9 +1,12 @@
 // End-to-end: the real ancre binary on translation memory files (lookup,
 // search, stats, analyze, tm merge/prune/check) and on bad files: missing,
 // corrupt, foreign, newer, read-only, locked, disk full.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -310,6 +313,50 @@ TEST(TmCliTest, DiskFullDuringMergeRollsBackAndSaysSo) {
   EXPECT_EQ(Units(dir / "tm.sqlite"), 3);
   auto check = RunAncre("tm check --db " + Q(dir / "tm.sqlite"));
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
+TEST(TmCliTest, KillDuringMergeLeavesTheTmAsBeforeOrAsAfter) {
+  ScratchDir dir;
+  {
+    Store big(dir / "big.sqlite", {});
+    std::vector<TranslationUnit> units;
+    for (int i = 0; i < 20000; ++i) {
+      units.push_back(Unit("Phrase numéro " + std::to_string(i) + " d'un long texte de test.",
+                           "Sentence number " + std::to_string(i) + " of a long test text."));
+    }
+    big.AddUnits(units);
+  }
+  MakeTm(dir / "tm.sqlite");
+  // Kill at several moments; each time the TM must hold either none or all of the merge.
+  int killed = 0;
+  for (int delay_ms : {5, 40, 150}) {
+    const int64_t before = Units(dir / "tm.sqlite");
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      std::string db = dir / "tm.sqlite";
+      std::string other = dir / "big.sqlite";
+      int null_fd = open("/dev/null", O_WRONLY);
+      dup2(null_fd, 1);
+      dup2(null_fd, 2);
+      execl(ANCRE_BINARY, ANCRE_BINARY, "tm", "merge", other.c_str(), "--db", db.c_str(),
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    usleep(static_cast<useconds_t>(delay_ms) * 1000);
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    killed += WIFSIGNALED(status) ? 1 : 0;
+    const int64_t after = Units(dir / "tm.sqlite");
+    EXPECT_TRUE(after == before || after == 20003) << "after " << delay_ms << " ms: " << after;
+    auto check = RunAncre("tm check --db " + Q(dir / "tm.sqlite"));
+    EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  }
+  EXPECT_GT(killed, 0);  // at least one kill hit a running merge
+  auto done = RunAncre("tm merge " + Q(dir / "big.sqlite") + " --db " + Q(dir / "tm.sqlite"));
+  EXPECT_EQ(done.exit_code, 0) << done.err;
+  EXPECT_EQ(Units(dir / "tm.sqlite"), 20003);
 }
 
 }  // namespace
