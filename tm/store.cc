@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <unordered_map>
 #include <utility>
 
 #include "src/core/json.h"
@@ -599,7 +600,7 @@ StoredDoc StoreDocument(const Store::Impl& impl, const DocumentRecord& doc,
     sqlite3_stmt* st = seg.get();
     Reuse(st);
     BindInt(st, 1, stored.id);
-    BindInt(st, 2, static_cast<int64_t>(i));
+    BindInt(st, 2, static_cast<int64_t>(s.index));
     BindInt(st, 3, static_cast<int64_t>(s.paragraph));
     BindInt(st, 4, static_cast<int64_t>(s.span.begin));
     BindInt(st, 5, static_cast<int64_t>(s.span.end));
@@ -626,19 +627,40 @@ StoredDoc StoreDocument(const Store::Impl& impl, const DocumentRecord& doc,
   return stored;
 }
 
-std::string JoinSegmentTexts(const Document& doc, const std::vector<size_t>& indices,
-                             const std::string& path) {
-  std::string text;
-  for (size_t i : indices) {
-    if (i >= doc.segments.size()) {
-      throw Error(path + ": the alignment names segment " + std::to_string(i) + " of " +
-                  std::to_string(doc.segments.size()));
+// Beads name segments by Segment::index, which need not be the position in
+// doc.segments (presegmented input: the line number, empty lines skipped).
+class SegmentsByIndex {
+ public:
+  explicit SegmentsByIndex(const Document& doc) : doc_(doc) {
+    for (size_t i = 0; i < doc.segments.size(); ++i) {
+      if (doc.segments[i].index != i) identity_ = false;
+      positions_[doc.segments[i].index] = i;
     }
-    if (!text.empty()) text.push_back(' ');
-    text += doc.segments[i].text;
   }
-  return text;
-}
+  // The texts of the named segments joined by a space. Throws Error for an unknown index.
+  std::string Join(const std::vector<size_t>& indices, const std::string& path) const {
+    std::string text;
+    for (size_t index : indices) {
+      size_t position = index;
+      if (!identity_ || index >= doc_.segments.size()) {
+        auto it = positions_.find(index);
+        if (it == positions_.end()) {
+          throw Error(path + ": the alignment names segment " + std::to_string(index) +
+                      ", which the document does not have");
+        }
+        position = it->second;
+      }
+      if (!text.empty()) text.push_back(' ');
+      text += doc_.segments[position].text;
+    }
+    return text;
+  }
+
+ private:
+  const Document& doc_;
+  bool identity_ = true;
+  std::unordered_map<size_t, size_t> positions_;
+};
 
 }  // namespace
 
@@ -683,13 +705,15 @@ SaveResult Store::SaveAlignment(const DocumentRecord& source, const DocumentReco
   result.alignment_id = sqlite3_last_insert_rowid(impl.handle());
 
   internal::UnitWriter writer(impl);
+  const SegmentsByIndex src_segments_by_index(*source.document);
+  const SegmentsByIndex tgt_segments_by_index(*target.document);
   for (const Bead& bead : alignment.beads) {
     if (bead.src.empty() || bead.tgt.empty()) {
       ++result.beads_skipped;
       continue;
     }
-    const std::string src_text = JoinSegmentTexts(*source.document, bead.src, source.path);
-    const std::string tgt_text = JoinSegmentTexts(*target.document, bead.tgt, target.path);
+    const std::string src_text = src_segments_by_index.Join(bead.src, source.path);
+    const std::string tgt_text = tgt_segments_by_index.Join(bead.tgt, target.path);
     if (src_text.empty() || tgt_text.empty()) {
       ++result.beads_skipped;
       continue;

@@ -56,15 +56,19 @@ struct StoreOptions {
 // One side of an aligned document pair, as given to SaveAlignment. Borrowed:
 // everything pointed to must stay alive during the call.
 struct DocumentRecord {
-  std::string path;                          // as the user named it (shown as provenance)
-  std::string_view content;                  // the input's bytes as given (hashed for dedup)
-  std::string language;                      // BCP 47, e.g. "fr"
-  std::string title;                         // may be empty
-  std::string date;                          // YYYY-MM-DD; may be empty
-  const Document* document = nullptr;        // the segments; required
+  std::string path;          // as the user named it (shown as provenance)
+  std::string_view content;  // the input's bytes as given (hashed for dedup)
+  std::string language;      // BCP 47, e.g. "fr"
+  std::string title;         // may be empty
+  std::string date;          // YYYY-MM-DD; may be empty
+  // The segments; required. Beads name segments by Segment::index, which is
+  // also what the TM stores as the segment's number.
+  const Document* document = nullptr;
   const DocumentAnchors* anchors = nullptr;  // parallel to document->segments; may be null
   // Original text of each segment, parallel to document->segments. If empty,
-  // content.substr(span) is used, which is right only for UTF-8 input.
+  // content.substr(span) is used: right when `content` is the input's own
+  // bytes and they are UTF-8 (a BOM is fine: spans count it). For input in
+  // another encoding, pass the originals (e.g. the decoded text of each span).
   std::vector<std::string> originals;
 };
 

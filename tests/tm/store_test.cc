@@ -146,6 +146,23 @@ TEST(StoreTest, SamePairFromAnotherDocumentIsOneUnitWithTwoProvenances) {
   EXPECT_EQ(st.alignments, 2);
 }
 
+TEST(StoreTest, BeadsNameSegmentsByTheirIndexNotTheirPosition) {
+  Store store(":memory:", {});
+  Pair p;
+  // Presegmented input: segment indices are line numbers; line 1 was empty.
+  p.fr.segments[1].index = 2;
+  p.fr.segments[2].index = 3;
+  p.alignment.beads = {{{0}, {0}, 0.9, {}}, {{2}, {1}, 0.8, {}}};
+  store.SaveAlignment(p.Fr(), p.En(), p.alignment, AlignmentRecord{});
+  auto units = AllUnits(store);
+  ASSERT_EQ(units.size(), 2u);
+  EXPECT_EQ(units[1].source, "La réunion a eu lieu à Séoul le 27 octobre.");
+  p.alignment.beads = {{{1}, {1}, 0.8, {}}};  // index 1 does not exist
+  AlignmentRecord other_run;
+  other_run.mode = "comparable";
+  EXPECT_THROW(store.SaveAlignment(p.Fr(), p.En(), p.alignment, other_run), Error);
+}
+
 TEST(StoreTest, RejectsABeadNamingAMissingSegment) {
   Store store(":memory:", {});
   Pair p;
