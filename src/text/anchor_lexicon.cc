@@ -339,6 +339,12 @@ void AnchorLexicon::BuildFacts() {
     f.month = static_cast<int8_t>(month.first);
     f.month_abbreviated = month.second;
   }
+  for (const std::string& name : month_full_names_) {
+    for (size_t n = 3; n <= name.size(); ++n) {
+      const std::string prefix = name.substr(0, n);
+      if (int m = MonthByPrefix(prefix)) facts_[prefix].month_prefix = static_cast<int8_t>(m);
+    }
+  }
   for (const auto& [word, weekday] : weekdays_) {
     WordFacts& f = facts_[word];
     f.weekday = static_cast<int8_t>(weekday.first);

@@ -61,6 +61,7 @@ struct WordFacts {
   uint8_t name_words = 0;      // words of the longest Name() phrase this word starts
   uint8_t currency_words = 0;  // words of the longest CurrencyName() phrase it starts
   int8_t month = 0;            // 1-12 for a month name, else 0
+  int8_t month_prefix = 0;     // as MonthByPrefix(): the month this word begins ("sept")
   bool month_abbreviated = false;
   int8_t weekday = 0;  // ISO 1-7 for a weekday name, else 0
   bool weekday_abbreviated = false;
@@ -117,6 +118,7 @@ class AnchorLexicon {
   // (inflected forms included: "coreens", "koreans"), nullptr if none.
   const NameEntry* Name(std::string_view folded_phrase) const;
   // Token forms of the questions above: one lookup at most (none once annotated).
+  int MonthByPrefix(const Token& word) const { return Facts(word).month_prefix; }
   int Month(const Token& word, bool* abbreviated) const {
     const WordFacts& f = Facts(word);
     if (f.month != 0 && abbreviated != nullptr) *abbreviated = f.month_abbreviated;

@@ -68,7 +68,8 @@ class Scanner {
     if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kNumericDate) return true;
     if (t.kind != TokenKind::kWord) return false;
     const WordFacts& f = lex_.Facts(t);
-    return f.month != 0 || f.weekday != 0 || (k + 1 < t_.size() && IsPunct(t_[k + 1], "."));
+    return f.month != 0 || f.weekday != 0 ||
+           (f.month_prefix != 0 && k + 1 < t_.size() && IsPunct(t_[k + 1], "."));
   }
 
   // A day number: 1-31, one or two digits, no separators ("1er", "27th" included).
@@ -101,7 +102,7 @@ class Scanner {
     int m = lex_.Month(w, &abbreviated);
     bool dot = k + 1 < t_.size() && IsPunct(t_[k + 1], ".") && !t_[k + 1].space_before;
     if (m == 0 && dot) {
-      m = lex_.MonthByPrefix(w.norm);  // "Sept." in English
+      m = lex_.MonthByPrefix(w);  // "Sept." in English
       abbreviated = true;
     }
     if (m == 0) return 0;

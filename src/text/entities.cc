@@ -4,8 +4,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "src/text/icu_util.h"
 
@@ -505,7 +505,9 @@ struct EntityScanner::Impl {
       }
       if (!t.upper_initial) {
         size_t end = 0;
-        const NameEntry* known = lower_nationalities ? KnownName(k, tokens->size(), &end) : nullptr;
+        const NameEntry* known = lower_nationalities && lex.Facts(t).Has(WordFacts::kStartsName)
+                                     ? KnownName(k, tokens->size(), &end)
+                                     : nullptr;
         if (known != nullptr && known->subtype == "nationality") {
           Emit(k, end, AnchorKind::kEntity, known->key, known->subtype, known->weight);
           k = end;
@@ -544,7 +546,7 @@ std::string EntityScanner::NameKey(std::string_view written) {
 
 void ResolveDocumentEntities(std::vector<std::vector<Anchor>>* anchors) {
   // Acronyms introduced in brackets right after their expansion.
-  std::map<std::string, std::string> expansion_to_acronym;
+  std::unordered_map<std::string, std::string> expansion_to_acronym;
   for (const auto& segment : *anchors) {
     for (size_t i = 0; i + 1 < segment.size(); ++i) {
       const Anchor& name = segment[i];
@@ -561,8 +563,9 @@ void ResolveDocumentEntities(std::vector<std::vector<Anchor>>* anchors) {
     }
   }
   // Full names of people and other multi-word names, by their words.
-  std::map<std::string, std::set<std::string>> names_by_word;
-  std::set<std::string> persons;
+  // The one name each word belongs to; "" once it belongs to several.
+  std::unordered_map<std::string, std::string> names_by_word;
+  std::unordered_set<std::string> persons;
   for (const auto& segment : *anchors) {
     for (const Anchor& a : segment) {
       if (a.kind != AnchorKind::kEntity || a.subtype == "place" || a.subtype == "nationality" ||
@@ -575,7 +578,8 @@ void ResolveDocumentEntities(std::vector<std::vector<Anchor>>* anchors) {
       while (pos < a.key.size()) {
         size_t sp = a.key.find(' ', pos);
         if (sp == std::string::npos) sp = a.key.size();
-        names_by_word[a.key.substr(pos, sp - pos)].insert(a.key);
+        auto [it, added] = names_by_word.try_emplace(a.key.substr(pos, sp - pos), a.key);
+        if (!added && it->second != a.key) it->second.clear();
         pos = sp + 1;
       }
     }
@@ -592,8 +596,8 @@ void ResolveDocumentEntities(std::vector<std::vector<Anchor>>* anchors) {
       }
       if (a.key.find(' ') == std::string::npos && (a.subtype.empty() || a.subtype == "person")) {
         auto it = names_by_word.find(a.key);
-        if (it != names_by_word.end() && it->second.size() == 1) {
-          a.key = *it->second.begin();
+        if (it != names_by_word.end() && !it->second.empty()) {
+          a.key = it->second;
           a.weight = 0.5;  // "Manet" for "Hun Manet": weaker than the full name
         }
       }
