@@ -66,16 +66,16 @@ DocumentAnchors AnchorExtractor::ExtractUtf8(std::string_view utf8,
   const size_t n = segments.size();
   std::vector<std::vector<Token>> tokens(n);
   CaseEvidence evidence(lex);
-  for (size_t i = 0; i < n; ++i) {
-    const Span& s = segments[i];
-    tokens[i] = Tokenize(utf8.substr(s.begin, s.size()), tokenize);
-    evidence.Add(&tokens[i]);
-  }
-  // Dates first: the byline's date settles the year of the others.
+  // Dates first: the byline's date settles the year of the others. Each
+  // segment is tokenized, counted and searched for dates while its tokens
+  // are still in cache.
   DateContext context{impl_->fixed_date, impl_->day_first};
   std::vector<std::vector<bool>> used(n);
   std::vector<std::vector<DateMatch>> dates(n);
   for (size_t i = 0; i < n; ++i) {
+    const Span& s = segments[i];
+    tokens[i] = Tokenize(utf8.substr(s.begin, s.size()), tokenize);
+    evidence.Add(&tokens[i]);
     dates[i] = FindDates(tokens[i], lex, context, &used[i]);
     if (context.document_date.year != 0 || i >= kBylineSegments) continue;
     for (const DateMatch& m : dates[i]) {
