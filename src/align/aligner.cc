@@ -126,6 +126,29 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
     Scorer scorer(src_features, tgt_features, options.length_prior);
     result.beads = AlignComparable(scorer, ComparableParams{}, options.threads);
   }
+  // Comparable mode lists the segments it left unaligned too: source ones in
+  // source order among the pairs, target ones at the end.
+  if (result.mode == AlignMode::kComparable) {
+    std::vector<bool> src_used(src_features.size(), false), tgt_used(tgt_features.size(), false);
+    for (const Bead& b : result.beads) {
+      for (size_t i : b.src) src_used[i] = true;
+      for (size_t j : b.tgt) tgt_used[j] = true;
+    }
+    std::vector<Bead> all;
+    size_t next = 0;
+    for (size_t i = 0; i < src_used.size(); ++i) {
+      if (!src_used[i]) {
+        all.push_back(Bead{{i}, {}, 0.0, {}});
+      } else {
+        while (next < result.beads.size() && result.beads[next].src[0] != i) ++next;
+        if (next < result.beads.size()) all.push_back(std::move(result.beads[next++]));
+      }
+    }
+    for (size_t j = 0; j < tgt_used.size(); ++j) {
+      if (!tgt_used[j]) all.push_back(Bead{{}, {j}, 0.0, {}});
+    }
+    result.beads = std::move(all);
+  }
   std::vector<Bead> kept;
   kept.reserve(result.beads.size());
   for (Bead& b : result.beads) {

@@ -7,8 +7,11 @@
 
 namespace ancre::align {
 
-double ComparableScore(double sim, double margin, double length_penalty) {
-  double z = -4.0 + 9.0 * sim + 6.0 * margin - 0.3 * length_penalty;
+double ComparableScore(double sim, double margin, double length_penalty, bool mutual_best) {
+  // Each segment's best partner, with lengths that can be a paraphrase of each
+  // other, gets a bonus: real comparable pairs share less than translations.
+  double bonus = mutual_best && length_penalty < 3.0 ? 1.2 : 0.0;
+  double z = -4.0 + 9.0 * sim + 6.0 * margin - 0.3 * length_penalty + bonus;
   return 1.0 / (1.0 + std::exp(-z));
 }
 
@@ -42,7 +45,8 @@ std::vector<ScoredPair> ScoreCandidates(const Scorer& scorer, const std::vector<
     p.sim = c.sim;
     p.margin = c.sim - std::max(alt_s, alt_t);
     p.length = scorer.LengthPenalty(c.src, c.src + 1, c.tgt, c.tgt + 1);
-    p.score = ComparableScore(p.sim, p.margin, p.length);
+    bool mutual = best_src[c.src][0] == c.sim && best_tgt[c.tgt][0] == c.sim;
+    p.score = ComparableScore(p.sim, p.margin, p.length, mutual);
     out.push_back(p);
   }
   return out;

@@ -19,7 +19,7 @@ namespace ancre::align {
 struct ComparableParams {
   size_t per_source = 10;  // candidate targets kept per source segment
   size_t max_df = 200;     // keys in more target segments than this propose no candidates
-  double threshold = 0.5;  // minimum calibrated score of a selected pair
+  double threshold = 0.4;  // minimum calibrated score of a selected pair
 };
 
 // A scored candidate pair: the evidence behind its calibrated score.
@@ -40,7 +40,8 @@ std::vector<ScoredPair> ScoreCandidates(const Scorer& scorer, const std::vector<
 std::vector<Bead> AlignComparable(const Scorer& scorer, const ComparableParams& params,
                                   int threads);
 
-// Calibrated probability that a 1-1 comparable pair is right.
-double ComparableScore(double sim, double margin, double length_penalty);
+// Calibrated probability that a 1-1 comparable pair is right; mutual_best:
+// each segment is the other's most similar candidate.
+double ComparableScore(double sim, double margin, double length_penalty, bool mutual_best);
 
 }  // namespace ancre::align

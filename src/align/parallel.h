@@ -20,10 +20,10 @@ namespace ancre::align {
 struct ParallelParams {
   double dissimilarity_weight = 1.0;
   double length_weight = 0.15;
-  double skip = 0.5;
-  double prior_12 = 0.1;  // 1-2 and 2-1
-  double prior_22 = 0.35;
-  double prior_13 = 0.45;             // 1-3 and 3-1
+  double skip = 0.55;
+  double prior_12 = 0.35;  // 1-2 and 2-1
+  double prior_22 = 1.0;
+  double prior_13 = 0.8;              // 1-3 and 3-1
   size_t corridor = 10;               // initial half-width of the corridor (segments)
   size_t full_matrix_cells = 250000;  // below n · m, search the whole matrix
 };

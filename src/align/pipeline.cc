@@ -3,6 +3,7 @@
 #include <chrono>
 #include <future>
 
+#include "src/text/anchors.h"
 #include "src/text/normalize.h"
 #include "src/text/segmenter.h"
 
@@ -63,6 +64,15 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   }
   out.src = SegmentInput(src, options.src_language, options.presegmented);
   out.tgt = SegmentInput(tgt, options.tgt_language, options.presegmented);
+  if (options.anchors) {
+    text::AnchorOptions so;
+    so.language = options.src_language;
+    so.document_date = options.document_date;
+    out.src_anchors = text::AnchorExtractor(so).Extract(src, out.src);
+    text::AnchorOptions to = so;
+    to.language = options.tgt_language;
+    out.tgt_anchors = text::AnchorExtractor(to).Extract(tgt, out.tgt);
+  }
   Lexicon lex;
   if (lexicon.valid()) {
     lex = lexicon.get();

@@ -52,9 +52,15 @@ double Scorer::TargetWeight(size_t b, size_t e) const {
 
 double Scorer::Similarity(size_t s0, size_t s1, size_t t0, size_t t1) const {
   double total = SourceWeight(s0, s1) + TargetWeight(t0, t1);
-  if (total <= 0) return 0.0;
-  double covered = Covered(src_, s0, s1, tgt_, t0, t1) + Covered(tgt_, t0, t1, src_, s0, s1);
-  return covered / total;
+  double covered = 0.0;
+  if (total > 0) {
+    covered = Covered(src_, s0, s1, tgt_, t0, t1) + Covered(tgt_, t0, t1, src_, s0, s1);
+  }
+  // Smoothing: a pseudo-token of weight kSmoothing, half matched. Two
+  // segments without any content word ("Oui et non." / "Yes and no.") are
+  // neither evidence for nor against a pair (0.5); long segments are unaffected.
+  constexpr double kSmoothing = 3.0;
+  return (covered + 0.5 * kSmoothing) / (total + kSmoothing);
 }
 
 double Scorer::LengthPenalty(size_t s0, size_t s1, size_t t0, size_t t1) const {

@@ -7,6 +7,8 @@ int RunSegment(const std::vector<std::string>& args);
 std::string SegmentHelp();
 int RunAlign(const std::vector<std::string>& args);
 std::string AlignHelp();
+int RunEval(const std::vector<std::string>& args);
+std::string EvalHelp();
 int RunLookup(const std::vector<std::string>& args);
 std::string LookupHelp();
 int RunSearch(const std::vector<std::string>& args);
@@ -32,6 +34,8 @@ const std::vector<Command>& Commands() {
        SegmentHelp},
       {"align", "align the sentences of two documents (parallel or comparable)", RunAlign,
        AlignHelp},
+      {"eval", "score an alignment against a hand alignment (strict, links, 1-1, null)", RunEval,
+       EvalHelp},
       {"lookup", "fuzzy matches of a sentence in the translation memory", RunLookup, LookupHelp},
       {"search", "concordance: find words or phrases in both languages of the TM", RunSearch,
        SearchHelp},

@@ -1,0 +1,245 @@
+#include "src/align/aligner.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "src/align/candidates.h"
+#include "src/align/evaluation.h"
+#include "src/align/features.h"
+#include "src/align/lexicon.h"
+#include "src/core/error.h"
+
+namespace ancre::align {
+namespace {
+
+// A small parallel news text (French source, English translation).
+const std::vector<std::string> kFrench = {
+    "Le gouvernement français a présenté mardi un nouveau budget de 320 milliards d'euros.",
+    "Le ministre des finances a défendu une politique de rigueur devant le Parlement.",
+    "L'opposition socialiste dénonce une hausse des impôts pour les familles modestes.",
+    "Selon l'Insee, la croissance économique atteindra 1,5 % en 2024.",
+    "Les syndicats appellent à une manifestation nationale le 12 octobre.",
+    "Le président Emmanuel Macron a reçu les représentants des agriculteurs à l'Élysée.",
+    "La température moyenne a augmenté de deux degrés dans les Alpes depuis 1950.",
+    "Les glaciers perdent chaque année plusieurs mètres d'épaisseur.",
+};
+const std::vector<std::string> kEnglish = {
+    "The French government presented a new budget of 320 billion euros on Tuesday.",
+    "The finance minister defended a policy of austerity before Parliament.",
+    "The socialist opposition denounces a tax increase for modest families.",
+    "According to Insee, economic growth will reach 1.5% in 2024.",
+    "The unions are calling for a national demonstration on October 12.",
+    "President Emmanuel Macron received the representatives of farmers at the Elysee.",
+    "The average temperature has increased by two degrees in the Alps since 1950.",
+    "The glaciers lose several metres of thickness every year.",
+};
+
+AlignOptions Parallel() {
+  AlignOptions o;
+  o.mode = AlignMode::kParallel;
+  return o;
+}
+
+std::vector<std::pair<std::vector<size_t>, std::vector<size_t>>> Pairs(const Alignment& a) {
+  std::vector<std::pair<std::vector<size_t>, std::vector<size_t>>> out;
+  for (const Bead& b : a.beads) {
+    if (!b.src.empty() && !b.tgt.empty()) out.emplace_back(b.src, b.tgt);
+  }
+  return out;
+}
+
+TEST(AlignerTest, AlignsTranslationsOneToOneInOrder) {
+  DocumentAnchors none;
+  Alignment a = Align({kFrench, none}, {kEnglish, none}, Parallel());
+  ASSERT_EQ(a.mode, AlignMode::kParallel);
+  auto pairs = Pairs(a);
+  ASSERT_EQ(pairs.size(), kFrench.size());
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    EXPECT_EQ(pairs[i].first, std::vector<size_t>{i});
+    EXPECT_EQ(pairs[i].second, std::vector<size_t>{i});
+  }
+  for (const Bead& b : a.beads) {
+    EXPECT_GE(b.score, 0.0);
+    EXPECT_LE(b.score, 1.0);
+  }
+}
+
+TEST(AlignerTest, LeavesAnOmittedSentenceUnaligned) {
+  std::vector<std::string> en = kEnglish;
+  en.erase(en.begin() + 2);  // the translation of French 2 is missing
+  DocumentAnchors none;
+  Alignment a = Align({kFrench, none}, {en, none}, Parallel());
+  bool orphan_alone = false;
+  for (const Bead& b : a.beads) {
+    if (b.src == std::vector<size_t>{2}) orphan_alone = b.tgt.empty();
+    if (b.src == std::vector<size_t>{3}) {
+      EXPECT_EQ(b.tgt, std::vector<size_t>{2});
+    }
+    if (b.src == std::vector<size_t>{1}) {
+      EXPECT_EQ(b.tgt, std::vector<size_t>{1});
+    }
+  }
+  EXPECT_TRUE(orphan_alone);
+}
+
+TEST(AlignerTest, FindsOneToTwoBeadWhenTargetSplitsASentence) {
+  std::vector<std::string> en = kEnglish;
+  en[1] = "The finance minister defended a policy.";
+  en.insert(en.begin() + 2, "It is a policy of austerity, he told Parliament.");
+  DocumentAnchors none;
+  Alignment a = Align({kFrench, none}, {en, none}, Parallel());
+  bool found = false;
+  for (const Bead& b : a.beads) {
+    if (b.src == std::vector<size_t>{1}) {
+      EXPECT_EQ(b.tgt, (std::vector<size_t>{1, 2}));
+      EXPECT_EQ(b.type(), "1-2");
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(AlignerTest, ReportsAnchorsBothSidesShare) {
+  DocumentAnchors fr(kFrench.size()), en(kEnglish.size());
+  fr[4].push_back({AnchorKind::kDate, "month", "12 octobre", {}, "--10-12", 1.0});
+  en[4].push_back({AnchorKind::kDate, "month", "October 12", {}, "--10-12", 1.0});
+  en[5].push_back({AnchorKind::kDate, "month", "October 13", {}, "--10-13", 1.0});
+  Alignment a = Align({kFrench, fr}, {kEnglish, en}, Parallel());
+  for (const Bead& b : a.beads) {
+    if (b.src == std::vector<size_t>{4}) {
+      ASSERT_EQ(b.anchors.size(), 1u);
+      EXPECT_EQ(b.anchors[0].key, "--10-12");
+      EXPECT_EQ(b.anchors[0].src_text, "12 octobre");
+      EXPECT_EQ(b.anchors[0].tgt_text, "October 12");
+    } else {
+      EXPECT_TRUE(b.anchors.empty());
+    }
+  }
+}
+
+TEST(AlignerTest, AnchorsAloneCanPairSentencesWithoutSharedWords) {
+  // No cognate, no number: only the hand-made entity anchors connect them.
+  std::vector<std::string> fr = {"Xa yo bi.", "Qu lo mi."};
+  std::vector<std::string> en = {"Ke wu ga.", "Fo ze ta."};
+  DocumentAnchors fa(2), ea(2);
+  fa[0].push_back({AnchorKind::kEntity, "person", "Yo", {}, "person-1", 1.0});
+  ea[1].push_back({AnchorKind::kEntity, "person", "Ze", {}, "person-1", 1.0});
+  AlignOptions o;
+  o.mode = AlignMode::kComparable;
+  Alignment a = Align({fr, fa}, {en, ea}, o);
+  auto pairs = Pairs(a);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].first, std::vector<size_t>{0});
+  EXPECT_EQ(pairs[0].second, std::vector<size_t>{1});
+}
+
+TEST(AlignerTest, ComparableModePairsOutOfOrderAndLeavesUnrelatedAlone) {
+  std::vector<std::string> en = {kEnglish[6], "Stocks fell sharply in Tokyo on Monday.",
+                                 kEnglish[0], kEnglish[3]};
+  std::vector<std::string> fr = {kFrench[0], kFrench[3], "Il pleuvait sur Brest ce matin-là.",
+                                 kFrench[6]};
+  DocumentAnchors none;
+  AlignOptions o;
+  o.mode = AlignMode::kComparable;
+  Alignment a = Align({fr, none}, {en, none}, o);
+  EXPECT_EQ(a.mode, AlignMode::kComparable);
+  auto pairs = Pairs(a);
+  using P = std::pair<std::vector<size_t>, std::vector<size_t>>;
+  std::vector<P> expected = {P{{0}, {2}}, P{{1}, {3}}, P{{3}, {0}}};
+  EXPECT_EQ(pairs, expected);
+}
+
+TEST(AlignerTest, AutoModeChoosesParallelForTranslations) {
+  DocumentAnchors none;
+  AlignOptions o;
+  ModeDecision d;
+  Alignment a = Align({kFrench, none}, {kEnglish, none}, o, &d);
+  EXPECT_EQ(a.mode, AlignMode::kParallel);
+  EXPECT_EQ(d.mode, AlignMode::kParallel);
+  EXPECT_NE(d.reason.find("parallel"), std::string::npos);
+}
+
+TEST(AlignerTest, AutoModeChoosesComparableForReorderedPartialText) {
+  std::vector<std::string> en = {kEnglish[7], kEnglish[5], kEnglish[0], kEnglish[3]};
+  DocumentAnchors none;
+  ModeDecision d;
+  Alignment a = Align({kFrench, none}, {en, none}, AlignOptions{}, &d);
+  EXPECT_EQ(a.mode, AlignMode::kComparable);
+}
+
+// A long synthetic document: the corridor (not the full matrix) is used, and
+// the result must not depend on the number of threads.
+TEST(AlignerTest, LongDocumentsAlignThroughTheCorridorDeterministically) {
+  std::vector<std::string> fr, en;
+  for (size_t k = 0; k < 1200; ++k) {
+    size_t i = k % kFrench.size();
+    std::string n = std::to_string(1000 + k);
+    fr.push_back(kFrench[i] + " Dossier " + n + ".");
+    en.push_back(kEnglish[i] + " File " + n + ".");
+    if (k % 97 == 5) en.pop_back();  // an omission now and then
+  }
+  DocumentAnchors none;
+  AlignOptions one = Parallel();
+  one.threads = 1;
+  AlignOptions two = Parallel();
+  two.threads = 2;
+  Alignment a1 = Align({fr, none}, {en, none}, one);
+  Alignment a2 = Align({fr, none}, {en, none}, two);
+  ASSERT_EQ(a1.beads.size(), a2.beads.size());
+  for (size_t k = 0; k < a1.beads.size(); ++k) {
+    EXPECT_EQ(a1.beads[k].src, a2.beads[k].src);
+    EXPECT_EQ(a1.beads[k].tgt, a2.beads[k].tgt);
+  }
+  size_t right = 0, omitted = 0;
+  for (const Bead& b : a1.beads) {
+    if (b.src.size() == 1 && b.tgt.size() == 1 &&
+        fr[b.src[0]].substr(fr[b.src[0]].size() - 5) ==
+            en[b.tgt[0]].substr(en[b.tgt[0]].size() - 5)) {
+      ++right;
+    }
+    if (b.tgt.empty()) ++omitted;
+  }
+  EXPECT_EQ(omitted, 13u);
+  EXPECT_EQ(right, en.size());
+}
+
+TEST(CandidatesTest, LongestChainSkipsCrossingPairs) {
+  std::vector<Candidate> pairs = {{0, 0, 1}, {1, 5, 1}, {2, 1, 1}, {3, 2, 1}, {3, 3, 1}, {4, 4, 1}};
+  std::vector<size_t> chain = LongestChain(pairs);
+  std::vector<size_t> expected = {0, 2, 4, 5};  // (3,2) or (3,3): one pair per source
+  ASSERT_EQ(chain.size(), 4u);
+  EXPECT_EQ(chain[0], 0u);
+  EXPECT_EQ(chain[1], 2u);
+  EXPECT_EQ(pairs[chain[3]].src, 4u);
+  (void)expected;
+}
+
+TEST(EvaluationTest, CountsStrictLinkOneToOneAndNull) {
+  std::vector<Bead> gold = {{{0}, {0}, 0, {}}, {{1}, {1, 2}, 0, {}}, {{2}, {}, 0, {}}};
+  std::vector<Bead> pred = {{{0}, {0}, 0, {}}, {{1}, {1}, 0, {}}, {{2}, {2}, 0, {}}};
+  EvalCounts c = ScoreAlignment(gold, pred, 3, 3);
+  EXPECT_EQ(c.strict.tp, 1u);
+  EXPECT_EQ(c.strict.predicted, 3u);
+  EXPECT_EQ(c.strict.gold, 2u);
+  EXPECT_EQ(c.links.tp, 2u);  // (0,0) and (1,1) of gold's (0,0), (1,1), (1,2)
+  EXPECT_EQ(c.links.gold, 3u);
+  EXPECT_EQ(c.one_to_one.tp, 1u);
+  EXPECT_EQ(c.null.gold, 1u);  // source 2
+  EXPECT_EQ(c.null.predicted, 0u);
+  EXPECT_DOUBLE_EQ(c.strict.precision(), 1.0 / 3.0);
+}
+
+TEST(EvaluationTest, ParsesBeadLinesAndRejectsOthers) {
+  Bead b;
+  ASSERT_TRUE(
+      ParseBeadLine(R"({"src":[3, 4],"tgt":[],"score":0.5,"src_text":"a \"[9]\""})", "p", 1, &b));
+  EXPECT_EQ(b.src, (std::vector<size_t>{3, 4}));
+  EXPECT_TRUE(b.tgt.empty());
+  EXPECT_FALSE(ParseBeadLine("   ", "p", 2, &b));
+  EXPECT_THROW(ParseBeadLine(R"({"src":[1]})", "p", 3, &b), ParseError);
+}
+
+}  // namespace
+}  // namespace ancre::align

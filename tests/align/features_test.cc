@@ -1,0 +1,90 @@
+#include "src/align/features.h"
+
+#include <gtest/gtest.h>
+
+#include "src/align/lexicon.h"
+#include "src/align/scorer.h"
+
+namespace ancre::align {
+namespace {
+
+TEST(FeaturesTest, SplitsWordsAndJoinsNumberGroups) {
+  std::string text = "Il a payé 3 400 euros, soit 3,4 % d'aujourd'hui en 1997.";
+  std::vector<Word> words = SplitWords(text);
+  std::vector<std::string> numbers;
+  for (const Word& w : words) {
+    if (w.is_number) numbers.push_back(w.number_key);
+  }
+  EXPECT_EQ(numbers, (std::vector<std::string>{"3400", "34", "1997"}));
+  EXPECT_EQ(text.substr(words[2].begin, words[2].end - words[2].begin), "payé");
+}
+
+TEST(FeaturesTest, MarksAcronymsButNotCapitalizedWords) {
+  std::vector<Word> words = SplitWords("Un rapport de l'UN");
+  ASSERT_EQ(words.size(), 5u);
+  EXPECT_FALSE(words[0].all_caps);  // "Un": a sentence-initial capital, not the UN
+  EXPECT_TRUE(words[4].all_caps);
+}
+
+TEST(FeaturesTest, CognatesShareAFourLetterPrefixAfterFolding) {
+  SideFeatures fr = BuildSideFeatures({"La crise économique du Président.", "Il pleut."}, {},
+                                      {.language = "fr", .side = Side::kSource});
+  SideFeatures en = BuildSideFeatures({"The economic crisis of the president.", "Stocks fell."}, {},
+                                      {.language = "en", .side = Side::kTarget});
+  Scorer s(fr, en, {0.89, 6.8});
+  EXPECT_GT(s.Similarity(0, 1, 0, 1), 0.8);
+  EXPECT_LT(s.Similarity(1, 2, 1, 2), 0.5);
+  EXPECT_GT(s.Similarity(0, 1, 0, 1), s.Similarity(0, 1, 1, 2) + 0.5);
+}
+
+TEST(FeaturesTest, FunctionWordsGiveNoEvidence) {
+  // "comme" (like) would share "comm" with "committee" if it counted.
+  SideFeatures fr = BuildSideFeatures({"comme pour dans"}, {}, {.language = "fr"});
+  EXPECT_TRUE(fr.tokens.empty());
+  EXPECT_TRUE(IsStopword("fr", "comme"));
+  EXPECT_FALSE(IsStopword("fr", "comite"));
+}
+
+TEST(FeaturesTest, LexiconConnectsTranslationsThroughStems) {
+  Stemmer fr_stem("fr"), en_stem("en");
+  Lexicon lex;
+  lex.AddPair("voiture", "car", &fr_stem, &en_stem);
+  SideFeatures fr = BuildSideFeatures({"Les voitures rouges."}, {},
+                                      {.language = "fr", .side = Side::kSource, .lexicon = &lex});
+  SideFeatures en = BuildSideFeatures({"The red cars."}, {},
+                                      {.language = "en", .side = Side::kTarget, .lexicon = &lex});
+  SideFeatures fr_plain = BuildSideFeatures({"Les voitures rouges."}, {}, {.language = "fr"});
+  SideFeatures en_plain = BuildSideFeatures({"The red cars."}, {}, {.language = "en"});
+  Scorer with(fr, en, {0.89, 6.8});
+  Scorer without(fr_plain, en_plain, {0.89, 6.8});
+  EXPECT_GT(with.Similarity(0, 1, 0, 1), without.Similarity(0, 1, 0, 1));
+}
+
+TEST(FeaturesTest, LengthPenaltyGrowsWithMismatch) {
+  LengthModel m{0.9, 6.8};
+  EXPECT_LT(LengthPenaltyFromChars(100, 90, m), 0.05);
+  EXPECT_GT(LengthPenaltyFromChars(100, 30, m), LengthPenaltyFromChars(100, 70, m));
+}
+
+TEST(LexiconTest, ParsesDictdEntriesIntoTranslations) {
+  std::vector<std::string> out;
+  std::string head = ParseDictEntry(
+      "abandonner /abɑ̃dɔne/ <v>\n1. cede, give up (formal)\n2. abandon; forsake\n", &out);
+  EXPECT_EQ(head, "abandonner");
+  EXPECT_EQ(out, (std::vector<std::string>{"cede", "give up", "abandon", "forsake"}));
+}
+
+TEST(LexiconTest, LoadsTheInstalledFreeDictWhenPresent) {
+  Lexicon lex = Lexicon::Load("/usr/share/dictd", "fr", "en");
+  if (lex.empty()) GTEST_SKIP() << "dict-freedict-fra-eng is not installed";
+  Stemmer fr("fr"), en("en");
+  const std::vector<std::string>& t = lex.Translations(fr.Stem("gouvernement"));
+  EXPECT_NE(std::find(t.begin(), t.end(), en.Stem("government")), t.end());
+}
+
+TEST(LexiconTest, MissingDictionaryGivesAnEmptyLexicon) {
+  EXPECT_TRUE(Lexicon::Load("/nonexistent-folder", "fr", "en").empty());
+}
+
+}  // namespace
+}  // namespace ancre::align
