@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "src/core/error.h"
 #include "src/text/anchor_tokens.h"
@@ -72,6 +73,65 @@ bool AdjectiveFitsName(std::string_view adjective, std::string_view name) {
          adjective.substr(lcp).find(' ') == std::string_view::npos;
 }
 
+std::vector<std::string> Split(std::string_view s, std::string_view sep) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    size_t next = s.find(sep, pos);
+    if (next == std::string_view::npos) next = s.size();
+    if (next > pos) out.emplace_back(s.substr(pos, next - pos));
+    pos = next + sep.size();
+  }
+  return out;
+}
+
+// Whether a word shares its first letters with a word of a phrase: at least
+// four, or all of the shorter word ("korean" / "south korea", "lao" / "laos").
+bool SharesStem(std::string_view word, std::string_view phrase) {
+  for (const std::string& w : Split(phrase, " ")) {
+    size_t need = std::min<size_t>({4, word.size(), w.size()});
+    if (need > 0 && CommonPrefix(word, w) >= need) return true;
+  }
+  return false;
+}
+
+// The adjectives CLDR's dialect names put on a region: "American English",
+// "British English", "Swiss French" in English, "anglais américain" in
+// French give "american", "british", "swiss", "americain" -> US, GB, CH.
+// An adjective two regions claim ("European Spanish", "European Portuguese")
+// is left out.
+std::map<std::string, std::string> DialectAdjectives(const icu::Locale& locale) {
+  std::map<std::string, std::string> found;
+  std::unique_ptr<icu::LocaleDisplayNames> names(
+      icu::LocaleDisplayNames::createInstance(locale, ULDN_DIALECT_NAMES));
+  if (!names) return found;
+  int32_t count = 0;
+  const icu::Locale* locales = icu::Locale::getAvailableLocales(count);
+  for (int32_t i = 0; i < count; ++i) {
+    const icu::Locale& l = locales[i];
+    std::string_view region = l.getCountry();
+    if (region.size() != 2 || l.getScript()[0] != '\0' || l.getVariant()[0] != '\0') continue;
+    icu::UnicodeString dialect, language;
+    names->localeDisplayName(l, dialect);
+    names->languageDisplayName(l.getLanguage(), language);
+    std::string phrase = PhraseKey(ToUtf8(dialect));
+    std::string lang = PhraseKey(ToUtf8(language));
+    if (phrase.empty() || lang.empty() || phrase.size() <= lang.size() + 1) continue;
+    std::string adjective;
+    if (phrase.compare(phrase.size() - lang.size(), lang.size(), lang) == 0 &&
+        phrase[phrase.size() - lang.size() - 1] == ' ') {
+      adjective = phrase.substr(0, phrase.size() - lang.size() - 1);  // "american english"
+    } else if (phrase.compare(0, lang.size(), lang) == 0 && phrase[lang.size()] == ' ') {
+      adjective = phrase.substr(lang.size() + 1);  // "anglais americain"
+    }
+    if (adjective.empty() || adjective.find(' ') != std::string::npos) continue;
+    auto [it, added] = found.emplace(adjective, std::string(region));
+    if (!added && it->second != region) it->second.clear();
+  }
+  std::erase_if(found, [](const auto& entry) { return entry.second.empty(); });
+  return found;
+}
+
 // Region codes of the countries and territories CLDR names, with EU and UN.
 std::vector<std::string> RegionCodes() {
   std::vector<std::string> codes;
@@ -107,18 +167,6 @@ std::string RegionOfAdjective(std::string_view adjective,
     found = code;
   }
   return found;
-}
-
-std::vector<std::string> Split(std::string_view s, std::string_view sep) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos <= s.size()) {
-    size_t next = s.find(sep, pos);
-    if (next == std::string_view::npos) next = s.size();
-    if (next > pos) out.emplace_back(s.substr(pos, next - pos));
-    pos = next + sep.size();
-  }
-  return out;
 }
 
 struct DemonymPair {
@@ -535,8 +583,10 @@ void AnchorLexicon::LoadDemonyms() {
   icu::Locale en("en"), fr("fr");
   const auto en_regions = RegionNames(en);
   const auto fr_regions = RegionNames(fr);
-  // English language names -> likely region ("Korean" -> ko -> KR, "Thai" -> TH).
-  std::map<std::string, std::string> language_regions;
+  const auto en_dialects = DialectAdjectives(en);
+  const auto fr_dialects = DialectAdjectives(fr);
+  // English language names -> their code and likely region ("Korean" -> ko, KR).
+  std::map<std::string, std::pair<std::string, std::string>> languages;
   for (const char* const* l = icu::Locale::getISOLanguages(); *l != nullptr; ++l) {
     if (std::string_view(*l).size() != 2) continue;
     icu::UnicodeString name;
@@ -544,22 +594,55 @@ void AnchorLexicon::LoadDemonyms() {
     UErrorCode status = U_ZERO_ERROR;
     icu::Locale likely(*l);
     likely.addLikelySubtags(status);
-    if (U_SUCCESS(status) && likely.getCountry()[0] != '\0') {
-      language_regions.emplace(PhraseKey(ToUtf8(name)), likely.getCountry());
-    }
+    languages.emplace(PhraseKey(ToUtf8(name)),
+                      std::pair{std::string(*l), U_SUCCESS(status) ? likely.getCountry() : ""});
   }
+  // Languages by the regions whose likely language they are: "pl" -> {PL},
+  // "en" -> {US, GB, AU, ...}, "ku" -> {}.
+  std::map<std::string, std::set<std::string>> homes;
+  for (const std::string& code : RegionCodes()) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale likely("und", code.c_str());
+    likely.addLikelySubtags(status);
+    if (U_SUCCESS(status)) homes[likely.getLanguage()].insert(code);
+  }
+  auto region_name = [&](const std::string& code) {
+    for (const auto& [name, c] : en_regions) {
+      if (c == code) return name;
+    }
+    return std::string();
+  };
+  // The key of a French/English adjective pair: the country it is built on
+  // ("cambodgien"/"Cambodian" -> KH), the country CLDR's dialect names give it
+  // ("American" -> US), the country of a language named like the country
+  // ("Korean" -> ko -> KR) or spoken first there only ("Polish" -> pl -> PL),
+  // else the language it names ("English" -> lang:en: English is not
+  // American), else the English adjective itself.
   auto resolve = [&](const std::vector<std::string>& english, const std::string& french) {
     for (const std::string& e : english) {
       std::string code = RegionOfAdjective(e, en_regions);
       if (!code.empty()) return code;
     }
     for (const std::string& e : english) {
-      auto it = language_regions.find(e);
-      if (it != language_regions.end()) return it->second;
+      auto it = en_dialects.find(e);
+      if (it != en_dialects.end()) return it->second;
     }
-    if (!french.empty()) {
-      std::string code = RegionOfAdjective(french, fr_regions);
-      if (!code.empty()) return code;
+    std::string code = RegionOfAdjective(french, fr_regions);
+    if (!code.empty()) return code;
+    auto it = fr_dialects.find(french);
+    if (it != fr_dialects.end()) return it->second;
+    for (const std::string& e : english) {
+      auto lang = languages.find(e);
+      if (lang == languages.end() || lang->second.second.empty()) continue;
+      const std::string& region = lang->second.second;
+      const std::set<std::string>& home = homes[lang->second.first];
+      if (SharesStem(e, region_name(region)) || (home.size() == 1 && home.count(region) > 0)) {
+        return region;
+      }
+    }
+    for (const std::string& e : english) {
+      auto lang = languages.find(e);
+      if (lang != languages.end()) return "lang:" + lang->second.first;
     }
     return "adj:" + english.front();
   };
@@ -590,7 +673,8 @@ void AnchorLexicon::LoadDemonyms() {
 }
 
 void AnchorLexicon::AddDemonym(const std::string& phrase, const std::string& key, bool french) {
-  NameEntry entry{key, "nationality", 0.8};
+  // "anglais"/"English" name a language, not a country.
+  NameEntry entry{key, key.rfind("lang:", 0) == 0 ? "language" : "nationality", 0.8, true};
   AddName(phrase, entry, false);
   if (french) {
     // Feminine and plural forms: coréen(s), coréenne(s), français(e)(s).
@@ -633,6 +717,7 @@ void AnchorLexicon::LoadNames() {
       }
     }
   }
+  LoadBareRegionNames();
   // Cities: CLDR's exemplar cities of the time zones, keyed by their English name.
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::TimeZoneNames> local_tz(icu::TimeZoneNames::createInstance(locale, status));
@@ -649,6 +734,62 @@ void AnchorLexicon::LoadNames() {
     std::string key = PhraseKey(ToUtf8(english));
     if (key.empty() || local.isEmpty()) continue;
     AddName(PhraseKey(ToUtf8(local)), NameEntry{key, "place", 1.0}, false);
+  }
+}
+
+void AnchorLexicon::LoadBareRegionNames() {
+  // Compass words of region names, in the languages with hand-written word lists
+  // (folded: German "Süd" is "sud").
+  static const Set kCompass = {"north",    "south",   "east",    "west", "northern",
+                               "southern", "eastern", "western", "nord", "sud",
+                               "est",      "ouest",   "norte",   "sur",  "sul"};
+  icu::Locale locale(language_.c_str());
+  std::unique_ptr<icu::LocaleDisplayNames> names(
+      icu::LocaleDisplayNames::createInstance(locale, ULDN_STANDARD_NAMES));
+  if (!names) return;
+  std::map<std::string, std::set<std::string>> candidates;  // bare name -> regions
+  for (const std::string& code : RegionCodes()) {
+    icu::UnicodeString name;
+    names->regionDisplayName(code.c_str(), name);
+    std::vector<std::string> words = Split(PhraseKey(ToUtf8(name)), " ");
+    if (words.size() < 2) continue;
+    if (kCompass.count(words.front()) > 0) {
+      words.erase(words.begin());  // "South Korea"
+    } else if (kCompass.count(words.back()) > 0) {
+      words.pop_back();  // "Corée du Sud"
+      if (particles_.count(words.back()) > 0) words.pop_back();
+    } else {
+      continue;
+    }
+    std::string bare;
+    for (const std::string& w : words) bare += (bare.empty() ? "" : " ") + w;
+    if (!bare.empty()) candidates[bare].insert(code);
+  }
+  // Languages by their likely region, named in this language ("coréen" -> KR).
+  std::map<std::string, std::vector<std::string>> language_names;
+  for (const char* const* l = icu::Locale::getISOLanguages(); *l != nullptr; ++l) {
+    if (std::string_view(*l).size() != 2) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale likely(*l);
+    likely.addLikelySubtags(status);
+    if (U_FAILURE(status) || likely.getCountry()[0] == '\0') continue;
+    icu::UnicodeString name;
+    icu::Locale(*l).getDisplayLanguage(locale, name);
+    language_names[likely.getCountry()].push_back(PhraseKey(ToUtf8(name)));
+  }
+  for (const auto& [bare, codes] : candidates) {
+    if (names_.count(bare) > 0) continue;  // "Sudan" is a country of its own
+    std::string found;
+    for (const std::string& code : codes) {
+      for (const std::string& language : language_names[code]) {
+        // The language is named after the bare name: "Korean"/"Korea",
+        // "coréen"/"Corée" (not "Afrikaans"/"Africa").
+        if (CommonPrefix(language, bare) < std::max<size_t>(4, bare.size() - 1)) continue;
+        found = found.empty() || found == code ? code : "-";
+      }
+    }
+    if (found.empty() || found == "-") continue;
+    AddName(bare, NameEntry{found, "place", 0.5}, false);
   }
 }
 

@@ -4,8 +4,10 @@
 // names (display names), city names (time zone exemplar cities), the decimal
 // separator; plus nationality adjectives from the FreeDict French-English
 // dictionary (see tools/make_anchor_demonyms.py) linked to their country
-// through CLDR names, and short hand-written lists of function words, titles
-// and name particles.
+// through CLDR region names, dialect names ("American English") and the
+// likely regions of languages, or keyed as the language they name
+// ("English" -> lang:en), and short hand-written lists of function words,
+// titles and name particles.
 //
 // Phrases are looked up in folded form (FoldWord of each word, words joined by
 // one space: "coree du sud").
@@ -32,6 +34,7 @@ struct NameEntry {
   std::string key;      // "KR" (region), "lang:ko", "seoul" (city, English form)
   std::string subtype;  // "place", "nationality", "language", "organization"
   double weight = 1.0;
+  bool lower_case = false;  // a name also in lower case: adjectives ("coréens", "anglais")
 };
 
 struct CurrencyEntry {
@@ -181,6 +184,11 @@ class AnchorLexicon {
   void LoadNumbers();
   void LoadCurrencies();
   void LoadNames();
+  // "Korea"/"Corée" for "South Korea"/"Corée du Sud" at a lower weight: a
+  // region named with a compass point also answers to its bare name when that
+  // is no region of its own and a language named like it lives in exactly one
+  // of the candidates ("Korean" -> KR, not KP).
+  void LoadBareRegionNames();
   void LoadDemonyms();
   void LoadLanguageNames();
   void AddDemonym(const std::string& phrase, const std::string& key, bool french);

@@ -456,6 +456,9 @@ struct EntityScanner::Impl {
         // the place is both a name of its own and part of the longer one.
         bool after_particle = k > pending && T(k - 1).kind == TokenKind::kWord &&
                               lex.IsParticle(T(k - 1)) && k - 1 > pending;
+        // Known names glued by hyphens count as one ("Cambodia-Korea Joint Task Force").
+        size_t next_end = 0;
+        while (end < b && T(end).joined && KnownName(end, b, &next_end) != nullptr) end = next_end;
         bool more_name = end < b && T(end).kind == TokenKind::kWord && T(end).upper_initial &&
                          !lex.IsTitle(T(end)) && KnownName(end, b, &end) == nullptr;
         size_t known_end = 0;
@@ -508,7 +511,7 @@ struct EntityScanner::Impl {
         const NameEntry* known = lower_nationalities && lex.Facts(t).Has(WordFacts::kStartsName)
                                      ? KnownName(k, tokens->size(), &end)
                                      : nullptr;
-        if (known != nullptr && known->subtype == "nationality") {
+        if (known != nullptr && known->lower_case) {
           Emit(k, end, AnchorKind::kEntity, known->key, known->subtype, known->weight);
           k = end;
         } else {

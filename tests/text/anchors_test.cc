@@ -67,7 +67,37 @@ INSTANTIATE_TEST_SUITE_P(
         MeetCase{"à Londres hier", "in London yesterday", "entity:london"},
         MeetCase{"le 26e sommet", "the 26th summit", "number:26"},
         MeetCase{"5 millions de dollars", "$5 million", "money:5000000 USD"},
-        MeetCase{"une hausse de 12 %", "a rise of 12 per cent", "percent:12%"}));
+        MeetCase{"une hausse de 12 %", "a rise of 12 per cent", "percent:12%"},
+        MeetCase{"des touristes américains", "American tourists", "entity:US"},
+        MeetCase{"la presse britannique", "the British press", "entity:GB"},
+        MeetCase{"les banques suisses", "Swiss banks", "entity:CH"},
+        MeetCase{"un diplomate polonais", "a Polish diplomat", "entity:PL"},
+        MeetCase{"traduit en anglais", "translated into English", "entity:lang:en"},
+        MeetCase{"un accord avec la Corée", "a deal with Korea", "entity:KR"}));
+
+TEST(EntityTest, LanguageNamesAreNotCountries) {
+  std::vector<std::string> keys = Keys("en", "The report was written in English and Arabic.");
+  EXPECT_TRUE(Has(keys, "entity:lang:en")) << ::testing::PrintToString(keys);
+  EXPECT_TRUE(Has(keys, "entity:lang:ar")) << ::testing::PrintToString(keys);
+  EXPECT_FALSE(Has(keys, "entity:US")) << ::testing::PrintToString(keys);
+  EXPECT_FALSE(Has(keys, "entity:EG")) << ::testing::PrintToString(keys);
+  keys = Keys("fr", "Le rapport est écrit en anglais.");
+  EXPECT_TRUE(Has(keys, "entity:lang:en")) << ::testing::PrintToString(keys);
+  EXPECT_FALSE(Has(keys, "entity:US")) << ::testing::PrintToString(keys);
+}
+
+TEST(EntityTest, BareCountryNameIsAWeakerMatchThanTheFullName) {
+  AnchorExtractor ex(testing::Options("en"));
+  std::vector<Anchor> anchors = ex.ExtractText("Korea and South Korea, not North Korea.");
+  ASSERT_EQ(anchors.size(), 3u);
+  EXPECT_EQ(anchors[0].key, "KR");
+  EXPECT_EQ(anchors[1].key, "KR");
+  EXPECT_LT(anchors[0].weight, anchors[1].weight);
+  EXPECT_EQ(anchors[2].key, "KP");
+  // A continent is no country: "Africa" is not South Africa.
+  std::vector<std::string> keys = Keys("en", "He travelled across Africa and South Africa.");
+  EXPECT_EQ(std::count(keys.begin(), keys.end(), "entity:ZA"), 1) << ::testing::PrintToString(keys);
+}
 
 // Sentence-initial words and headings that must not become names or acronyms.
 struct TrapCase {
