@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "src/align/pipeline.h"
+#include "src/cli/align_common.h"
 #include "src/cli/options.h"
 #include "src/cli/report_view.h"
 #include "src/core/error.h"
@@ -15,33 +16,14 @@ namespace {
 
 po::options_description ReportOptionsDescription() {
   po::options_description o("Options");
-  o.add_options()                                                                             //
-      ("help,h", "show this help")                                                            //
-      ("src-lang", po::value<std::string>()->required(), "language of SRC (fr, en, de ...)")  //
-      ("tgt-lang", po::value<std::string>()->required(), "language of TGT")                   //
-      ("mode", po::value<std::string>()->default_value("auto"),
-       "parallel, comparable or auto, as for 'ancre align'")                                 //
-      ("presegmented", "every non-empty line is one segment (index = 0-based line number)")  //
+  o.add_options()                   //
+      ("help,h", "show this help")  //
       ("format,f", po::value<std::string>()->default_value("html"),
        "html: one self-contained page; text: side by side for a terminal")  //
-      ("min-score", po::value<double>()->default_value(0.0),
-       "leave pairs scoring below this unaligned")                                           //
-      ("date", po::value<std::string>(), "YYYY-MM-DD publication date, for relative dates")  //
-      ("encoding", po::value<std::string>()->default_value("auto"),
-       "input encoding of both files (auto, utf-8, utf-16, windows-1252 ...)")  //
-      ("dictionary", po::value<std::string>()->default_value("/usr/share/dictd"),
-       "folder of the FreeDict dictionaries; 'none' to align without")   //
-      ("threads", po::value<int>()->default_value(2), "worker threads")  //
       ("output,o", po::value<std::string>()->default_value("-"), "write here instead of stdout");
+  o.add(AlignmentOptions());
   o.add(ReportDisplayOptions());
   return o;
-}
-
-AlignMode ParseMode(const std::string& s) {
-  if (s == "auto") return AlignMode::kAuto;
-  if (s == "parallel") return AlignMode::kParallel;
-  if (s == "comparable") return AlignMode::kComparable;
-  throw UsageError("report: --mode must be auto, parallel or comparable, not '" + s + "'");
 }
 
 }  // namespace
@@ -79,9 +61,6 @@ int RunReport(const std::vector<std::string>& args) {
     std::cout << ReportHelp();
     return 0;
   }
-  if (!vm.count("src") || !vm.count("tgt")) {
-    throw UsageError("report: expected two files, SRC and TGT; see 'ancre report --help'");
-  }
   const std::string format = vm["format"].as<std::string>();
   if (format != "html" && format != "text") {
     throw UsageError("report: --format must be html or text, not '" + format + "'");
@@ -91,26 +70,8 @@ int RunReport(const std::vector<std::string>& args) {
   UseColor(vm, to_stdout);  // reject a bad --color before the work
   if (format == "text") TerminalWidth(vm);
 
-  align::PairOptions options;
-  options.src_language = vm["src-lang"].as<std::string>();
-  options.tgt_language = vm["tgt-lang"].as<std::string>();
-  options.presegmented = vm.count("presegmented") > 0;
-  options.align.mode = ParseMode(vm["mode"].as<std::string>());
-  options.align.min_score = vm["min-score"].as<double>();
-  options.align.threads = std::max(1, vm["threads"].as<int>());
-  if (vm.count("date")) options.document_date = vm["date"].as<std::string>();
-  const std::string dict = vm["dictionary"].as<std::string>();
-  options.dictionary_dir = dict == "none" ? "" : dict;
-
-  text::InputOptions input_options;
-  input_options.encoding = vm["encoding"].as<std::string>();
-  text::InputText src = text::ReadInput(vm["src"].as<std::string>(), input_options);
-  text::InputText tgt = text::ReadInput(vm["tgt"].as<std::string>(), input_options);
-  align::AlignedPair pair = align::AlignDocuments(src, tgt, options);
-  if (options.align.mode == AlignMode::kAuto) {
-    std::cerr << "ancre: " << pair.decision.reason << "\n";
-  }
-  report::AlignmentView view = MakeAlignmentView(pair, src, tgt);
+  AlignedInputs aligned = AlignFromArgs("report", vm);
+  report::AlignmentView view = MakeAlignmentView(aligned.pair, aligned.src, aligned.tgt);
   Output out(output);
   WriteReport(format, view, vm, to_stdout, out.stream());
   out.Commit();
