@@ -54,7 +54,11 @@ std::string AnchorsHelp() {
        "\"start\":B,\"end\":E,\"key\":\"2025-10-27\",\"weight\":1}, ...]} where start/end are "
        "byte\n"
        "offsets into FILE as given. Kinds: date, number, percent, money, entity, acronym.\n"
-       "Text: segment index, kind/subtype, key, weight and the text, tab-separated.\n\n"
+       "A dated day, month or range is followed in JSONL by its year-less copy on the\n"
+       "same span (subtype yearless-day, yearless-month-year or yearless-range, key\n"
+       "--MM-DD, half weight), so that a side written without the year still meets it.\n"
+       "Text: segment index, kind/subtype, key, weight and the text, tab-separated;\n"
+       "each mention once (no year-less copies).\n\n"
        "Examples:\n"
        "  ancre anchors samples/cambodia-korea-scams.fr.txt --lang fr\n"
        "  ancre anchors article.en.txt --lang en --format jsonl --date 2025-10-28\n";
@@ -129,6 +133,7 @@ int RunAnchors(const std::vector<std::string>& args) {
     } else {
       line.clear();
       for (const Anchor& a : anchors[i]) {
+        if (text::IsYearlessCopy(a)) continue;  // the same mention as the dated anchor before it
         std::ostringstream row;
         row << index << '\t' << AnchorKindName(a.kind) << (a.subtype.empty() ? "" : "/")
             << a.subtype << '\t' << a.key << '\t' << a.weight << '\t' << a.text << '\n';

@@ -127,6 +127,27 @@ DocumentAnchors AnchorExtractor::Extract(const InputText& input, const Document&
   return result;
 }
 
+bool IsYearlessCopy(const Anchor& anchor) {
+  return anchor.kind == AnchorKind::kDate && anchor.subtype.rfind("yearless-", 0) == 0;
+}
+
+bool AnchorKeysMatch(const Anchor& a, const Anchor& b, double* weight) {
+  if (a.kind != b.kind || a.key.empty() || b.key.empty()) return false;
+  double w = std::min(a.weight, b.weight);
+  if (a.key != b.key) {
+    if (a.kind != AnchorKind::kDate) return false;
+    // One side's date without its year: compare the other's year-less key.
+    const bool a_dated = a.key.rfind("--", 0) != 0;
+    const bool b_dated = b.key.rfind("--", 0) != 0;
+    if (a_dated == b_dated) return false;
+    const std::string yearless = YearlessKey(a_dated ? a.key : b.key);
+    if (yearless.empty() || yearless != (a_dated ? b.key : a.key)) return false;
+    w *= 0.5;
+  }
+  if (weight != nullptr) *weight = w;
+  return true;
+}
+
 std::string AnchorExtractor::document_date() const {
   const CalendarDate& d = impl_->document_date;
   return d.year != 0 && d.month != 0 && d.day != 0 ? IsoKey(d) : "";

@@ -61,4 +61,16 @@ class AnchorExtractor {
   std::unique_ptr<Impl> impl_;
 };
 
+// True for the year-less copy that follows a dated anchor on the same span
+// ("--10-27" after "2025-10-27"): it lets exact key comparison meet a side
+// that leaves the year out, and is the same mention, not new evidence. A
+// caller that compares with AnchorKeysMatch skips these.
+bool IsYearlessCopy(const Anchor& anchor);
+
+// Whether two anchors (of two languages) name the same thing, and how
+// strongly (*weight, may be null): the same kind and key at the weaker of the
+// two weights; or a date with its year ("2025-10-27") and the same date
+// without ("--10-27") at half that.
+bool AnchorKeysMatch(const Anchor& a, const Anchor& b, double* weight);
+
 }  // namespace ancre::text

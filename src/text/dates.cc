@@ -1,5 +1,6 @@
 #include "src/text/dates.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace ancre::text {
@@ -346,6 +347,24 @@ CalendarDate WithYear(CalendarDate date, const CalendarDate& document) {
 
 }  // namespace
 
+std::string YearlessKey(std::string_view key) {
+  std::string out;
+  while (!key.empty()) {
+    size_t slash = key.find('/');
+    std::string_view part = key.substr(0, slash);
+    // "YYYY-MM" or "YYYY-MM-DD": four digits, a dash, the rest.
+    if (part.size() < 7 || part[4] != '-' ||
+        !std::all_of(part.begin(), part.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
+      return "";
+    }
+    if (!out.empty()) out.push_back('/');
+    out += "-";
+    out += part.substr(4);
+    key = slash == std::string_view::npos ? std::string_view() : key.substr(slash + 1);
+  }
+  return out;
+}
+
 bool ParseIsoDate(std::string_view text, CalendarDate* date) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
   int v[3] = {0, 0, 0};
@@ -426,10 +445,11 @@ void AppendDateAnchors(std::string_view text, const std::vector<Token>& tokens,
       end.year = full.year;
       a.key += "/" + IsoKey(end);
     }
-    // The year-less form, so that "October 27" meets "27 octobre 2025".
+    // The year-less copy, so that "October 27" meets "27 octobre 2025" when
+    // only one side knows the year (see IsYearlessCopy).
     if (full.year != 0) {
       Anchor partial = a;
-      partial.subtype = d.day == 0 ? "month" : "month-day";
+      partial.subtype = "yearless-" + a.subtype;
       CalendarDate md = {0, full.month, full.day};
       partial.key = IsoKey(md);
       if (m.range_end.day != 0) partial.key += "/" + IsoKey({0, full.month, m.range_end.day});

@@ -27,6 +27,11 @@ struct CalendarDate {
   friend bool operator==(const CalendarDate&, const CalendarDate&) = default;
 };
 
+// The key of a dated ISO key with its years removed ("2025-10-27" ->
+// "--10-27", "2025-10" -> "--10", "2025-11-10/2025-11-12" ->
+// "--11-10/--11-12"); "" for a key without a year or a year alone.
+std::string YearlessKey(std::string_view key);
+
 // Parses "YYYY-MM-DD" into *date. Returns false if malformed or not a real day.
 bool ParseIsoDate(std::string_view text, CalendarDate* date);
 
@@ -56,9 +61,11 @@ std::vector<DateMatch> FindDates(const std::vector<Token>& tokens, const AnchorL
 
 // Turns matches into anchors (spans relative to `text`, the segment the
 // tokens came from). A date whose year is missing takes the document's year
-// (the year before if that puts it over six months after the document date);
-// a dated day also yields its year-less "--MM-DD" form at half weight, so a
-// side that leaves the year out still meets it.
+// (the year before if that puts it over six months after the document date).
+// A dated day, month or range is followed by its year-less copy on the same
+// span ("--MM-DD" at half weight, subtype "yearless-day", "yearless-month-year"
+// or "yearless-range"), so that a side that leaves the year out still meets
+// it when keys are compared exactly; see IsYearlessCopy and AnchorKeysMatch.
 void AppendDateAnchors(std::string_view text, const std::vector<Token>& tokens,
                        const std::vector<DateMatch>& matches, const DateContext& context,
                        std::vector<Anchor>* out);

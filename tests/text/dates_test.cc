@@ -136,6 +136,72 @@ TEST(DateKeyTest, IsoKeysOfPartialDates) {
   EXPECT_FALSE(ParseIsoDate("28/10/2025", &d));
 }
 
+TEST(DateKeyTest, DatedAnchorIsFollowedByOneMarkedYearlessCopy) {
+  AnchorExtractor ex(testing::Options("fr", "2025-10-28"));
+  std::vector<Anchor> anchors = ex.ExtractText("le 27 octobre, en octobre 2024, en 1997");
+  ASSERT_EQ(anchors.size(), 5u);
+  EXPECT_EQ(anchors[0].key, "2025-10-27");
+  EXPECT_FALSE(IsYearlessCopy(anchors[0]));
+  EXPECT_EQ(anchors[1].key, "--10-27");
+  EXPECT_EQ(anchors[1].subtype, "yearless-day");
+  EXPECT_TRUE(IsYearlessCopy(anchors[1]));
+  EXPECT_EQ(anchors[1].span.begin, anchors[0].span.begin);
+  EXPECT_EQ(anchors[1].span.end, anchors[0].span.end);
+  EXPECT_LT(anchors[1].weight, anchors[0].weight);
+  EXPECT_EQ(anchors[2].key, "2024-10");
+  EXPECT_EQ(anchors[3].subtype, "yearless-month-year");
+  EXPECT_EQ(anchors[4].key, "1997");  // a year alone has no copy
+  EXPECT_FALSE(IsYearlessCopy(anchors[4]));
+  // A month alone is not a copy, though its key looks like one.
+  std::vector<Anchor> month = ex.ExtractText("en novembre");
+  ASSERT_EQ(month.size(), 1u);
+  EXPECT_FALSE(IsYearlessCopy(month[0]));
+}
+
+TEST(DateKeyTest, YearlessKeysDropTheYears) {
+  EXPECT_EQ(YearlessKey("2025-10-27"), "--10-27");
+  EXPECT_EQ(YearlessKey("2025-10"), "--10");
+  EXPECT_EQ(YearlessKey("2025-11-10/2025-11-12"), "--11-10/--11-12");
+  EXPECT_EQ(YearlessKey("1997"), "");
+  EXPECT_EQ(YearlessKey("--10-27"), "");
+  EXPECT_EQ(YearlessKey("weekday-1"), "");
+}
+
+Anchor DateAnchor(const std::string& key, double weight) {
+  Anchor a;
+  a.kind = AnchorKind::kDate;
+  a.key = key;
+  a.weight = weight;
+  return a;
+}
+
+TEST(AnchorKeysMatchTest, ADateMeetsTheSameDateWithoutItsYearAtHalfWeight) {
+  double w = 0;
+  EXPECT_TRUE(AnchorKeysMatch(DateAnchor("2025-10-27", 1), DateAnchor("2025-10-27", 1), &w));
+  EXPECT_DOUBLE_EQ(w, 1.0);
+  EXPECT_TRUE(AnchorKeysMatch(DateAnchor("2025-10-27", 1), DateAnchor("--10-27", 1), &w));
+  EXPECT_DOUBLE_EQ(w, 0.5);
+  EXPECT_TRUE(AnchorKeysMatch(DateAnchor("--11", 0.4), DateAnchor("2025-11", 0.8), &w));
+  EXPECT_DOUBLE_EQ(w, 0.2);
+  EXPECT_TRUE(AnchorKeysMatch(DateAnchor("2025-11-10/2025-11-12", 1),
+                              DateAnchor("--11-10/--11-12", 1), nullptr));
+}
+
+TEST(AnchorKeysMatchTest, DifferentDatesKindsOrYearsDoNotMatch) {
+  EXPECT_FALSE(AnchorKeysMatch(DateAnchor("2025-10-27", 1), DateAnchor("--10-28", 1), nullptr));
+  EXPECT_FALSE(AnchorKeysMatch(DateAnchor("2025-10-27", 1), DateAnchor("2024-10-27", 1), nullptr));
+  EXPECT_FALSE(AnchorKeysMatch(DateAnchor("2025-10-27", 1), DateAnchor("--10", 1), nullptr));
+  EXPECT_FALSE(AnchorKeysMatch(DateAnchor("1997", 1), DateAnchor("--", 1), nullptr));
+  Anchor number = DateAnchor("1997", 1);
+  number.kind = AnchorKind::kNumber;
+  EXPECT_FALSE(AnchorKeysMatch(DateAnchor("1997", 1), number, nullptr));
+  Anchor entity_a = number, entity_b = number;
+  entity_a.kind = entity_b.kind = AnchorKind::kEntity;
+  entity_a.key = "2025-10-27";
+  entity_b.key = "--10-27";
+  EXPECT_FALSE(AnchorKeysMatch(entity_a, entity_b, nullptr));
+}
+
 TEST(DateKeyTest, MalformedOptionsThrow) {
   EXPECT_THROW(AnchorExtractor(testing::Options("fr", "28/10/2025")), UsageError);
   EXPECT_THROW(AnchorExtractor(testing::Options("fr", "", "ymd")), UsageError);
