@@ -1,14 +1,29 @@
 #!/usr/bin/env bash
-# The main job on the sample articles: installs what is missing, builds, and
-# segments both sample articles into out/ (one sentence per line, and JSONL with byte offsets).
+# The main job on the sample articles: installs what is missing, builds, then
+#   1. segments both articles (out/*.sentences.jsonl, byte offsets into the files),
+#   2. aligns them into the translation memory out/ancre.sqlite and writes the
+#      inspection page out/cambodia-korea-scams.report.html,
+#   3. exports the TM as TMX 1.4b (out/cambodia-korea-scams.tmx),
+# and says where everything is and how many pairs it holds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
+ancre=build/ancre
+fr=samples/cambodia-korea-scams.fr.txt
+en=samples/cambodia-korea-scams.en.txt
 mkdir -p out
 for lang in fr en; do
-  in="samples/cambodia-korea-scams.$lang.txt"
-  build/ancre segment "$in" --lang "$lang" -o "out/cambodia-korea-scams.$lang.sentences.txt"
-  build/ancre segment "$in" --lang "$lang" --format jsonl -o "out/cambodia-korea-scams.$lang.sentences.jsonl"
-  echo "$in: $(wc -l <"out/cambodia-korea-scams.$lang.sentences.txt") sentences -> out/cambodia-korea-scams.$lang.sentences.{txt,jsonl}"
+  "$ancre" segment "samples/cambodia-korea-scams.$lang.txt" --lang "$lang" --format jsonl \
+    -o "out/cambodia-korea-scams.$lang.sentences.jsonl"
 done
+"$ancre" align "$fr" "$en" --src-lang fr --tgt-lang en --db out/ancre.sqlite \
+  --format html -o out/cambodia-korea-scams.report.html
+"$ancre" export --db out/ancre.sqlite -o out/cambodia-korea-scams.tmx --quiet
+units=$("$ancre" stats --db out/ancre.sqlite --format json | sed -n 's/.*"units":\([0-9]*\).*/\1/p')
+tmx_units=$(grep -c '<tu ' out/cambodia-korea-scams.tmx || true)
+echo
+echo "sentences:  $(wc -l <out/cambodia-korea-scams.fr.sentences.jsonl) fr, $(wc -l <out/cambodia-korea-scams.en.sentences.jsonl) en  (out/cambodia-korea-scams.{fr,en}.sentences.jsonl)"
+echo "TM:         out/ancre.sqlite, $units translation units (ancre stats --db out/ancre.sqlite)"
+echo "TMX 1.4b:   out/cambodia-korea-scams.tmx, $tmx_units units"
+echo "inspect:    out/cambodia-korea-scams.report.html (open it in a browser)"
