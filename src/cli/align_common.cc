@@ -59,7 +59,7 @@ po::options_description AlignmentOptions() {
   return o;
 }
 
-AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map& vm) {
+AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map& vm, bool quiet) {
   if (!vm.count("src") || !vm.count("tgt")) {
     throw UsageError(command + ": expected two files, SRC and TGT; see 'ancre " + command +
                      " --help'");
@@ -82,9 +82,10 @@ AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map&
   text::InputText src = text::ReadInput(src_path, input_options);
   text::InputText tgt = text::ReadInput(tgt_path, input_options);
   align::AlignedPair pair = align::AlignDocuments(src, tgt, options);
-  if (options.align.mode == AlignMode::kAuto)
+  if (!quiet && options.align.mode == AlignMode::kAuto) {
     std::cerr << "ancre: " << pair.decision.reason << "\n";
-  if (!options.dictionary_dir.empty() && pair.lexicon_pairs == 0) {
+  }
+  if (!quiet && !options.dictionary_dir.empty() && pair.lexicon_pairs == 0) {
     std::cerr << "ancre: warning: no FreeDict dictionary for " << options.src_language << "-"
               << options.tgt_language << " in " << options.dictionary_dir
               << "; aligning without a lexicon\n";
@@ -95,6 +96,10 @@ AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map&
 
 StoredAlignment SaveToStore(const std::string& db_path, const AlignedInputs& a) {
   tm::Store store(db_path, tm::StoreOptions{});
+  return SaveToStore(store, a);
+}
+
+StoredAlignment SaveToStore(tm::Store& store, const AlignedInputs& a) {
   auto record = [](const std::string& path, const text::InputText& input, const Document& doc,
                    const DocumentAnchors& anchors, const std::string& language,
                    const std::string& date) {
@@ -123,7 +128,7 @@ StoredAlignment SaveToStore(const std::string& db_path, const AlignedInputs& a) 
   run.parameters = params.str();
   tm::SaveResult saved = store.SaveAlignment(src, tgt, a.pair.alignment, run);
   StoredAlignment out;
-  out.db_path = db_path;
+  out.db_path = store.path();
   out.already_stored = saved.already_stored;
   out.units_added = saved.units_added;
   out.units_existing = saved.units_existing;

@@ -9,6 +9,7 @@
 #include "src/align/pipeline.h"
 #include "src/cli/options.h"
 #include "src/text/input.h"
+#include "tm/store.h"
 
 namespace ancre::cli {
 
@@ -28,9 +29,10 @@ struct AlignedInputs {
 
 // Reads SRC and TGT (positional "src" and "tgt" in vm) and aligns them with
 // the options of AlignmentOptions(); prints the auto-mode decision and a
-// missing-dictionary warning on stderr. Throws UsageError for bad options, and
-// what ReadInput and AlignDocuments throw.
-AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map& vm);
+// missing-dictionary warning on stderr unless `quiet`. Throws UsageError for
+// bad options, and what ReadInput and AlignDocuments throw.
+AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map& vm,
+                            bool quiet = false);
 
 // What SaveToStore did.
 struct StoredAlignment {
@@ -45,5 +47,7 @@ struct StoredAlignment {
 // the TM at db_path (created if missing), in one transaction: an interrupted
 // run leaves the TM as it was. Throws what tm::Store throws (DbError, IoError).
 StoredAlignment SaveToStore(const std::string& db_path, const AlignedInputs& aligned);
+// The same into an open store.
+StoredAlignment SaveToStore(tm::Store& store, const AlignedInputs& aligned);
 
 }  // namespace ancre::cli

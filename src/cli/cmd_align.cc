@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "src/align/pipeline.h"
+#include "src/cli/align_batch.h"
 #include "src/cli/align_common.h"
 #include "src/cli/options.h"
 #include "src/cli/report_view.h"
@@ -28,6 +29,11 @@ po::options_description AlignOptionsDescription() {
        "also store the documents, segments, anchors and pairs in this translation memory "
        "(created if missing; --db alone: $ANCRE_DB or ancre.sqlite), in one transaction; the "
        "beads are then printed only if --format or -o is given")  //
+      ("pairs", po::value<std::string>(),
+       "align every document pair of this manifest (one 'source<TAB>target' per line, paths "
+       "relative to it) into --db, documents in parallel on --threads cores")             //
+      ("progress", "show a progress bar for --pairs even when stderr is not a terminal")  //
+      ("quiet,q", "no progress bar and no summary")                                       //
       ("output,o", po::value<std::string>()->default_value("-"), "write here instead of stdout");
   o.add(AlignmentOptions());
   o.add(ReportDisplayOptions());
@@ -96,7 +102,8 @@ std::string TsvField(std::string s) {
 
 std::string AlignHelp() {
   std::ostringstream s;
-  s << "Usage: ancre align SRC TGT --src-lang LANG --tgt-lang LANG [options]\n\n"
+  s << "Usage: ancre align SRC TGT --src-lang LANG --tgt-lang LANG [options]\n"
+       "       ancre align --pairs MANIFEST --db TM --src-lang LANG --tgt-lang LANG [options]\n\n"
        "Aligns the sentences of two documents. Translations are aligned in order\n"
        "(1-1, 1-2, 2-1, 2-2 ... beads, omissions left unaligned); comparable articles\n"
        "(same event, written separately) are paired in any order, one to one, and only\n"
@@ -114,7 +121,8 @@ std::string AlignHelp() {
        "  ancre align samples/cambodia-korea-scams.fr.txt samples/cambodia-korea-scams.en.txt \\\n"
        "      --src-lang fr --tgt-lang en\n"
        "  ancre align fr.txt en.txt --src-lang fr --tgt-lang en --presegmented --mode parallel \\\n"
-       "      --format jsonl -o beads.jsonl\n";
+       "      --format jsonl -o beads.jsonl\n"
+       "  ancre align --pairs manifest.tsv --db tm.sqlite --src-lang fr --tgt-lang en\n";
   return s.str();
 }
 
@@ -131,6 +139,7 @@ int RunAlign(const std::vector<std::string>& args) {
     std::cout << AlignHelp();
     return 0;
   }
+  if (vm.count("pairs")) return RunAlignBatch(vm);
   std::string format = vm["format"].as<std::string>();
   if (format != "text" && format != "tsv" && format != "jsonl" && format != "html") {
     throw UsageError("align: --format must be text, tsv, jsonl or html");
