@@ -750,28 +750,47 @@ SaveResult Store::SaveAlignment(const DocumentRecord& source, const DocumentReco
   return result;
 }
 
+namespace {
+
+// Throws Error if u cannot be stored; `number` (1-based) names it when it has no label.
+void CheckUnit(const TranslationUnit& u, size_t number) {
+  const std::string where = u.document + (u.tuid.empty() ? "" : " tu " + u.tuid);
+  if (u.src_lang.empty() || u.tgt_lang.empty()) {
+    throw Error(where + ": translation unit without a source or target language");
+  }
+  if (u.source.empty() || u.target.empty()) {
+    throw Error(where + ": translation unit with an empty source or target text");
+  }
+  if (u.document.empty()) {
+    throw Error("translation unit " + std::to_string(number) +
+                " has no document (provenance label)");
+  }
+}
+
+}  // namespace
+
 AddResult Store::AddUnits(const std::vector<TranslationUnit>& units) {
+  impl_->RequireWritable("cannot add translation units");
+  for (size_t i = 0; i < units.size(); ++i) CheckUnit(units[i], i + 1);
+  size_t next = 0;
+  return AddUnits([&](TranslationUnit* u) {
+    if (next == units.size()) return false;
+    *u = units[next++];
+    return true;
+  });
+}
+
+AddResult Store::AddUnits(const std::function<bool(TranslationUnit*)>& next) {
   Impl& impl = *impl_;
   impl.RequireWritable("cannot add translation units");
-  for (size_t i = 0; i < units.size(); ++i) {
-    const TranslationUnit& u = units[i];
-    const std::string where = u.document + (u.tuid.empty() ? "" : " tu " + u.tuid);
-    if (u.src_lang.empty() || u.tgt_lang.empty()) {
-      throw Error(where + ": translation unit without a source or target language");
-    }
-    if (u.source.empty() || u.target.empty()) {
-      throw Error(where + ": translation unit with an empty source or target text");
-    }
-    if (u.document.empty()) {
-      throw Error("translation unit " + std::to_string(i + 1) +
-                  " has no document (provenance label)");
-    }
-  }
   const std::string now = internal::NowTmxTime();
   internal::Transaction tx(impl.handle(), impl.path);
   internal::UnitWriter writer(impl);
   AddResult result;
-  for (const TranslationUnit& u : units) {
+  TranslationUnit u;
+  size_t number = 0;
+  while (next(&u)) {
+    CheckUnit(u, ++number);
     const std::string& created = u.created.empty() ? now : u.created;
     internal::UnitRow row;
     row.src_lang = u.src_lang;

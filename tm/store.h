@@ -241,8 +241,17 @@ class Store {
   // batch. Uses each unit's texts, languages, markup, score, origin, bead_type,
   // anchors_json, document (provenance label; required), created, tuid, props
   // and notes; ignores id. Throws DbError (nothing added), Error for a unit
-  // without languages or with empty source or target.
+  // without languages or with empty source or target (checked before anything
+  // is written).
   AddResult AddUnits(const std::vector<TranslationUnit>& units);
+
+  // Streaming form, for inputs of any size: calls next(&unit) until it returns
+  // false and adds each unit it fills in, all in ONE transaction (memory stays
+  // bounded; `unit` is reused, so next should assign every field). If next
+  // throws, or a unit is invalid (Error as above), or a write fails (DbError),
+  // the transaction is rolled back, the TM is exactly as before, and the
+  // exception propagates. A killed process leaves the TM as before, too.
+  AddResult AddUnits(const std::function<bool(TranslationUnit*)>& next);
 
   // Calls visit for every TU matching filter, in id order, streaming (memory
   // stays bounded). The unit's provenance fields come from its first

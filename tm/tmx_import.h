@@ -6,7 +6,9 @@
 //   CountingReporter reporter(print_to_stderr);
 //   TmxImporter importer(*reader, {.src_lang = "fr", .tgt_lang = "en"}, reporter);
 //   std::vector<TranslationUnit> batch;
-//   while (importer.NextBatch(10000, &batch)) store.AddUnits(batch);
+//   while (importer.NextBatch(10000, &batch)) use(batch);
+// (ancre import feeds the batches to Store::AddUnits' streaming form: one
+// transaction for the whole file.)
 //
 // Languages: tags are matched case-insensitively, '_' read as '-', with
 // region fallback (a "fr-CA" variant serves "fr", an "fr" one serves

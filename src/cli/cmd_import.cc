@@ -32,7 +32,8 @@ po::options_description ImportOptions() {
   return o;
 }
 
-constexpr size_t kBatch = 5000;
+// Units converted at a time between reads of the file.
+constexpr size_t kBatch = 256;
 
 }  // namespace
 
@@ -44,7 +45,8 @@ std::string ImportHelp() {
        "whatever their case or separator (en_US, EN-us), with region fallback. A unit with\n"
        "more than two languages gives one pair per target language. Inline codes are kept\n"
        "for export and removed for matching; notes and props are kept. The file is read\n"
-       "twice (checked, then stored), so a file that fails changes nothing in the TM.\n"
+       "once and stored in one transaction: a file that fails (or an interrupted import)\n"
+       "changes nothing in the TM.\n"
        "Exit code 3: finished, but bad units were skipped.\n\n"
     << ImportOptions()
     << "\nExamples:\n"
@@ -84,49 +86,28 @@ int RunImport(const std::vector<std::string>& args) {
   options.now = tm::TmxDateNow();
   const bool quiet = vm.count("quiet") > 0;
 
-  // Pass 1: read the whole file and apply the bad-unit policy before the TM
-  // is touched, so that a file that fails (not well-formed, a bad unit under
-  // "fail") changes nothing. Memory stays bounded: nothing is kept.
+  // One pass, one transaction: units are stored as they are read, and a file
+  // that fails (not well-formed, a bad unit under "fail", a write error) or a
+  // killed process changes nothing in the TM. Memory stays bounded.
   CountingReporter reporter(options.on_bad_unit == OnBadRecord::kWarn
                                 ? std::function<void(const std::string&)>(
                                       [](const std::string& line) { std::cerr << line << "\n"; })
                                 : nullptr);
-  tm::TmxImportStats checked;
-  std::vector<tm::TranslationUnit> all_units;  // only for standard input, read once
-  const bool from_stdin = file == "-";
-  {
-    auto reader = tm::TmxReader::Open(file);
-    tm::TmxImporter importer(*reader, options, reporter);
-    std::vector<tm::TranslationUnit> batch;
-    while (importer.NextBatch(kBatch, &batch)) {
-      if (from_stdin) all_units.insert(all_units.end(), batch.begin(), batch.end());
-    }
-    checked = importer.stats();
-  }
-
+  auto reader = tm::TmxReader::Open(file);  // before the TM: a missing file creates nothing
+  tm::TmxImporter importer(*reader, options, reporter);
   ReportFileSizeLimitAsError();
   tm::Store store = OpenStore(vm, /*write=*/true, /*create=*/true);
-  tm::AddResult added;
-  if (from_stdin) {
-    if (!all_units.empty()) added = store.AddUnits(all_units);
-  } else {
-    // Pass 2: the same units again, stored in batches. Bad units were already
-    // reported: this pass skips them silently.
-    tm::TmxImportOptions again = options;
-    if (again.on_bad_unit != OnBadRecord::kFail) again.on_bad_unit = OnBadRecord::kSkip;
-    CountingReporter silent;
-    auto reader = tm::TmxReader::Open(file);
-    tm::TmxImporter importer(*reader, again, silent);
-    std::vector<tm::TranslationUnit> batch;
-    while (importer.NextBatch(kBatch, &batch)) {
-      const tm::AddResult r = store.AddUnits(batch);
-      added.added += r.added;
-      added.existing += r.existing;
+  std::vector<tm::TranslationUnit> batch;
+  size_t position = 0;
+  const tm::AddResult added = store.AddUnits([&](tm::TranslationUnit* unit) {
+    while (position == batch.size()) {
+      if (!importer.NextBatch(kBatch, &batch)) return false;
+      position = 0;
     }
-    if (importer.stats().pairs != checked.pairs) {
-      throw IoError(file + ": the file changed while it was being imported; import it again");
-    }
-  }
+    *unit = std::move(batch[position++]);
+    return true;
+  });
+  const tm::TmxImportStats& checked = importer.stats();
 
   if (!quiet) {
     std::cerr << "ancre: imported " << checked.pairs << " pair(s) from " << checked.units

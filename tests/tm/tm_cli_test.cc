@@ -9,8 +9,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 #include "tests/cli/run_ancre.h"
 #include "tm/store.h"
@@ -357,6 +359,103 @@ TEST(TmCliTest, KillDuringMergeLeavesTheTmAsBeforeOrAsAfter) {
   auto done = RunAncre("tm merge " + Q(dir / "big.sqlite") + " --db " + Q(dir / "tm.sqlite"));
   EXPECT_EQ(done.exit_code, 0) << done.err;
   EXPECT_EQ(Units(dir / "tm.sqlite"), 20003);
+}
+
+// A TMX file of `units` French/English units, each with a prop and a note.
+void WriteTmx(const std::filesystem::path& path, int units) {
+  std::ofstream out(path);
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header "
+         "creationtool=\"test\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"x\" "
+         "adminlang=\"en\" srclang=\"fr\" datatype=\"plaintext\"/>\n<body>\n";
+  for (int i = 0; i < units; ++i) {
+    out << "<tu tuid=\"" << i << "\" creationdate=\"20240501T101112Z\"><prop type=\"x-client\">c"
+        << i % 7 << "</prop><note>n" << i << "</note><tuv xml:lang=\"fr\"><seg>Les deux pays "
+        << "créeront l'équipe conjointe numéro " << i << " contre les escroqueries à Séoul."
+        << "</seg></tuv><tuv xml:lang=\"en\"><seg>The two countries will set up joint team "
+        << "number " << i << " against scams in Seoul.</seg></tuv></tu>\n";
+  }
+  out << "</body></tmx>\n";
+}
+
+// What a TM holds, to compare states: row counts and text totals of every
+// table the import writes, and the integrity checks. Empty if it cannot be read.
+std::string Fingerprint(const std::string& path) {
+  sqlite3* db = nullptr;
+  std::string out;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+    for (const char* sql :
+         {"PRAGMA integrity_check",
+          "SELECT count(*), total(length(source) + length(target)), total(score) FROM units",
+          "SELECT count(*), total(length(document)) FROM provenances",
+          "SELECT count(*), total(length(value)) FROM unit_extras",
+          "SELECT count(*), total(df) FROM word_df",
+          "SELECT count(*) FROM unit_text WHERE unit_text MATCH 'escroqueries'",
+          "SELECT count(*) FROM unit_words WHERE unit_words MATCH 'equipe'"}) {
+      sqlite3_stmt* s = nullptr;
+      if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK) return "cannot prepare";
+      while (sqlite3_step(s) == SQLITE_ROW) {
+        for (int c = 0; c < sqlite3_column_count(s); ++c) {
+          const unsigned char* t = sqlite3_column_text(s, c);
+          out += t ? reinterpret_cast<const char*>(t) : "NULL";
+          out += c + 1 < sqlite3_column_count(s) ? "|" : "\n";
+        }
+      }
+      sqlite3_finalize(s);
+    }
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+TEST(TmCliTest, KillDuringImportLeavesTheTmExactlyAsBeforeOrAsAfter) {
+  ScratchDir dir;
+  constexpr int kUnits = 30000;
+  WriteTmx(dir / "big.tmx", kUnits);
+  MakeTm(dir / "before.sqlite");
+  const std::string before = Fingerprint(dir / "before.sqlite");
+  ASSERT_NE(before.find("ok\n3|"), std::string::npos) << before;
+  // The state after a complete import, and how long one takes.
+  std::filesystem::copy_file(dir / "before.sqlite", dir / "after.sqlite");
+  const auto start = std::chrono::steady_clock::now();
+  auto full = RunAncre("import " + Q(dir / "big.tmx") + " --db " + Q(dir / "after.sqlite"));
+  const auto took = std::chrono::duration_cast<std::chrono::microseconds>(
+      std::chrono::steady_clock::now() - start);
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  const std::string after = Fingerprint(dir / "after.sqlite");
+  ASSERT_NE(after.find("ok\n" + std::to_string(kUnits + 3) + "|"), std::string::npos) << after;
+
+  // Kill at random moments of the import; each time the TM must be exactly as
+  // before or exactly as after, and pass the integrity checks.
+  std::mt19937 rng(std::random_device{}());
+  std::uniform_int_distribution<int64_t> moment(0, took.count());
+  int killed = 0;
+  for (int run = 0; run < 6; ++run) {
+    const std::string db = dir / ("run" + std::to_string(run) + ".sqlite");
+    std::filesystem::copy_file(dir / "before.sqlite", db);
+    const int64_t delay_us = moment(rng);
+    SCOPED_TRACE("killed after " + std::to_string(delay_us) + " us");
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      const std::string tmx = dir / "big.tmx";
+      int null_fd = open("/dev/null", O_WRONLY);
+      dup2(null_fd, 1);
+      dup2(null_fd, 2);
+      execl(ANCRE_BINARY, ANCRE_BINARY, "import", tmx.c_str(), "--db", db.c_str(),
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    usleep(static_cast<useconds_t>(delay_us));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    killed += WIFSIGNALED(status) ? 1 : 0;
+    const std::string state = Fingerprint(db);
+    EXPECT_TRUE(state == before || state == after) << state;
+    auto check = RunAncre("tm check --db " + Q(db));
+    EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  }
+  EXPECT_GT(killed, 0);  // at least one kill hit a running import
 }
 
 }  // namespace
