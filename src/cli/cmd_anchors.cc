@@ -56,7 +56,7 @@ std::string AnchorsHelp() {
        "offsets into FILE as given. Kinds: date, number, percent, money, entity, acronym.\n"
        "A dated day, month or range is followed in JSONL by its year-less copy on the\n"
        "same span (subtype yearless-day, yearless-month-year or yearless-range, key\n"
-       "--MM-DD, half weight), so that a side written without the year still meets it.\n"
+       "--MM-DD or --MM, lower weight), so that a side written without the year meets it.\n"
        "Text: segment index, kind/subtype, key, weight and the text, tab-separated;\n"
        "each mention once (no year-less copies).\n\n"
        "Examples:\n"
