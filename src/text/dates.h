@@ -64,8 +64,9 @@ std::vector<DateMatch> FindDates(const std::vector<Token>& tokens, const AnchorL
 // (the year before if that puts it over six months after the document date).
 // A dated day, month or range is followed by its year-less copy on the same
 // span ("--MM-DD" or "--MM" at a lower weight, subtype "yearless-day",
-// "yearless-month-year" or "yearless-range"), so that a side that leaves the year out still meets
-// it when keys are compared exactly; see IsYearlessCopy and AnchorKeysMatch.
+// "yearless-month-year" or "yearless-range"), so that a side that leaves the
+// year out still meets it when keys are compared exactly; see IsYearlessCopy
+// and AnchorKeysMatch.
 void AppendDateAnchors(std::string_view text, const std::vector<Token>& tokens,
                        const std::vector<DateMatch>& matches, const DateContext& context,
                        std::vector<Anchor>* out);
