@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end TMX figures: import speed, export speed against `cat` of a file of
-# the same size (the disk's limit), and peak memory (RSS) of both commands.
+# End-to-end TMX figures: import and export speed in MB/s of TMX, export next
+# to `cat` of a file of the same size (the disk's limit) with their ratio, and
+# the peak memory (RSS) of both commands.
 # Usage: bench/tmx_export_bench.sh ANCRE_BINARY [UNITS=1000000] [WORK_DIR]
 set -euo pipefail
 ancre=$1
@@ -9,6 +10,7 @@ work=${3:-$(mktemp -d)}
 mkdir -p "$work"
 tmx="$work/in.tmx"; db="$work/tm.sqlite"; out="$work/out.tmx"
 
+if [[ ! -s "$tmx" ]]; then
 /usr/bin/python3 - "$tmx" "$units" <<'PY'
 import sys
 path, n = sys.argv[1], int(sys.argv[2])
@@ -24,12 +26,32 @@ with open(path, "w", encoding="utf-8") as f:
                 'scams, Seoul announced on November 3.</seg></tuv></tu>\n' % (i, i, i))
     f.write('</body></tmx>\n')
 PY
+fi
+
+# Runs a command under /usr/bin/time; prints "<seconds> <max RSS KB>".
+measure() {
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@"
+  cat "$work/time.txt"
+}
+mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? b / 1e6 / s : 0) }'; }
+
 rm -f "$db" "$db"-*
-echo "input: $units units, $(du -m "$tmx" | cut -f1) MB"
-/usr/bin/time -f "import: %e s wall, %M KB max RSS" "$ancre" import "$tmx" --db "$db" -q
-/usr/bin/time -f "export: %e s wall, %M KB max RSS" "$ancre" export --db "$db" -o "$out" -q
+in_size=$(stat -c %s "$tmx")
+echo "input: $units units, $((in_size / 1000000)) MB of TMX"
+read -r s kb < <(measure "$ancre" import "$tmx" --db "$db" -q)
+echo "import: ${s} s, $(mbps "$in_size" "$s") MB/s of TMX, $(awk -v n="$units" -v s="$s" 'BEGIN { printf "%.0f", n / s }') units/s, max RSS $((kb / 1024)) MB"
+echo "TM: $(( $(stat -c %s "$db") / 1000000 )) MB, $(( $(stat -c %s "$db") / units )) bytes per unit"
+
+sync
+read -r s kb < <(measure "$ancre" export --db "$db" -o "$out" -q)
 size=$(stat -c %s "$out")
+export_mbps=$(mbps "$size" "$s")
+echo "export: ${s} s, $((size / 1000000)) MB, ${export_mbps} MB/s, max RSS $((kb / 1024)) MB"
+
 head -c "$size" /dev/urandom > "$work/same-size.bin"
 sync
-/usr/bin/time -f "cat of the same size: %e s wall" cat "$work/same-size.bin" > "$work/copy.bin"
-echo "output: $((size / 1000000)) MB"
+read -r s kb < <(measure sh -c "cat '$work/same-size.bin' > '$work/copy.bin'")
+cat_mbps=$(mbps "$size" "$s")
+echo "cat of a file of the same size: ${s} s, ${cat_mbps} MB/s"
+awk -v e="$export_mbps" -v c="$cat_mbps" 'BEGIN { printf "export / cat: %.2f\n", (c > 0 ? e / c : 0) }'
+rm -f "$work/same-size.bin" "$work/copy.bin"

@@ -458,8 +458,11 @@ Store::Store(const std::filesystem::path& path, const StoreOptions& options)
       throw IoError(impl.path + ": is a folder, not a translation memory; give a file path");
     }
   }
-  int flags = options.read_only ? SQLITE_OPEN_READONLY
-                                : SQLITE_OPEN_READWRITE | (may_create ? SQLITE_OPEN_CREATE : 0);
+  // NOMUTEX: a Store is used by one thread at a time (see store.h), so the
+  // connection needs none of SQLite's per-call locking.
+  int flags = SQLITE_OPEN_NOMUTEX |
+              (options.read_only ? SQLITE_OPEN_READONLY
+                                 : SQLITE_OPEN_READWRITE | (may_create ? SQLITE_OPEN_CREATE : 0));
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(impl.path.c_str(), &raw, flags, nullptr);
   impl.db.reset(raw);  // sqlite3_open_v2 allocates a handle even on failure
@@ -499,11 +502,14 @@ Store::Store(const std::filesystem::path& path, const StoreOptions& options)
                   SQLITE_READONLY);
   }
   impl.Exec("PRAGMA foreign_keys = ON");
-  // A 64 MiB page cache keeps a large batch's B-tree and FTS pages in memory
+  // A large page cache keeps a large batch's B-tree and FTS pages in memory
   // (the default 2 MiB spills to the WAL mid-transaction and re-reads pages);
   // memory-mapped reads save a copy per page for lookups on a big TM.
-  impl.Exec("PRAGMA cache_size = -65536");
-  impl.Exec("PRAGMA mmap_size = 1073741824");
+  impl.Exec(
+      ("PRAGMA cache_size = " + std::to_string(-1024 * int64_t{std::max(options.cache_mib, 1)}))
+          .c_str());
+  impl.Exec(("PRAGMA mmap_size = " + std::to_string(int64_t{std::max(options.mmap_mib, 0)} << 20))
+                .c_str());
   if (!impl.read_only) {
     if (!in_memory) {
       // WAL: readers never block the writer; one writer at a time, others wait busy_timeout.
@@ -825,37 +831,83 @@ AddResult Store::AddUnits(const std::function<bool(TranslationUnit*)>& next) {
 void Store::ForEachUnit(const UnitFilter& filter,
                         const std::function<void(const TranslationUnit&)>& visit) const {
   const Impl& impl = *impl_;
+  // The first provenance (lowest id) of each unit by one index probe, its run
+  // by primary key. Every filter is a condition of the query.
   std::string sql =
       "SELECT u.id, u.src_lang, u.tgt_lang, u.source, u.target, u.source_markup, "
       "u.target_markup, u.score, u.origin, u.created, u.tuid, u.has_extras, p.document, "
-      "p.bead_type, p.anchors FROM units u LEFT JOIN provenances p ON p.id = "
-      "(SELECT min(id) FROM provenances WHERE unit_id = u.id) WHERE u.score >= ?1";
-  if (!filter.src_lang.empty()) sql += " AND " + internal::LangCondition("u.src_lang", 2);
-  if (!filter.tgt_lang.empty()) sql += " AND " + internal::LangCondition("u.tgt_lang", 3);
+      "p.bead_type, p.anchors, p.alignment_id, a.mode FROM units u LEFT JOIN provenances p ON "
+      "p.id = (SELECT min(id) FROM provenances WHERE unit_id = u.id) LEFT JOIN alignments a ON "
+      "a.id = p.alignment_id WHERE u.score >= ?1";
+  int parameter = 1;
+  std::vector<std::function<void(sqlite3_stmt*)>> binds;
+  auto bind_text = [&](const std::string& value) {
+    const int at = ++parameter;
+    binds.push_back([at, &value](sqlite3_stmt* s) { BindText(s, at, value); });
+    return "?" + std::to_string(at);
+  };
+  if (!filter.src_lang.empty()) {
+    bind_text(filter.src_lang);
+    sql += " AND " + internal::LangCondition("u.src_lang", parameter);
+  }
+  if (!filter.tgt_lang.empty()) {
+    bind_text(filter.tgt_lang);
+    sql += " AND " + internal::LangCondition("u.tgt_lang", parameter);
+  }
+  if (!filter.since.empty()) sql += " AND u.created >= " + bind_text(filter.since);
+  if (!filter.origin.empty()) sql += " AND u.origin = " + bind_text(filter.origin);
+  if (!filter.document_ids.empty() || !filter.documents.empty()) {
+    std::string any;
+    for (const std::string& label : filter.documents) {
+      const std::string x = bind_text(label);
+      if (!any.empty()) any += " OR ";
+      // The whole label, or one side of "<source> | <target>".
+      any += "q.document = " + x + " OR substr(q.document, 1, length(" + x + ") + 3) = " + x +
+             " || ' | ' OR substr(q.document, -length(" + x + ") - 3) = ' | ' || " + x;
+    }
+    for (const int64_t id : filter.document_ids) {
+      const int at = ++parameter;
+      binds.push_back([at, id](sqlite3_stmt* s) { BindInt(s, at, id); });
+      if (!any.empty()) any += " OR ";
+      any += "qa.src_document_id = ?" + std::to_string(at) + " OR qa.tgt_document_id = ?" +
+             std::to_string(at);
+    }
+    sql +=
+        " AND EXISTS (SELECT 1 FROM provenances q LEFT JOIN alignments qa ON qa.id = "
+        "q.alignment_id WHERE q.unit_id = u.id AND (" +
+        any + "))";
+  }
   sql += " ORDER BY u.id";
   Stmt s = impl.Prepare(sql);
   BindDouble(s.get(), 1, filter.min_score);
-  if (!filter.src_lang.empty()) BindText(s.get(), 2, filter.src_lang);
-  if (!filter.tgt_lang.empty()) BindText(s.get(), 3, filter.tgt_lang);
+  for (const auto& bind : binds) bind(s.get());
   Stmt extras = impl.Prepare(
       "SELECT kind, type, value FROM unit_extras WHERE unit_id = ?1 ORDER BY position");
   TranslationUnit u;
+  // Reads text column c into *out, reusing its buffer.
+  const auto text = [](sqlite3_stmt* r, int c, std::string* out) {
+    const unsigned char* p = sqlite3_column_text(r, c);
+    out->assign(p ? reinterpret_cast<const char*>(p) : "",
+                static_cast<size_t>(sqlite3_column_bytes(r, c)));
+  };
   while (Step(s.get(), impl.path, "cannot read translation units")) {
     sqlite3_stmt* r = s.get();
     u.id = ColumnInt(r, 0);
-    u.src_lang = ColumnText(r, 1);
-    u.tgt_lang = ColumnText(r, 2);
-    u.source = ColumnText(r, 3);
-    u.target = ColumnText(r, 4);
-    u.source_markup = ColumnText(r, 5);
-    u.target_markup = ColumnText(r, 6);
+    text(r, 1, &u.src_lang);
+    text(r, 2, &u.tgt_lang);
+    text(r, 3, &u.source);
+    text(r, 4, &u.target);
+    text(r, 5, &u.source_markup);
+    text(r, 6, &u.target_markup);
     u.score = ColumnDouble(r, 7);
     u.origin = ParseOrigin(ColumnText(r, 8));
-    u.created = ColumnText(r, 9);
-    u.tuid = ColumnText(r, 10);
-    u.document = ColumnText(r, 12);
-    u.bead_type = ColumnText(r, 13);
-    u.anchors_json = ColumnText(r, 14);
+    text(r, 9, &u.created);
+    text(r, 10, &u.tuid);
+    text(r, 12, &u.document);
+    text(r, 13, &u.bead_type);
+    text(r, 14, &u.anchors_json);
+    u.run = ColumnInt(r, 15);
+    text(r, 16, &u.mode);
     u.props.clear();
     u.notes.clear();
     if (ColumnInt(r, 11) != 0) {

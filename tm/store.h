@@ -51,6 +51,13 @@ struct StoreOptions {
   bool create = true;
   // How long a writer waits for another process's write lock before failing.
   int busy_timeout_ms = 5000;
+  // Page cache of the connection in MiB: keeps a large write's B-tree and
+  // index pages in memory. A reader streaming the whole TM needs little.
+  int cache_mib = 64;
+  // MiB of the file read through memory mapping: saves a copy per page for
+  // lookups and searches on a big TM, but every page read counts toward the
+  // process's resident memory, so streaming the whole TM (export) wants 0.
+  int mmap_mib = 1024;
 };
 
 // One side of an aligned document pair, as given to SaveAlignment. Borrowed:
@@ -100,6 +107,14 @@ struct UnitFilter {
   std::string src_lang;    // empty = any
   std::string tgt_lang;    // empty = any
   double min_score = 0.0;  // TU score (best provenance) at least this
+  // Documents: a TU passes if one of its provenances comes from an alignment
+  // of a document whose id is in document_ids, or has a label (see
+  // TranslationUnit::document) equal to an entry of documents or naming it as
+  // one side of "<source> | <target>". Both empty = any document.
+  std::vector<int64_t> document_ids;
+  std::vector<std::string> documents;
+  std::string since;   // created at or after this UTC time (TMX form); empty = any
+  std::string origin;  // "aligned", "imported" or "edited"; empty = any
 };
 
 struct LookupOptions {
@@ -254,7 +269,8 @@ class Store {
   AddResult AddUnits(const std::function<bool(TranslationUnit*)>& next);
 
   // Calls visit for every TU matching filter, in id order, streaming (memory
-  // stays bounded). The unit's provenance fields come from its first
+  // stays bounded; the filter is applied by the query). The unit's provenance
+  // fields (document, bead_type, anchors_json, mode, run) come from its first
   // provenance; score is the best. Exceptions from visit propagate.
   void ForEachUnit(const UnitFilter& filter,
                    const std::function<void(const TranslationUnit&)>& visit) const;

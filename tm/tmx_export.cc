@@ -33,15 +33,30 @@ std::string FormatScore(double score) {
 TmxUnit ToTmxUnit(const TranslationUnit& unit, const std::string& src_lang,
                   const std::string& tgt_lang) {
   TmxUnit t;
-  t.tuid = !unit.tuid.empty() ? unit.tuid : unit.id > 0 ? std::to_string(unit.id) : "";
+  ToTmxUnit(unit, src_lang, tgt_lang, &t);
+  return t;
+}
+
+void ToTmxUnit(const TranslationUnit& unit, const std::string& src_lang,
+               const std::string& tgt_lang, TmxUnit* out) {
+  TmxUnit& t = *out;
+  if (!unit.tuid.empty()) {
+    t.tuid = unit.tuid;
+  } else if (unit.id > 0) {
+    t.tuid = std::to_string(unit.id);
+  } else {
+    t.tuid.clear();
+  }
   t.creation_date = unit.created;
   t.srclang = src_lang.empty() ? unit.src_lang : src_lang;
-  t.props.reserve(unit.props.size() + 5);
+  t.props.resize(0);
   t.props.push_back({"x-score", FormatScore(unit.score)});
   if (!unit.bead_type.empty()) t.props.push_back({"x-bead", unit.bead_type});
   if (!unit.anchors_json.empty()) t.props.push_back({"x-anchors", unit.anchors_json});
   if (!unit.document.empty()) t.props.push_back({"x-document", unit.document});
   t.props.push_back({"x-origin", OriginText(unit.origin)});
+  if (!unit.mode.empty()) t.props.push_back({"x-mode", unit.mode});
+  if (unit.run > 0) t.props.push_back({"x-run", std::to_string(unit.run)});
   t.props.insert(t.props.end(), unit.props.begin(), unit.props.end());
   t.notes = unit.notes;
   t.variants.resize(2);
@@ -51,7 +66,8 @@ TmxUnit ToTmxUnit(const TranslationUnit& unit, const std::string& src_lang,
   t.variants[1].lang = tgt_lang.empty() ? unit.tgt_lang : tgt_lang;
   t.variants[1].text = unit.target;
   t.variants[1].markup = unit.target_markup;
-  return t;
+  t.line = 0;
+  t.problem.clear();
 }
 
 TmxExporter::TmxExporter(std::ostream& out, const TmxExportOptions& options)
@@ -82,7 +98,8 @@ bool TmxExporter::Add(const TranslationUnit& unit) {
   if (!writer_) {
     Open(!options_.src_lang.empty() ? options_.src_lang : NormalizeLanguageTag(unit.src_lang));
   }
-  return writer_->Write(ToTmxUnit(unit, options_.src_lang, options_.tgt_lang));
+  ToTmxUnit(unit, options_.src_lang, options_.tgt_lang, &scratch_);
+  return writer_->Write(scratch_);
 }
 
 void TmxExporter::Finish() {

@@ -6,6 +6,8 @@
 //   x-anchors   the anchors both sides share, JSON
 //   x-document  the document pair (or TMX file) the unit came from
 //   x-origin    "aligned", "imported" or "edited"
+//   x-mode      the alignment mode of the run that paired it: "parallel" or "comparable"
+//   x-run       that run's id in the TM (`ancre report --db TM --run ID` shows it)
 // followed by the unit's other props. TmxImporter reads them back, so
 // export → import → export gives the same bytes apart from the header's date.
 //
@@ -42,6 +44,9 @@ struct TmxExportOptions {
 // creation date, provenance props, source variant first.
 TmxUnit ToTmxUnit(const TranslationUnit& unit, const std::string& src_lang,
                   const std::string& tgt_lang);
+// The same into *out, reusing its buffers (for streaming many units).
+void ToTmxUnit(const TranslationUnit& unit, const std::string& src_lang,
+               const std::string& tgt_lang, TmxUnit* out);
 
 // The score as written in x-score: the shortest decimal that reads back as
 // the same double.
@@ -73,6 +78,7 @@ class TmxExporter {
   std::ostream& out_;
   TmxExportOptions options_;
   std::unique_ptr<TmxWriter> writer_;
+  TmxUnit scratch_;  // reused by Add
   size_t filtered_out_ = 0;
 };
 

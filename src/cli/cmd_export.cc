@@ -1,5 +1,6 @@
 // ancre export: writes the translation memory's units as TMX 1.4b (for CAT
 // tools), TSV or JSONL, streaming.
+#include <algorithm>
 #include <charconv>
 #include <iostream>
 #include <sstream>
@@ -38,21 +39,6 @@ po::options_description ExportOptions() {
   return o;
 }
 
-// A unit's provenance label is "<source path> | <target path>" for an
-// alignment, the file name for an import. `wanted` matches the whole label or
-// either side.
-bool DocumentMatches(const std::string& label, const std::vector<std::string>& wanted) {
-  for (const std::string& w : wanted) {
-    if (label == w) return true;
-    const size_t bar = label.find(" | ");
-    if (bar != std::string::npos && ((bar == w.size() && label.compare(0, bar, w) == 0) ||
-                                     label.compare(bar + 3, std::string::npos, w) == 0)) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // Replaces tabs and line breaks by spaces: one unit per TSV line.
 std::string TsvField(std::string s) {
   for (char& c : s) {
@@ -69,7 +55,8 @@ std::string ExportHelp() {
        "Writes the translation units of the TM as TMX 1.4b for CAT tools (OmegaT, Trados,\n"
        "memoQ, Okapi ...), as TSV (src_lang, tgt_lang, source, target, score, document) or as\n"
        "JSONL. In TMX, each unit carries its provenance and evidence as props: x-score,\n"
-       "x-bead (1-1, 1-2 ...), x-anchors, x-document, x-origin. Characters XML forbids are\n"
+       "x-bead (1-1, 1-2 ...), x-anchors, x-document, x-origin, and for aligned units x-mode\n"
+       "(parallel, comparable) and x-run (the run's id). Characters XML forbids are\n"
        "removed (and counted on stderr), segments are trimmed, and a unit with an empty side\n"
        "is never written. The output file appears only when complete.\n\n"
     << ExportOptions()
@@ -124,31 +111,12 @@ int RunExport(const std::vector<std::string>& args) {
     }
   }
 
-  tm::Store store = OpenStore(vm, /*write=*/false);
-  std::vector<std::string> documents;
-  if (vm.count("document")) {
-    const std::vector<tm::DocumentInfo> known = store.Documents();
-    for (const std::string& d : vm["document"].as<std::vector<std::string>>()) {
-      int64_t id = 0;
-      const auto [ptr, ec] = std::from_chars(d.data(), d.data() + d.size(), id);
-      if (ec == std::errc() && ptr == d.data() + d.size()) {
-        bool found = false;
-        for (const auto& k : known) {
-          if (k.id == id) {
-            documents.push_back(k.path);
-            found = true;
-          }
-        }
-        if (!found) {
-          throw UsageError("export: no document " + d + " in " + store.path() +
-                           " (see 'ancre stats --documents')");
-        }
-      } else {
-        documents.push_back(d);
-      }
-    }
-  }
-
+  // Streaming the whole TM: a small page cache and no memory mapping keep the
+  // resident memory bounded whatever the TM's size.
+  tm::StoreOptions store_options = StoreOptionsFromArgs(vm, /*write=*/false);
+  store_options.cache_mib = 8;
+  store_options.mmap_mib = 0;
+  tm::Store store(vm["db"].as<std::string>(), store_options);
   // The store filters languages by prefix ("fr" matches "fr-CA"): ask for the
   // primary language, the exporter applies the region rule.
   tm::UnitFilter filter;
@@ -156,6 +124,25 @@ int RunExport(const std::vector<std::string>& args) {
   const auto primary = [](const std::string& tag) { return tag.substr(0, tag.find('-')); };
   if (!options.src_lang.empty()) filter.src_lang = primary(options.src_lang);
   if (!options.tgt_lang.empty()) filter.tgt_lang = primary(options.tgt_lang);
+  filter.since = since;
+  filter.origin = origin;
+  if (vm.count("document")) {
+    const std::vector<tm::DocumentInfo> known = store.Documents();
+    for (const std::string& d : vm["document"].as<std::vector<std::string>>()) {
+      int64_t id = 0;
+      const auto [ptr, ec] = std::from_chars(d.data(), d.data() + d.size(), id);
+      if (ec == std::errc() && ptr == d.data() + d.size()) {
+        if (std::none_of(known.begin(), known.end(),
+                         [id](const tm::DocumentInfo& k) { return k.id == id; })) {
+          throw UsageError("export: no document " + d + " in " + store.path() +
+                           " (see 'ancre stats --documents')");
+        }
+        filter.document_ids.push_back(id);
+      } else {
+        filter.documents.push_back(d);  // a path or a provenance label
+      }
+    }
+  }
 
   Output output(vm["output"].as<std::string>());
   std::ostream& out = output.stream();
@@ -166,9 +153,6 @@ int RunExport(const std::vector<std::string>& args) {
   std::string line;
   if (format == "tsv") out << "src_lang\ttgt_lang\tsource\ttarget\tscore\tdocument\n";
   store.ForEachUnit(filter, [&](const tm::TranslationUnit& u) {
-    if (!since.empty() && u.created < since) return;
-    if (!origin.empty() && tm::OriginName(u.origin) != origin) return;
-    if (!documents.empty() && !DocumentMatches(u.document, documents)) return;
     if (format == "tmx") {
       exporter.Add(u);
       return;
@@ -207,6 +191,11 @@ int RunExport(const std::vector<std::string>& args) {
       AppendJsonString(u.bead_type, &line);
       line += ",\"document\":";
       AppendJsonString(u.document, &line);
+      if (u.run > 0) {
+        line += ",\"mode\":";
+        AppendJsonString(u.mode, &line);
+        line += ",\"run\":" + std::to_string(u.run);
+      }
       line += ",\"created\":";
       AppendJsonString(u.created, &line);
       line += ",\"tuid\":";

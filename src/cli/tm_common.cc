@@ -18,12 +18,16 @@ void AddDbOption(po::options_description* o) {
        "milliseconds to wait while another process writes to the TM");
 }
 
-tm::Store OpenStore(const po::variables_map& vm, bool write, bool create) {
+tm::StoreOptions StoreOptionsFromArgs(const po::variables_map& vm, bool write, bool create) {
   tm::StoreOptions options;
   options.read_only = !write;
   options.create = create;
   options.busy_timeout_ms = vm["busy-timeout"].as<int>();
-  return tm::Store(vm["db"].as<std::string>(), options);
+  return options;
+}
+
+tm::Store OpenStore(const po::variables_map& vm, bool write, bool create) {
+  return tm::Store(vm["db"].as<std::string>(), StoreOptionsFromArgs(vm, write, create));
 }
 
 void RequireUtf8(std::string_view s, const std::string& what) {

@@ -14,6 +14,10 @@ namespace ancre::cli {
 // Adds --db PATH (default $ANCRE_DB or ancre.sqlite) to o.
 void AddDbOption(po::options_description* o);
 
+// The store options --db's companions ask for (busy timeout), for reading
+// (the file must exist) or writing (created if missing only when `create`).
+tm::StoreOptions StoreOptionsFromArgs(const po::variables_map& vm, bool write, bool create = false);
+
 // Opens the TM named by --db. For reading, the file must exist and is never
 // modified; for writing it is created if missing only when `create`.
 // Throws what tm::Store's constructor throws.

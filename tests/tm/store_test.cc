@@ -223,6 +223,48 @@ TEST(StoreTest, ForEachUnitFiltersByLanguagePrefixAndScore) {
   EXPECT_EQ(none, 0u);  // "f" is not a prefix at a hyphen
 }
 
+TEST(StoreTest, ForEachUnitFiltersByDocumentSinceAndOriginAndGivesTheRun) {
+  Store store(":memory:", {});
+  Pair p;
+  AlignmentRecord run;
+  run.mode = "comparable";
+  const SaveResult saved = store.SaveAlignment(p.Fr(), p.En(), p.alignment, run);
+  TranslationUnit old = Imported("Oui.", "Yes.", "old.tmx");
+  old.created = "20200101T000000Z";
+  TranslationUnit recent = Imported("Non.", "No.", "new.tmx");
+  recent.created = "20240501T000000Z";
+  store.AddUnits({old, recent});
+  const auto ids = [&](const UnitFilter& f) {
+    std::vector<std::string> sources;
+    store.ForEachUnit(f, [&](const TranslationUnit& u) { sources.push_back(u.source); });
+    return sources;
+  };
+  UnitFilter by_label;
+  by_label.documents = {"new.tmx"};
+  EXPECT_EQ(ids(by_label), std::vector<std::string>{"Non."});
+  UnitFilter by_side;
+  by_side.documents = {"a.en.txt"};  // one side of "a.fr.txt | a.en.txt"
+  EXPECT_EQ(ids(by_side).size(), 2u);
+  UnitFilter by_id;
+  by_id.document_ids = {store.Documents().front().id};
+  EXPECT_EQ(ids(by_id).size(), 2u);
+  by_id.document_ids = {9999};
+  EXPECT_TRUE(ids(by_id).empty());
+  UnitFilter since;
+  since.since = "20230101T000000Z";
+  EXPECT_EQ(ids(since).size(), 3u);  // the aligned pair (created now) and "Non."
+  UnitFilter imported;
+  imported.origin = "imported";
+  EXPECT_EQ(ids(imported), (std::vector<std::string>{"Oui.", "Non."}));
+
+  auto units = AllUnits(store);
+  ASSERT_EQ(units.size(), 4u);
+  EXPECT_EQ(units[0].mode, "comparable");
+  EXPECT_EQ(units[0].run, saved.alignment_id);
+  EXPECT_EQ(units[2].mode, "");
+  EXPECT_EQ(units[2].run, 0);
+}
+
 TEST(StoreTest, TextThatLooksLikeSqlIsStoredAsText) {
   Store store(":memory:", {});
   store.AddUnits({Imported("'); DROP TABLE units; --", "x", "a.tmx")});

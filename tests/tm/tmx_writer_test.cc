@@ -119,7 +119,7 @@ TEST(TmxWriterTest, WritesOnlyValidTmxDates) {
   EXPECT_EQ(xml.find("yesterday"), std::string::npos);
 }
 
-TEST(TmxExportTest, WritesProvenancePropsAndJoinsNothingItself) {
+TEST(TmxExportTest, WritesProvenancePropsWithModeAndRunAndJoinsNothingItself) {
   TranslationUnit u;
   u.id = 42;
   u.src_lang = "fr";
@@ -131,15 +131,21 @@ TEST(TmxExportTest, WritesProvenancePropsAndJoinsNothingItself) {
   u.anchors_json = "[{\"kind\":\"number\",\"text\":\"3\"}]";
   u.document = "doc-fr | doc-en";
   u.created = "20240501T101112Z";
-  u.props = {{"x-run", "7"}};
+  u.mode = "parallel";
+  u.run = 7;
+  u.props = {{"x-client", "acme"}};
   const TmxUnit t = ToTmxUnit(u, "fr-FR", "en-US");
   EXPECT_EQ(t.tuid, "42");
   EXPECT_EQ(t.variants[0].lang, "fr-FR");
   EXPECT_EQ(t.variants[1].text, "It rains. It pours.");
-  const std::vector<Prop> expected = {
-      {"x-score", "0.875"},          {"x-bead", "1-2"},
-      {"x-anchors", u.anchors_json}, {"x-document", "doc-fr | doc-en"},
-      {"x-origin", "aligned"},       {"x-run", "7"}};
+  const std::vector<Prop> expected = {{"x-score", "0.875"},
+                                      {"x-bead", "1-2"},
+                                      {"x-anchors", u.anchors_json},
+                                      {"x-document", "doc-fr | doc-en"},
+                                      {"x-origin", "aligned"},
+                                      {"x-mode", "parallel"},
+                                      {"x-run", "7"},
+                                      {"x-client", "acme"}};
   EXPECT_EQ(t.props, expected);
 }
 
