@@ -358,7 +358,17 @@ void Segmenter::SegmentUtf8(std::string_view s, size_t base, ParagraphMode mode,
   };
 
   std::vector<LineSpan> lines = SplitLines(s);
-  if (mode == ParagraphMode::kLine || options_.presegmented) {
+  if (options_.presegmented) {
+    // One segment per non-empty line; its index is the 0-based line number, so
+    // empty lines leave gaps (the convention of line-aligned corpora).
+    for (const LineSpan& l : lines) {
+      size_t line_number = index;
+      if (SkipSpaces(s.substr(0, l.end), l.begin) < l.end) segment_paragraph(l.begin, l.end);
+      index = line_number + 1;
+    }
+    return;
+  }
+  if (mode == ParagraphMode::kLine) {
     for (const LineSpan& l : lines) {
       if (SkipSpaces(s.substr(0, l.end), l.begin) >= l.end) continue;
       segment_paragraph(l.begin, l.end);

@@ -41,7 +41,7 @@ struct SegmenterOptions {
   ParagraphMode paragraphs = ParagraphMode::kAuto;
   std::string srx_path;                          // LISA SRX 2.0 rules; empty = ICU + ancre's fixes
   std::vector<std::string> extra_abbreviations;  // added to the shipped list, e.g. "Ste."
-  bool presegmented = false;                     // every line is one segment (empty lines skipped)
+  bool presegmented = false;  // every non-empty line is one segment, index = 0-based line number
 };
 
 class Segmenter {

@@ -104,7 +104,10 @@ SrxRules SrxRules::Parse(std::string_view xml, const std::string& name,
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   if (!root || !Named(root, "srx")) throw ParseError(name, 1, 0, "not an SRX file (no <srx> root)");
   const xmlNode* header = Child(root, "header");
-  bool cascade = header && Attr(header, "cascade") == "yes";
+  // SRX 2.0 makes `cascade` mandatory; OmegaT's own default rules omit it and
+  // OmegaT applies them cascading (language rules, then Default), so a missing
+  // attribute cascades here too.
+  bool cascade = !header || Attr(header, "cascade") != "no";
   const xmlNode* body = Child(root, "body");
   const xmlNode* language_rules = Child(body, "languagerules");
   const xmlNode* map_rules = Child(body, "maprules");

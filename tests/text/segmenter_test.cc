@@ -205,6 +205,7 @@ TEST(SegmenterTest, PresegmentedKeepsEveryLine) {
   ASSERT_EQ(doc.segments.size(), 2u);
   EXPECT_EQ(doc.segments[0].text, "One. Two.");
   EXPECT_EQ(doc.segments[1].text, "Three");
+  EXPECT_EQ(doc.segments[1].index, 2u);  // the line number: the empty line leaves a gap
 }
 
 TEST(SegmenterTest, UnknownLanguageIsAUsageError) {

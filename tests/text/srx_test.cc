@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <filesystem>
+
 #include "src/core/error.h"
 #include "src/text/input.h"
 #include "src/text/segmenter.h"
@@ -84,6 +87,39 @@ TEST(SrxTest, SegmenterUsesSrxFile) {
   Document doc = seg.Segment(InputText("Dr. Who came. He left.", "t", {}));
   ASSERT_EQ(doc.segments.size(), 2u);
   EXPECT_EQ(doc.segments[0].text, "Dr. Who came.");
+}
+
+}  // namespace
+}  // namespace ancre::text
+
+namespace ancre::text {
+namespace {
+
+// OmegaT's own default rules, read from the OmegaT package when it is installed.
+TEST(SrxTest, OmegatDefaultRulesSegmentLikeOmegat) {
+  const char* jar = "/usr/share/omegat/OmegaT.jar";
+  if (!std::filesystem::exists(jar))
+    GTEST_SKIP() << "SKIPPED: OmegaT is not installed (" << jar << ")";
+  std::string xml;
+  {
+    FILE* p = popen(
+        "unzip -p /usr/share/omegat/OmegaT.jar org/omegat/core/segmentation/defaultRules.srx", "r");
+    ASSERT_NE(p, nullptr);
+    char buf[65536];
+    for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) xml.append(buf, n);
+    pclose(p);
+  }
+  if (xml.empty()) GTEST_SKIP() << "SKIPPED: unzip could not read OmegaT's default rules";
+  SrxRules fr = SrxRules::Parse(xml, "defaultRules.srx", "fr");
+  EXPECT_GT(fr.rule_count(), 10u);
+  std::string text = "M. Dupont est arrivé. Il est reparti ! Puis il est revenu.";
+  std::vector<size_t> out;
+  fr.Boundaries(text, &out);
+  // Breaks after "arrivé." and "!" (OmegaT keeps the space with the next segment's
+  // boundary position); no break after "M.".
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(text.substr(0, out[0]), "M. Dupont est arrivé.");
+  EXPECT_EQ(text.substr(out[0], out[1] - out[0]), " Il est reparti !");
 }
 
 }  // namespace
