@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "src/cli/options.h"
+#include "src/cli/segment_options.h"
 #include "src/core/anchor.h"
 #include "src/core/error.h"
 #include "src/core/json.h"
@@ -19,8 +20,6 @@ po::options_description AnchorsOptions() {
   po::options_description o("Options");
   o.add_options()                   //
       ("help,h", "show this help")  //
-      ("lang,l", po::value<std::string>()->required(),
-       "language of the text: any ICU locale (fr, en, de, es, it, pt, en-GB ...)")  //
       ("format,f", po::value<std::string>()->default_value("text"),
        "text: one line per anchor; jsonl: one JSON object per segment")  //
       ("date", po::value<std::string>(),
@@ -28,13 +27,8 @@ po::options_description AnchorsOptions() {
        "first full date near the top, e.g. a byline)")  //
       ("date-order", po::value<std::string>(),
        "dmy or mdy: how to read numeric dates like 10/11/2025 (default: the locale's)")  //
-      ("presegmented", "every non-empty line is one segment")                            //
-      ("paragraphs", po::value<std::string>()->default_value("auto"),
-       "as for ancre segment: auto, line or blank")  //
-      ("encoding", po::value<std::string>()->default_value("auto"),
-       "input encoding: auto (BOM, else UTF-8), utf-8, utf-16, windows-1252, ...")  //
-      ("lenient", "replace invalid UTF-8 with U+FFFD instead of failing")           //
       ("output,o", po::value<std::string>()->default_value("-"), "write here instead of stdout");
+  o.add(SegmentationOptions());
   return o;
 }
 
@@ -66,17 +60,8 @@ std::string AnchorsHelp() {
 }
 
 int RunAnchors(const std::vector<std::string>& args) {
-  po::options_description visible = AnchorsOptions();
-  po::options_description all;
-  all.add(visible).add_options()("input", po::value<std::string>(), "input file");
-  po::positional_options_description positional;
-  positional.add("input", 1);
   po::variables_map vm;
-  ParseArgs("anchors", args, all, positional, &vm);
-  if (vm.count("help")) {
-    std::cout << AnchorsHelp();
-    return 0;
-  }
+  if (!ParseCommandLine("anchors", args, AnchorsOptions(), {"input"}, AnchorsHelp, &vm)) return 0;
   if (!vm.count("input")) {
     throw UsageError("anchors: missing FILE (use - for stdin); see 'ancre anchors --help'");
   }
@@ -84,17 +69,12 @@ int RunAnchors(const std::vector<std::string>& args) {
   if (format != "text" && format != "jsonl") {
     throw UsageError("anchors: --format must be text or jsonl");
   }
-  text::SegmenterOptions seg_options;
-  seg_options.language = vm["lang"].as<std::string>();
-  seg_options.paragraphs = text::ParseParagraphMode(vm["paragraphs"].as<std::string>());
-  seg_options.presegmented = vm.count("presegmented") > 0;
+  text::SegmenterOptions seg_options = SegmenterOptionsFrom(vm);
   text::AnchorOptions anchor_options;
   anchor_options.language = seg_options.language;
   if (vm.count("date")) anchor_options.document_date = vm["date"].as<std::string>();
   if (vm.count("date-order")) anchor_options.date_order = vm["date-order"].as<std::string>();
-  text::InputOptions input_options;
-  input_options.encoding = vm["encoding"].as<std::string>();
-  input_options.lenient = vm.count("lenient") > 0;
+  text::InputOptions input_options = InputOptionsFrom(vm);
 
   text::AnchorExtractor extractor(anchor_options);
   text::Segmenter segmenter(seg_options);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "src/cli/options.h"
+#include "src/cli/segment_options.h"
 #include "src/core/error.h"
 #include "src/core/json.h"
 #include "src/core/reporter.h"
@@ -17,24 +18,10 @@ po::options_description SegmentOptions() {
   po::options_description o("Options");
   o.add_options()                   //
       ("help,h", "show this help")  //
-      ("lang,l", po::value<std::string>()->required(),
-       "language of the text: any ICU locale (fr, en, de, es, it, pt, en-GB ...)")  //
       ("format,f", po::value<std::string>()->default_value("text"),
        "text: one segment per line; jsonl: one JSON object per segment with byte offsets")  //
-      ("paragraphs", po::value<std::string>()->default_value("auto"),
-       "auto: decide per file; line: every line break ends a paragraph; blank: only blank lines do "
-       "(hard-wrapped text)")  //
-      ("srx", po::value<std::string>(),
-       "segment with LISA SRX 2.0 rules (as OmegaT/Okapi) instead of ICU + ancre's rules")  //
-      ("abbreviations", po::value<std::string>(),
-       "file with extra abbreviations, one per line (e.g. \"Ste.\"), after which a period does not "
-       "end a sentence")  //
-      ("encoding", po::value<std::string>()->default_value("auto"),
-       "input encoding: auto (BOM, else UTF-8), utf-8, utf-16, utf-16le, utf-16be, windows-1252, "
-       "or any ICU converter name")                                                              //
-      ("lenient", "replace invalid UTF-8 with U+FFFD (and report how many) instead of failing")  //
-      ("presegmented", "every non-empty line is one segment")                                    //
       ("output,o", po::value<std::string>()->default_value("-"), "write here instead of stdout");
+  o.add(SegmentationOptions());
   return o;
 }
 
@@ -57,39 +44,17 @@ std::string SegmentHelp() {
 }
 
 int RunSegment(const std::vector<std::string>& args) {
-  po::options_description visible = SegmentOptions();
-  po::options_description all;
-  all.add(visible).add_options()("input", po::value<std::string>(), "input file");
-  po::positional_options_description positional;
-  positional.add("input", 1);
   po::variables_map vm;
-  ParseArgs("segment", args, all, positional, &vm);
-  if (vm.count("help")) {
-    std::cout << SegmentHelp();
-    return 0;
-  }
-  if (!vm.count("input"))
+  if (!ParseCommandLine("segment", args, SegmentOptions(), {"input"}, SegmentHelp, &vm)) return 0;
+  if (!vm.count("input")) {
     throw UsageError("segment: missing FILE (use - for stdin); see 'ancre segment --help'");
-  std::string format = vm["format"].as<std::string>();
-  if (format != "text" && format != "jsonl")
-    throw UsageError("segment: --format must be text or jsonl");
-
-  text::SegmenterOptions options;
-  options.language = vm["lang"].as<std::string>();
-  options.paragraphs = text::ParseParagraphMode(vm["paragraphs"].as<std::string>());
-  options.presegmented = vm.count("presegmented") > 0;
-  if (vm.count("srx")) options.srx_path = vm["srx"].as<std::string>();
-  if (vm.count("abbreviations")) {
-    std::string list = text::ReadFileBytes(vm["abbreviations"].as<std::string>());
-    for (const auto& l : text::SplitLines(list)) {
-      std::string a = list.substr(l.begin, l.end - l.begin);
-      while (!a.empty() && (a.back() == ' ' || a.back() == '\t')) a.pop_back();
-      if (!a.empty() && a[0] != '#') options.extra_abbreviations.push_back(a);
-    }
   }
-  text::InputOptions input_options;
-  input_options.encoding = vm["encoding"].as<std::string>();
-  input_options.lenient = vm.count("lenient") > 0;
+  std::string format = vm["format"].as<std::string>();
+  if (format != "text" && format != "jsonl") {
+    throw UsageError("segment: --format must be text or jsonl");
+  }
+  text::SegmenterOptions options = SegmenterOptionsFrom(vm);
+  text::InputOptions input_options = InputOptionsFrom(vm);
 
   text::Segmenter segmenter(options);
   std::string path = vm["input"].as<std::string>();

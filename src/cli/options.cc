@@ -29,10 +29,30 @@ void ParseArgs(const std::string& command, const std::vector<std::string>& args,
   }
 }
 
+bool ParseCommandLine(const std::string& command, const std::vector<std::string>& args,
+                      const po::options_description& visible,
+                      const std::vector<std::string>& positional, std::string (*help)(),
+                      po::variables_map* vm) {
+  po::options_description all;
+  all.add(visible);
+  po::positional_options_description positions;
+  for (const std::string& name : positional) {
+    all.add_options()(name.c_str(), po::value<std::string>(), name.c_str());
+    positions.add(name.c_str(), 1);
+  }
+  ParseArgs(command, args, all, positions, vm);
+  if (vm->count("help")) {
+    std::cout << help();
+    return false;
+  }
+  return true;
+}
+
 Output::Output(const std::string& path) : path_(path) {
   if (is_stdout()) return;
   std::filesystem::path p(path);
   tmp_path_ = (p.parent_path() / ("." + p.filename().string() + ".ancre-tmp")).string();
+  cleanup_ = std::make_unique<InterruptCleanup>(tmp_path_);
   auto f = std::make_unique<std::ofstream>(tmp_path_, std::ios::binary | std::ios::trunc);
   if (!*f)
     throw IoError(path + ": cannot open for writing; check the folder exists and is writable");
@@ -57,9 +77,15 @@ void Output::Commit() {
   if (file_) {
     static_cast<std::ofstream*>(file_.get())->close();
     if (!*file_) throw IoError(path_ + ": write failed (disk full?); nothing was written");
+    // An interruption during the rename is held until it is over: the file
+    // is then either published whole or not at all.
+    CommitSection section;
     std::error_code ec;
     std::filesystem::rename(tmp_path_, path_, ec);
     if (ec) throw IoError(path_ + ": cannot replace the file: " + ec.message());
+    cleanup_->Release();
+    committed_ = true;
+    section.Done();
   }
   committed_ = true;
 }
