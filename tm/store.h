@@ -218,6 +218,37 @@ struct DocumentInfo {
   int64_t segments = 0;
 };
 
+// One alignment run as stored: which documents, how and when.
+struct StoredRun {
+  int64_t id = 0;
+  std::string mode;        // "parallel" or "comparable"
+  std::string label;       // provenance label of its units
+  std::string created;     // UTC, TMX form YYYYMMDDThhmmssZ
+  std::string parameters;  // JSON object of the options that shaped it
+  DocumentInfo source;
+  DocumentInfo target;
+  int64_t pairs = 0;  // beads with sentences on both sides
+};
+
+// A segment of a stored document with its anchors.
+struct StoredSegment {
+  size_t index = 0;      // Segment::index: what beads name
+  std::string original;  // the original text, UTF-8
+  // Its anchors; each span is a byte range of `original` (anchors whose text
+  // cannot be found in `original` are left out).
+  std::vector<Anchor> anchors;
+};
+
+// A stored alignment run with everything needed to show it again.
+struct StoredAlignment {
+  StoredRun run;
+  std::vector<StoredSegment> source;  // every segment of both documents, in document order
+  std::vector<StoredSegment> target;
+  // The beads with sentences on both sides, in the run's order: indices,
+  // score, shared anchors. A segment in no bead stayed unaligned (1-0 / 0-1).
+  std::vector<Bead> beads;
+};
+
 // Coverage of a new text by the TM in the usual CAT buckets.
 struct Analysis {
   struct Bucket {
@@ -298,6 +329,14 @@ class Store {
 
   StoreStats Stats() const;
   std::vector<DocumentInfo> Documents() const;
+
+  // The alignment runs, oldest first; with document_id > 0 only the runs that
+  // aligned that document (as source or target).
+  std::vector<StoredRun> Alignments(int64_t document_id = 0) const;
+
+  // Run alignment_id with both documents' segments and anchors and its beads.
+  // Throws Error if the TM has no such run, DbError.
+  StoredAlignment LoadAlignment(int64_t alignment_id) const;
 
   // PRAGMA integrity_check, foreign key check, FTS index checks, orphans, duplicates.
   CheckReport Check() const;

@@ -8,10 +8,14 @@
 #include "src/cli/align_common.h"
 #include "src/cli/options.h"
 #include "src/cli/report_view.h"
+#include "src/cli/tm_common.h"
 #include "src/core/error.h"
 #include "src/text/input.h"
 
 namespace ancre::cli {
+
+std::string ReportHelp();
+
 namespace {
 
 po::options_description ReportOptionsDescription() {
@@ -26,12 +30,65 @@ po::options_description ReportOptionsDescription() {
   return o;
 }
 
+// `ancre report --db TM [--document ID | --run ID]`: a stored run, no alignment.
+po::options_description StoredReportOptions() {
+  po::options_description o("Options for a run stored in a TM (--db)");
+  o.add_options()  //
+      ("document", po::value<int64_t>(),
+       "show the latest run that aligned this document (ids: 'ancre show --db TM')")  //
+      ("run", po::value<int64_t>(), "show this alignment run (default: the latest)");
+  return o;
+}
+
+bool AsksForStoredRun(const std::vector<std::string>& args) {
+  return std::any_of(args.begin(), args.end(),
+                     [](const std::string& a) { return a == "--db" || a.rfind("--db=", 0) == 0; });
+}
+
+int RunStoredReport(const std::vector<std::string>& args) {
+  po::options_description o("Options");
+  o.add_options()                                                                    //
+      ("help,h", "show this help")                                                   //
+      ("format,f", po::value<std::string>()->default_value("html"), "html or text")  //
+      ("output,o", po::value<std::string>()->default_value("-"), "write here instead of stdout");
+  AddDbOption(&o);
+  o.add(StoredReportOptions());
+  o.add(ReportDisplayOptions());
+  po::variables_map vm;
+  ParseArgs("report", args, o, {}, &vm);
+  if (vm.count("help")) {
+    std::cout << ReportHelp();
+    return 0;
+  }
+  if (vm.count("document") && vm.count("run")) {
+    throw UsageError("report: give --document or --run, not both");
+  }
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "html" && format != "text") {
+    throw UsageError("report: --format must be html or text, not '" + format + "'");
+  }
+  const std::string output = vm["output"].as<std::string>();
+  const bool to_stdout = output.empty() || output == "-";
+  UseColor(vm, to_stdout);  // reject a bad --color before the work
+  if (format == "text") TerminalWidth(vm);
+  const tm::Store store = OpenStore(vm, /*write=*/false);
+  const int64_t run = ChooseRun(store, vm.count("run") ? vm["run"].as<int64_t>() : 0,
+                                vm.count("document") ? vm["document"].as<int64_t>() : 0);
+  const report::AlignmentView view = StoredAlignmentView(store.LoadAlignment(run));
+  Output out(output);
+  WriteReport(format, view, vm, to_stdout, out.stream());
+  out.Commit();
+  return 0;
+}
+
 }  // namespace
 
 std::string ReportHelp() {
   std::ostringstream s;
-  s << "Usage: ancre report SRC TGT --src-lang LANG --tgt-lang LANG [options] -o report.html\n\n"
-       "Aligns two documents as 'ancre align' does and shows the result for inspection.\n"
+  s << "Usage: ancre report SRC TGT --src-lang LANG --tgt-lang LANG [options] -o report.html\n"
+       "       ancre report --db TM [--document ID | --run ID] [options] -o report.html\n\n"
+       "Aligns two documents as 'ancre align' does, or reads an alignment run stored in a\n"
+       "TM by 'ancre align --db' (default: the latest), and shows it for inspection.\n"
        "HTML: one self-contained page (no network; opens from disk): both documents side\n"
        "by side, every sentence in place, pairs coloured and labelled by score band, the\n"
        "shared dates, numbers and names highlighted in both sentences (key on hover or\n"
@@ -40,15 +97,18 @@ std::string ReportHelp() {
        "bead's line in 'ancre align --format jsonl') and data-score; unaligned sentences\n"
        "data-unaligned; shared anchors are <mark data-kind data-key>.\n"
        "Text: side-by-side columns fitted to the terminal, anchors in colour on a terminal.\n\n"
-    << ReportOptionsDescription()
+    << ReportOptionsDescription() << "\n"
+    << StoredReportOptions()
     << "\nExamples:\n"
        "  ancre report samples/cambodia-korea-scams.fr.txt samples/cambodia-korea-scams.en.txt \\\n"
        "      --src-lang fr --tgt-lang en -o report.html\n"
-       "  ancre report fr.txt en.txt --src-lang fr --tgt-lang en --format text | less -R\n";
+       "  ancre report fr.txt en.txt --src-lang fr --tgt-lang en --format text | less -R\n"
+       "  ancre report --db tm.sqlite --document 3 -o report.html\n";
   return s.str();
 }
 
 int RunReport(const std::vector<std::string>& args) {
+  if (AsksForStoredRun(args)) return RunStoredReport(args);
   po::options_description visible = ReportOptionsDescription();
   po::options_description all;
   all.add(visible).add_options()("src", po::value<std::string>(), "source file")(

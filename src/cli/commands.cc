@@ -27,6 +27,8 @@ int RunExport(const std::vector<std::string>& args);
 std::string ExportHelp();
 int RunImport(const std::vector<std::string>& args);
 std::string ImportHelp();
+int RunShow(const std::vector<std::string>& args);
+std::string ShowHelp();
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
@@ -48,6 +50,8 @@ const std::vector<Command>& Commands() {
        ReportHelp},
       {"export", "write the TM as TMX 1.4b for CAT tools (or TSV, JSONL)", RunExport, ExportHelp},
       {"import", "read a TMX file from any CAT tool into the TM", RunImport, ImportHelp},
+      {"show", "an alignment run stored in the TM, side by side in the terminal", RunShow,
+       ShowHelp},
   };
   return kCommands;
 }

@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "src/core/error.h"
@@ -58,6 +59,50 @@ bool Confirm(const std::string& command, const std::string& question, bool yes) 
   std::string answer;
   std::getline(std::cin, answer);
   return answer == "y" || answer == "Y" || answer == "yes";
+}
+
+namespace {
+
+report::Side StoredSide(const std::vector<tm::StoredSegment>& segments,
+                        const tm::DocumentInfo& doc) {
+  report::Side side;
+  side.language = doc.language;
+  side.name = std::filesystem::path(doc.path).filename().string();
+  if (side.name.empty()) side.name = doc.path;
+  side.sentences.reserve(segments.size());
+  for (const tm::StoredSegment& s : segments) {
+    report::Sentence sentence;
+    sentence.index = s.index;
+    sentence.text = s.original;
+    for (const Anchor& a : s.anchors) {
+      sentence.anchors.push_back({a.span.begin, a.span.end, a.kind, a.key});
+    }
+    side.sentences.push_back(std::move(sentence));
+  }
+  return side;
+}
+
+}  // namespace
+
+report::AlignmentView StoredAlignmentView(const tm::StoredAlignment& stored) {
+  report::AlignmentView view;
+  view.src = StoredSide(stored.source, stored.run.source);
+  view.tgt = StoredSide(stored.target, stored.run.target);
+  view.mode = stored.run.mode;
+  view.beads = stored.beads;
+  return view;
+}
+
+int64_t ChooseRun(const tm::Store& store, int64_t run_id, int64_t document_id) {
+  if (run_id > 0) return run_id;  // LoadAlignment says if it is missing
+  const std::vector<tm::StoredRun> runs = store.Alignments(document_id);
+  if (runs.empty()) {
+    throw Error(store.path() + ": no alignment run" +
+                (document_id > 0 ? " of document " + std::to_string(document_id) : "") +
+                "; store one with 'ancre align FR EN --db " + store.path() +
+                "' (runs and documents: 'ancre show --db " + store.path() + "')");
+  }
+  return runs.back().id;
 }
 
 void ReportFileSizeLimitAsError() {

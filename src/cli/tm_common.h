@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "src/cli/options.h"
+#include "src/report/view.h"
 #include "tm/store.h"
 
 namespace ancre::cli {
@@ -33,6 +34,16 @@ std::string FormatNumber(double value);
 // stderr; otherwise `yes` (the --yes flag) must be set. Returns true to proceed;
 // throws UsageError when stdin is not a terminal and --yes is missing.
 bool Confirm(const std::string& command, const std::string& question, bool yes);
+
+// The report's view of a stored run: both documents' sentences with their
+// anchors, the stored beads (pairs; sentences in no bead show as unaligned),
+// no candidate scores. Copies what it needs.
+report::AlignmentView StoredAlignmentView(const tm::StoredAlignment& stored);
+
+// The run `ancre report --db` and `ancre show` display: run_id if > 0 (Error
+// if the TM lacks it), else the latest run of document_id if > 0, else the
+// latest run. Throws Error if there is none.
+int64_t ChooseRun(const tm::Store& store, int64_t run_id, int64_t document_id);
 
 // Makes writes beyond the file size limit (ulimit -f) fail with an error that
 // SQLite reports and rolls back, instead of killing the process with SIGXFSZ.

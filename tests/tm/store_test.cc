@@ -265,6 +265,42 @@ TEST(StoreTest, ForEachUnitFiltersByDocumentSinceAndOriginAndGivesTheRun) {
   EXPECT_EQ(units[2].run, 0);
 }
 
+TEST(StoreTest, LoadsAStoredRunWithSegmentsAnchorsAndBeads) {
+  Store store(":memory:", {});
+  Pair p;
+  AlignmentRecord record;
+  record.mode = "parallel";
+  const SaveResult saved = store.SaveAlignment(p.Fr(), p.En(), p.alignment, record);
+  const std::vector<StoredRun> runs = store.Alignments();
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].id, saved.alignment_id);
+  EXPECT_EQ(runs[0].mode, "parallel");
+  EXPECT_EQ(runs[0].source.path, "a.fr.txt");
+  EXPECT_EQ(runs[0].target.language, "en");
+  EXPECT_EQ(runs[0].pairs, 2);
+  EXPECT_EQ(store.Alignments(runs[0].target.id).size(), 1u);
+  EXPECT_TRUE(store.Alignments(runs[0].target.id + 100).empty());
+
+  const StoredAlignment a = store.LoadAlignment(saved.alignment_id);
+  ASSERT_EQ(a.source.size(), 3u);  // the unaligned "Merci." too
+  ASSERT_EQ(a.target.size(), 2u);
+  EXPECT_EQ(a.source[2].original, "Merci.");
+  const StoredSegment& meeting = a.source[1];
+  ASSERT_EQ(meeting.anchors.size(), 1u);
+  const Span span = meeting.anchors[0].span;
+  EXPECT_EQ(meeting.original.substr(span.begin, span.end - span.begin), "27 octobre");
+  EXPECT_EQ(meeting.anchors[0].key, "--10-27");
+  ASSERT_EQ(a.beads.size(), 2u);  // pairs only: segment 2 is in no bead
+  EXPECT_EQ(a.beads[1].src, std::vector<size_t>{1});
+  EXPECT_EQ(a.beads[1].tgt, std::vector<size_t>{1});
+  EXPECT_DOUBLE_EQ(a.beads[1].score, 0.85);
+  ASSERT_EQ(a.beads[1].anchors.size(), 1u);
+  EXPECT_EQ(a.beads[1].anchors[0].kind, AnchorKind::kDate);
+  EXPECT_EQ(a.beads[1].anchors[0].src_text, "27 octobre");
+  EXPECT_EQ(a.beads[1].anchors[0].tgt_text, "October 27");
+  EXPECT_THROW(store.LoadAlignment(saved.alignment_id + 1), Error);
+}
+
 TEST(StoreTest, TextThatLooksLikeSqlIsStoredAsText) {
   Store store(":memory:", {});
   store.AddUnits({Imported("'); DROP TABLE units; --", "x", "a.tmx")});

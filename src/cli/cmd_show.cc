@@ -1,0 +1,89 @@
+// ancre show: an alignment run stored in the TM, side by side in the
+// terminal; without --document or --run, the list of stored runs.
+#include <iostream>
+#include <sstream>
+
+#include "src/cli/report_view.h"
+#include "src/cli/tm_common.h"
+#include "src/core/error.h"
+
+namespace ancre::cli {
+namespace {
+
+po::options_description ShowOptions() {
+  po::options_description o("Options");
+  o.add_options()                   //
+      ("help,h", "show this help")  //
+      ("document", po::value<int64_t>(),
+       "show the latest run that aligned this document (the list without options gives the "
+       "ids)")                                                  //
+      ("run", po::value<int64_t>(), "show this alignment run")  //
+      ("format,f", po::value<std::string>()->default_value("text"),
+       "text: side by side for a terminal; html: the report page");
+  AddDbOption(&o);
+  o.add(ReportDisplayOptions());
+  return o;
+}
+
+void ListRuns(const tm::Store& store) {
+  const std::vector<tm::StoredRun> runs = store.Alignments();
+  if (runs.empty()) {
+    std::cout << "no alignment run in " << store.path()
+              << "; store one with 'ancre align FR EN --db " << store.path() << "'\n";
+    return;
+  }
+  std::cout << "run\tmode\tpairs\tcreated\tsource (id: path, segments)\ttarget\n";
+  for (const tm::StoredRun& r : runs) {
+    std::cout << r.id << "\t" << r.mode << "\t" << r.pairs << "\t" << r.created << "\t"
+              << r.source.id << ": " << r.source.path << " (" << r.source.language << ", "
+              << r.source.segments << ")\t" << r.target.id << ": " << r.target.path << " ("
+              << r.target.language << ", " << r.target.segments << ")\n";
+  }
+}
+
+}  // namespace
+
+std::string ShowHelp() {
+  std::ostringstream s;
+  s << "Usage: ancre show --db TM [--document ID | --run ID] [options]\n\n"
+       "Shows an alignment run stored by 'ancre align --db' side by side, fitted to the\n"
+       "terminal (anchors in colour on a terminal), every sentence in place: pairs with\n"
+       "their score and type, unaligned sentences marked. Without --document or --run,\n"
+       "lists the stored runs with their documents' ids.\n\n"
+    << ShowOptions()
+    << "\nExamples:\n"
+       "  ancre show --db tm.sqlite\n"
+       "  ancre show --db tm.sqlite --document 1 | less -R\n";
+  return s.str();
+}
+
+int RunShow(const std::vector<std::string>& args) {
+  po::options_description visible = ShowOptions();
+  po::variables_map vm;
+  ParseArgs("show", args, visible, {}, &vm);
+  if (vm.count("help")) {
+    std::cout << ShowHelp();
+    return 0;
+  }
+  if (vm.count("document") && vm.count("run")) {
+    throw UsageError("show: give --document or --run, not both");
+  }
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "html" && format != "text") {
+    throw UsageError("show: --format must be text or html, not '" + format + "'");
+  }
+  UseColor(vm, /*to_stdout=*/true);  // reject a bad --color before the work
+  if (format == "text") TerminalWidth(vm);
+  const tm::Store store = OpenStore(vm, /*write=*/false);
+  if (!vm.count("document") && !vm.count("run")) {
+    ListRuns(store);
+    return 0;
+  }
+  const int64_t run = ChooseRun(store, vm.count("run") ? vm["run"].as<int64_t>() : 0,
+                                vm.count("document") ? vm["document"].as<int64_t>() : 0);
+  WriteReport(format, StoredAlignmentView(store.LoadAlignment(run)), vm, /*to_stdout=*/true,
+              std::cout);
+  return 0;
+}
+
+}  // namespace ancre::cli

@@ -1,0 +1,298 @@
+// Reading stored alignment runs back: the runs of a document, and one run with
+// its documents' segments and anchors and its beads (for reports).
+#include <charconv>
+
+#include "tm/store_internal.h"
+
+namespace ancre::tm {
+
+using internal::BindInt;
+using internal::ColumnDouble;
+using internal::ColumnInt;
+using internal::ColumnText;
+using internal::Reuse;
+using internal::Step;
+using internal::Stmt;
+
+namespace {
+
+constexpr const char* kRunColumns =
+    "SELECT a.id, a.mode, a.label, a.created, a.parameters, s.id, s.path, s.lang, s.title, "
+    "s.content_hash, (SELECT count(*) FROM segments WHERE document_id = s.id), t.id, t.path, "
+    "t.lang, t.title, t.content_hash, (SELECT count(*) FROM segments WHERE document_id = t.id), "
+    "(SELECT count(*) FROM provenances WHERE alignment_id = a.id) FROM alignments a JOIN "
+    "documents s ON s.id = a.src_document_id JOIN documents t ON t.id = a.tgt_document_id";
+
+StoredRun ReadRun(sqlite3_stmt* s) {
+  StoredRun run;
+  run.id = ColumnInt(s, 0);
+  run.mode = ColumnText(s, 1);
+  run.label = ColumnText(s, 2);
+  run.created = ColumnText(s, 3);
+  run.parameters = ColumnText(s, 4);
+  run.source = {ColumnInt(s, 5),  ColumnText(s, 6), ColumnText(s, 7),
+                ColumnText(s, 8), ColumnText(s, 9), ColumnInt(s, 10)};
+  run.target = {ColumnInt(s, 11),  ColumnText(s, 12), ColumnText(s, 13),
+                ColumnText(s, 14), ColumnText(s, 15), ColumnInt(s, 16)};
+  run.pairs = ColumnInt(s, 17);
+  return run;
+}
+
+// "3,4" -> {3, 4}. Returns false for anything else.
+bool ParseIndices(std::string_view text, std::vector<size_t>* out) {
+  out->clear();
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = text.find(',', begin);
+    if (end == std::string_view::npos) end = text.size();
+    size_t value = 0;
+    const auto [ptr, ec] = std::from_chars(text.data() + begin, text.data() + end, value);
+    if (ec != std::errc() || ptr != text.data() + end) return false;
+    out->push_back(value);
+    begin = end + 1;
+  }
+  return !out->empty();
+}
+
+// Appends the UTF-8 encoding of code point cp.
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Reads the shared-anchor evidence SaveAlignment writes: a JSON array of
+// objects whose values are strings ({"kind":"date","key":...,"source":...,
+// "target":...}). Anything it cannot read yields no anchors: evidence is
+// shown when present, never required.
+class EvidenceReader {
+ public:
+  explicit EvidenceReader(std::string_view json) : s_(json) {}
+
+  std::vector<SharedAnchor> Read() {
+    std::vector<SharedAnchor> out;
+    Space();
+    if (!Eat('[')) return {};
+    Space();
+    if (Eat(']')) return out;
+    do {
+      Space();
+      SharedAnchor a;
+      if (!Object(&a)) return {};
+      out.push_back(std::move(a));
+      Space();
+    } while (Eat(','));
+    return Eat(']') ? out : std::vector<SharedAnchor>{};
+  }
+
+ private:
+  bool Object(SharedAnchor* a) {
+    if (!Eat('{')) return false;
+    Space();
+    if (Eat('}')) return false;
+    bool has_kind = false;
+    do {
+      Space();
+      std::string name, value;
+      if (!String(&name)) return false;
+      Space();
+      if (!Eat(':')) return false;
+      Space();
+      if (!String(&value)) return false;
+      if (name == "kind") {
+        has_kind = ParseAnchorKind(value, &a->kind);
+      } else if (name == "key") {
+        a->key = std::move(value);
+      } else if (name == "source") {
+        a->src_text = std::move(value);
+      } else if (name == "target") {
+        a->tgt_text = std::move(value);
+      }
+      Space();
+    } while (Eat(','));
+    return Eat('}') && has_kind;
+  }
+
+  // RFC 8259 string with its escapes, \u surrogate pairs included.
+  bool String(std::string* out) {
+    if (!Eat('"')) return false;
+    while (i_ < s_.size()) {
+      char c = s_[i_++];
+      if (c == '"') return true;
+      if (c != '\\') {
+        out->push_back(c);
+        continue;
+      }
+      if (i_ >= s_.size()) return false;
+      c = s_[i_++];
+      switch (c) {
+        case '"':
+        case '\\':
+        case '/':
+          out->push_back(c);
+          break;
+        case 'b':
+          out->push_back('\b');
+          break;
+        case 'f':
+          out->push_back('\f');
+          break;
+        case 'n':
+          out->push_back('\n');
+          break;
+        case 'r':
+          out->push_back('\r');
+          break;
+        case 't':
+          out->push_back('\t');
+          break;
+        case 'u': {
+          uint32_t cp = 0;
+          if (!Hex4(&cp)) return false;
+          if (cp >= 0xD800 && cp < 0xDC00 && i_ + 1 < s_.size() && s_[i_] == '\\' &&
+              s_[i_ + 1] == 'u') {
+            i_ += 2;
+            uint32_t low = 0;
+            if (!Hex4(&low) || low < 0xDC00 || low >= 0xE000) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          }
+          AppendUtf8(cp, out);
+          break;
+        }
+        default:
+          return false;
+      }
+    }
+    return false;
+  }
+
+  bool Hex4(uint32_t* cp) {
+    if (i_ + 4 > s_.size()) return false;
+    const auto [ptr, ec] = std::from_chars(s_.data() + i_, s_.data() + i_ + 4, *cp, 16);
+    if (ec != std::errc() || ptr != s_.data() + i_ + 4) return false;
+    i_ += 4;
+    return true;
+  }
+
+  void Space() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r'))
+      ++i_;
+  }
+  bool Eat(char c) {
+    if (i_ < s_.size() && s_[i_] == c) {
+      ++i_;
+      return true;
+    }
+    return false;
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+};
+
+// Every segment of a document with its anchors, spans made relative to the
+// segment's original text.
+std::vector<StoredSegment> LoadSegments(const Store::Impl& impl, int64_t document_id) {
+  Stmt segments = impl.Prepare(
+      "SELECT id, idx, byte_begin, original FROM segments WHERE document_id = ?1 ORDER BY idx");
+  Stmt anchors = impl.Prepare(
+      "SELECT kind, subtype, text, byte_begin, byte_end, key, weight FROM anchors WHERE "
+      "segment_id = ?1 ORDER BY byte_begin, id");
+  BindInt(segments.get(), 1, document_id);
+  std::vector<StoredSegment> out;
+  while (Step(segments.get(), impl.path, "cannot read segments")) {
+    sqlite3_stmt* s = segments.get();
+    StoredSegment seg;
+    seg.index = static_cast<size_t>(ColumnInt(s, 1));
+    const int64_t begin = ColumnInt(s, 2);
+    seg.original = ColumnText(s, 3);
+    sqlite3_stmt* a = anchors.get();
+    Reuse(a);
+    BindInt(a, 1, ColumnInt(s, 0));
+    while (Step(a, impl.path, "cannot read anchors")) {
+      Anchor anchor;
+      if (!ParseAnchorKind(ColumnText(a, 0), &anchor.kind)) continue;
+      anchor.subtype = ColumnText(a, 1);
+      anchor.text = ColumnText(a, 2);
+      anchor.key = ColumnText(a, 5);
+      anchor.weight = ColumnDouble(a, 6);
+      // Spans count bytes of the input as given; they are offsets into the
+      // UTF-8 original unless the input was in another encoding, where the
+      // anchor's text is looked for instead.
+      const int64_t relative = ColumnInt(a, 3) - begin;
+      const size_t length = anchor.text.size();
+      size_t at = std::string::npos;
+      if (relative >= 0 && static_cast<size_t>(relative) + length <= seg.original.size() &&
+          seg.original.compare(static_cast<size_t>(relative), length, anchor.text) == 0) {
+        at = static_cast<size_t>(relative);
+      } else if (length > 0) {
+        at = seg.original.find(anchor.text);
+      }
+      if (at == std::string::npos || length == 0) continue;
+      anchor.span = {at, at + length};
+      seg.anchors.push_back(std::move(anchor));
+    }
+    out.push_back(std::move(seg));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<StoredRun> Store::Alignments(int64_t document_id) const {
+  const Impl& impl = *impl_;
+  std::string sql = kRunColumns;
+  if (document_id > 0) sql += " WHERE a.src_document_id = ?1 OR a.tgt_document_id = ?1";
+  sql += " ORDER BY a.id";
+  Stmt s = impl.Prepare(sql);
+  if (document_id > 0) BindInt(s.get(), 1, document_id);
+  std::vector<StoredRun> runs;
+  while (Step(s.get(), impl.path, "cannot read alignment runs")) runs.push_back(ReadRun(s.get()));
+  return runs;
+}
+
+StoredAlignment Store::LoadAlignment(int64_t alignment_id) const {
+  const Impl& impl = *impl_;
+  StoredAlignment out;
+  {
+    Stmt s = impl.Prepare(std::string(kRunColumns) + " WHERE a.id = ?1");
+    BindInt(s.get(), 1, alignment_id);
+    if (!Step(s.get(), impl.path, "cannot read alignment runs")) {
+      throw Error(impl.path + ": no alignment run " + std::to_string(alignment_id) +
+                  "; 'ancre show --db " + impl.path + "' lists the runs");
+    }
+    out.run = ReadRun(s.get());
+  }
+  out.source = LoadSegments(impl, out.run.source.id);
+  out.target = LoadSegments(impl, out.run.target.id);
+  // One provenance per bead with both sides, written in bead order.
+  Stmt beads = impl.Prepare(
+      "SELECT src_segments, tgt_segments, score, anchors FROM provenances WHERE alignment_id = "
+      "?1 ORDER BY id");
+  BindInt(beads.get(), 1, alignment_id);
+  while (Step(beads.get(), impl.path, "cannot read the beads of an alignment")) {
+    sqlite3_stmt* s = beads.get();
+    Bead b;
+    if (!ParseIndices(ColumnText(s, 0), &b.src) || !ParseIndices(ColumnText(s, 1), &b.tgt)) {
+      continue;
+    }
+    b.score = ColumnDouble(s, 2);
+    b.anchors = EvidenceReader(ColumnText(s, 3)).Read();
+    out.beads.push_back(std::move(b));
+  }
+  return out;
+}
+
+}  // namespace ancre::tm
