@@ -98,19 +98,19 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
     tgt_features = BuildSideFeatures(tgt.texts, tgt.anchors, ft);
   }
 
+  // One match index serves the mode decision and the aligner.
+  Scorer probe(src_features, tgt_features, options.length_prior);
+  DropTokens(&src_features);
+  DropTokens(&tgt_features);
   ModeDecision chosen;
   chosen.mode = options.mode;
-  if (options.mode == AlignMode::kAuto) {
-    Scorer probe(src_features, tgt_features, options.length_prior);
-    chosen = DecideMode(probe);
-  }
+  if (options.mode == AlignMode::kAuto) chosen = DecideMode(probe);
   if (decision != nullptr) *decision = chosen;
 
   Alignment result;
   result.mode = chosen.mode;
   if (chosen.mode == AlignMode::kParallel) {
-    Scorer scorer(src_features, tgt_features,
-                  Scorer::FitLength(src_features, tgt_features, options.length_prior));
+    Scorer scorer(probe, Scorer::FitLength(src_features, tgt_features, options.length_prior));
     result.beads = AlignParallel(scorer, ParallelParams{}, options.threads);
     for (Bead& b : result.beads) {
       if (b.src.empty() || b.tgt.empty()) {
@@ -123,8 +123,7 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
           ParallelScore(scorer.Similarity(s0, s1, t0, t1), scorer.LengthPenalty(s0, s1, t0, t1), b);
     }
   } else {
-    Scorer scorer(src_features, tgt_features, options.length_prior);
-    result.beads = AlignComparable(scorer, ComparableParams{}, options.threads);
+    result.beads = AlignComparable(probe, ComparableParams{}, options.threads);
   }
   // Comparable mode lists the segments it left unaligned too: source ones in
   // source order among the pairs, target ones at the end.

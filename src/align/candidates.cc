@@ -6,46 +6,28 @@
 #include <utility>
 
 namespace ancre::align {
-namespace {
-
-// (key, segment) for every key of every segment of one side, sorted.
-std::vector<std::pair<uint64_t, uint32_t>> Postings(const SideFeatures& f) {
-  std::vector<std::pair<uint64_t, uint32_t>> p;
-  p.reserve(f.keys.size());
-  for (size_t i = 0; i < f.size(); ++i) {
-    for (uint64_t k : f.SegmentKeys(i)) p.emplace_back(k, static_cast<uint32_t>(i));
-  }
-  std::sort(p.begin(), p.end());
-  return p;
-}
-
-}  // namespace
-
 std::vector<Candidate> FindCandidates(const Scorer& scorer, size_t per_source, size_t max_df,
                                       int threads) {
-  const SideFeatures& src = scorer.src();
-  const SideFeatures& tgt = scorer.tgt();
-  const size_t n = src.size();
-  const size_t m = tgt.size();
-  auto postings = Postings(tgt);
+  const MatchIndex& index = scorer.index();
+  const size_t n = index.src.size();
+  const size_t m = index.tgt.size();
   auto work = [&](size_t begin, size_t end, std::vector<Candidate>* out) {
     std::vector<float> acc(m, 0.f);
     std::vector<uint32_t> touched;
     std::vector<std::pair<float, uint32_t>> ranked;
     for (size_t i = begin; i < end; ++i) {
       touched.clear();
-      for (uint64_t key : src.SegmentKeys(i)) {
-        auto lo = std::lower_bound(postings.begin(), postings.end(), std::make_pair(key, 0u));
-        auto hi = lo;
-        while (hi != postings.end() && hi->first == key) ++hi;
+      for (uint32_t key : index.src.SegmentKeys(i)) {
+        const uint32_t* lo = index.tgt_postings.data() + index.tgt_posting_begin[key];
+        const uint32_t* hi = index.tgt_postings.data() + index.tgt_posting_begin[key + 1];
         size_t df = static_cast<size_t>(hi - lo);
         if (df == 0 || (max_df > 0 && df > max_df)) continue;
         // Rarer keys are stronger evidence (an IDF on the target side).
         float w =
             static_cast<float>(std::log(1.0 + static_cast<double>(m) / static_cast<double>(df)));
-        for (auto it = lo; it != hi; ++it) {
-          if (acc[it->second] == 0.f) touched.push_back(it->second);
-          acc[it->second] += w;
+        for (const uint32_t* it = lo; it != hi; ++it) {
+          if (acc[*it] == 0.f) touched.push_back(*it);
+          acc[*it] += w;
         }
       }
       ranked.clear();
@@ -81,23 +63,13 @@ std::vector<Candidate> FindCandidates(const Scorer& scorer, size_t per_source, s
 }
 
 std::vector<Candidate> HapaxPairs(const Scorer& scorer, double min_sim) {
-  auto ps = Postings(scorer.src());
-  auto pt = Postings(scorer.tgt());
+  const MatchIndex& index = scorer.index();
   std::vector<Candidate> pairs;
-  size_t a = 0, b = 0;
-  while (a < ps.size() && b < pt.size()) {
-    if (ps[a].first < pt[b].first) {
-      ++a;
-    } else if (pt[b].first < ps[a].first) {
-      ++b;
-    } else {
-      uint64_t key = ps[a].first;
-      size_t a2 = a, b2 = b;
-      while (a2 < ps.size() && ps[a2].first == key) ++a2;
-      while (b2 < pt.size() && pt[b2].first == key) ++b2;
-      if (a2 - a == 1 && b2 - b == 1) pairs.push_back({ps[a].second, pt[b].second, 0.0});
-      a = a2;
-      b = b2;
+  for (size_t k = 0; k < index.shared_keys; ++k) {
+    if (index.src_posting_begin[k + 1] - index.src_posting_begin[k] == 1 &&
+        index.tgt_posting_begin[k + 1] - index.tgt_posting_begin[k] == 1) {
+      pairs.push_back({index.src_postings[index.src_posting_begin[k]],
+                       index.tgt_postings[index.tgt_posting_begin[k]], 0.0});
     }
   }
   std::sort(pairs.begin(), pairs.end(), [](const Candidate& x, const Candidate& y) {

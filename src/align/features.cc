@@ -204,51 +204,79 @@ size_t ScanNumber(std::string_view text, size_t i, std::string* digits) {
   return i;
 }
 
-struct WordInfo {
-  std::vector<uint64_t> keys;  // first key is the word's own identity (for IDF)
-};
-
-// Computes the match keys of one folded word.
-class WordKeys {
+// Token types: a distinct word (folded, and whether it is all capitals), number
+// or anchor key, with its match keys. Tokens refer to their type, so a word's
+// keys are stored once however often it occurs.
+class TypeTable {
  public:
-  explicit WordKeys(const FeatureOptions& options)
-      : options_(options), stemmer_(options.language) {}
+  TypeTable(const FeatureOptions& options, SideFeatures* f)
+      : options_(options), stemmer_(options.language), f_(f) {}
 
-  const WordInfo& Get(const std::string& folded, bool all_caps) {
-    std::string memo_key = folded;
-    if (all_caps) memo_key.push_back('\x01');
-    auto it = memo_.find(memo_key);
-    if (it != memo_.end()) return it->second;
-    WordInfo info;
+  // The type of a word, or kNone for a word without keys (function words).
+  uint32_t Word(const std::string& folded, bool all_caps) {
+    auto& memo = words_[all_caps ? 1 : 0];
+    auto it = memo.find(folded);
+    if (it != memo.end()) return it->second;
+    keys_.clear();
     size_t cps = CountCodePoints(folded);
     bool stop = IsStopword(options_.language, folded);
-    if (all_caps) info.keys.push_back(HashKey('A', folded));
+    if (all_caps) keys_.push_back(HashKey('A', folded));
     if (!stop) {
       if (cps >= 4) {
         size_t cut = 0;
         for (int k = 0; k < 4; ++k) text::NextCodePoint(folded, &cut);
-        info.keys.push_back(HashKey('P', std::string_view(folded).substr(0, cut)));
+        keys_.push_back(HashKey('P', std::string_view(folded).substr(0, cut)));
       } else if (cps == 3) {
-        info.keys.push_back(HashKey('W', folded));
+        keys_.push_back(HashKey('W', folded));
       }
-      if (!info.keys.empty() && options_.lexicon != nullptr && !options_.lexicon->empty()) {
+      if (!keys_.empty() && options_.lexicon != nullptr && !options_.lexicon->empty()) {
         std::string stem = stemmer_.Stem(folded);
         if (options_.side == Side::kSource) {
           for (const std::string& t : options_.lexicon->Translations(stem)) {
-            info.keys.push_back(HashKey('L', t));
+            keys_.push_back(HashKey('L', t));
           }
         } else if (options_.lexicon->HasTarget(stem)) {
-          info.keys.push_back(HashKey('L', stem));
+          keys_.push_back(HashKey('L', stem));
         }
       }
     }
-    return memo_.emplace(std::move(memo_key), std::move(info)).first->second;
+    uint32_t type = keys_.empty() ? KeyTable::kNone : NewType(keys_);
+    memo.emplace(folded, type);
+    return type;
+  }
+
+  // The type of a number or an anchor: its one key.
+  uint32_t Single(uint64_t key) {
+    uint32_t id = singles_.Insert(key);
+    if (id == single_types_.size()) {
+      keys_.assign(1, key);
+      single_types_.push_back(NewType(keys_));
+    }
+    return single_types_[id];
+  }
+
+  // Fills f->vocabulary from the keys seen.
+  void Finish() {
+    f_->type_key_begin.push_back(static_cast<uint32_t>(f_->type_keys.size()));
+    f_->vocabulary.resize(vocabulary_.size());
+    vocabulary_.ForEach([&](uint64_t key, uint32_t id) { f_->vocabulary[id] = key; });
   }
 
  private:
+  uint32_t NewType(const std::vector<uint64_t>& keys) {
+    f_->type_key_begin.push_back(static_cast<uint32_t>(f_->type_keys.size()));
+    for (uint64_t k : keys) f_->type_keys.push_back(vocabulary_.Insert(k));
+    return static_cast<uint32_t>(f_->type_key_begin.size() - 1);
+  }
+
   const FeatureOptions& options_;
   Stemmer stemmer_;
-  std::unordered_map<std::string, WordInfo> memo_;
+  SideFeatures* f_;
+  KeyTable vocabulary_;
+  KeyTable singles_;                    // number and anchor keys -> index in single_types_
+  std::vector<uint32_t> single_types_;  // their types
+  std::vector<uint64_t> keys_;          // scratch
+  std::unordered_map<std::string, uint32_t> words_[2];  // plain words, all-caps words
 };
 
 }  // namespace
@@ -298,10 +326,12 @@ uint64_t AnchorMatchKey(const Anchor& anchor) {
   return HashKey('X', tagged);
 }
 
-bool SideFeatures::SegmentHasKey(size_t i, uint64_t key) const {
-  if ((masks[i] & (uint64_t{1} << (key & 63))) == 0) return false;
-  auto k = SegmentKeys(i);
-  return std::binary_search(k.begin(), k.end(), key);
+void DropTokens(SideFeatures* f) {
+  std::vector<Token>().swap(f->tokens);
+  std::vector<uint32_t>().swap(f->type_key_begin);
+  std::vector<uint32_t>().swap(f->type_keys);
+  std::vector<uint64_t>().swap(f->vocabulary);
+  std::vector<uint32_t>(f->size() + 1, 0).swap(f->token_begin);
 }
 
 SideFeatures BuildSideFeatures(const std::vector<std::string>& texts,
@@ -310,81 +340,61 @@ SideFeatures BuildSideFeatures(const std::vector<std::string>& texts,
   const size_t n = texts.size();
   f.chars.reserve(n);
   f.token_begin.reserve(n + 1);
-  f.key_begin.reserve(n + 1);
-  f.masks.reserve(n);
-  WordKeys word_keys(options);
-  std::vector<uint64_t> identity;    // each token's identity key, for document frequencies
-  std::vector<float> anchor_factor;  // per token: 0 for words, weight factor for anchors
-  std::vector<uint64_t> seg_keys;
+  TypeTable types(options, &f);
+  std::string folded;
   for (size_t i = 0; i < n; ++i) {
     const std::string& text = texts[i];
     f.chars.push_back(static_cast<uint32_t>(CountCodePoints(text)));
     f.token_begin.push_back(static_cast<uint32_t>(f.tokens.size()));
-    const size_t first_key = f.token_keys.size();
     for (const Word& w : SplitWords(text)) {
-      Token t;
-      t.keys_begin = static_cast<uint32_t>(f.token_keys.size());
+      uint32_t type;
       if (w.is_number) {
-        f.token_keys.push_back(HashKey('N', w.number_key));
+        type = types.Single(HashKey('N', w.number_key));
       } else {
-        std::string folded = Fold(std::string_view(text).substr(w.begin, w.end - w.begin));
-        const WordInfo& info = word_keys.Get(folded, w.all_caps);
-        f.token_keys.insert(f.token_keys.end(), info.keys.begin(), info.keys.end());
+        folded = Fold(std::string_view(text).substr(w.begin, w.end - w.begin));
+        type = types.Word(folded, w.all_caps);
       }
-      t.keys_end = static_cast<uint32_t>(f.token_keys.size());
-      if (t.keys_end == t.keys_begin) continue;  // a function word: no evidence
-      identity.push_back(f.token_keys[t.keys_begin]);
-      anchor_factor.push_back(0.f);
-      f.tokens.push_back(t);
+      if (type == KeyTable::kNone) continue;  // a function word: no evidence
+      f.tokens.push_back({0.f, type});
     }
     if (i < anchors.size()) {
       for (const Anchor& a : anchors[i]) {
         if (a.key.empty()) continue;
-        Token t;
-        t.keys_begin = static_cast<uint32_t>(f.token_keys.size());
-        f.token_keys.push_back(AnchorMatchKey(a));
-        t.keys_end = t.keys_begin + 1;
-        identity.push_back(f.token_keys[t.keys_begin]);
-        anchor_factor.push_back(
-            static_cast<float>(std::max(0.05, a.weight * options.anchor_weight)));
-        f.tokens.push_back(t);
+        // The weight field holds the anchor's factor until the IDF is known.
+        float factor = static_cast<float>(std::max(0.05, a.weight * options.anchor_weight));
+        f.tokens.push_back({factor, types.Single(AnchorMatchKey(a))});
       }
     }
-    // The segment's sorted key set and its 64-bit mask.
-    seg_keys.assign(f.token_keys.begin() + static_cast<std::ptrdiff_t>(first_key),
-                    f.token_keys.end());
-    std::sort(seg_keys.begin(), seg_keys.end());
-    seg_keys.erase(std::unique(seg_keys.begin(), seg_keys.end()), seg_keys.end());
-    f.key_begin.push_back(static_cast<uint32_t>(f.keys.size()));
-    uint64_t mask = 0;
-    for (uint64_t k : seg_keys) mask |= uint64_t{1} << (k & 63);
-    f.masks.push_back(mask);
-    f.keys.insert(f.keys.end(), seg_keys.begin(), seg_keys.end());
   }
   f.token_begin.push_back(static_cast<uint32_t>(f.tokens.size()));
-  f.key_begin.push_back(static_cast<uint32_t>(f.keys.size()));
+  types.Finish();
 
-  // IDF of each token's identity over this side's segments.
-  std::unordered_map<uint64_t, uint32_t> df;
-  df.reserve(identity.size());
+  // IDF of each token's identity (its type's first key) over this side's
+  // segments, counted once per segment.
+  auto identity = [&](const Token& t) { return f.type_keys[f.type_key_begin[t.type]]; };
+  std::vector<uint32_t> df(f.vocabulary.size(), 0);
+  std::vector<uint32_t> last_segment(f.vocabulary.size(), UINT32_MAX);
   for (size_t i = 0; i < n; ++i) {
     for (uint32_t t = f.token_begin[i]; t < f.token_begin[i + 1]; ++t) {
-      // Count a key once per segment: only at its first occurrence.
-      bool first = true;
-      for (uint32_t u = f.token_begin[i]; u < t && first; ++u) first = identity[u] != identity[t];
-      if (first) ++df[identity[t]];
+      uint32_t id = identity(f.tokens[t]);
+      if (last_segment[id] != i) {
+        last_segment[id] = static_cast<uint32_t>(i);
+        ++df[id];
+      }
     }
   }
   f.total_weight.assign(n, 0.f);
   const double segments = static_cast<double>(std::max<size_t>(n, 1));
   for (size_t i = 0; i < n; ++i) {
     for (uint32_t t = f.token_begin[i]; t < f.token_begin[i + 1]; ++t) {
-      double w = std::log(1.0 + segments / df[identity[t]]);
-      if (anchor_factor[t] > 0.f) w *= anchor_factor[t];
-      f.tokens[t].weight = static_cast<float>(w);
-      f.total_weight[i] += f.tokens[t].weight;
+      Token& token = f.tokens[t];
+      double w = std::log(1.0 + segments / df[identity(token)]);
+      if (token.weight > 0.f) w *= token.weight;
+      token.weight = static_cast<float>(w);
+      f.total_weight[i] += token.weight;
     }
   }
+  f.tokens.shrink_to_fit();
   return f;
 }
 

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "src/align/key_table.h"
 #include "src/align/lexicon.h"
 #include "src/core/anchor.h"
 
@@ -53,9 +54,8 @@ struct FeatureOptions {
 };
 
 struct Token {
-  float weight = 0.f;       // IDF on its side
-  uint32_t keys_begin = 0;  // into SideFeatures::token_keys
-  uint32_t keys_end = 0;
+  float weight = 0.f;  // IDF on its side
+  uint32_t type = 0;   // the word, number or anchor it is (see SideFeatures)
 };
 
 // The features of every segment of one side.
@@ -63,24 +63,22 @@ struct SideFeatures {
   std::vector<uint32_t> chars;        // length of each segment in code points
   std::vector<uint32_t> token_begin;  // segment i's tokens: [token_begin[i], token_begin[i+1])
   std::vector<Token> tokens;
-  std::vector<uint64_t> token_keys;  // keys of all tokens
-  std::vector<uint32_t>
-      key_begin;  // segment i's sorted unique keys: [key_begin[i], key_begin[i+1])
-  std::vector<uint64_t> keys;
-  std::vector<uint64_t> masks;      // one bit per key (key % 64), per segment
-  std::vector<float> total_weight;  // sum of token weights per segment
+  // Token types (distinct words, numbers, anchor keys): type k's keys are
+  // type_keys[type_key_begin[k] .. type_key_begin[k+1]), indices into `vocabulary`.
+  std::vector<uint32_t> type_key_begin;
+  std::vector<uint32_t> type_keys;
+  std::vector<uint64_t> vocabulary;  // the distinct match keys of this side
+  std::vector<float> total_weight;   // sum of token weights per segment
 
   size_t size() const { return chars.size(); }
   std::span<const Token> SegmentTokens(size_t i) const {
     return {tokens.data() + token_begin[i], tokens.data() + token_begin[i + 1]};
   }
-  std::span<const uint64_t> SegmentKeys(size_t i) const {
-    return {keys.data() + key_begin[i], keys.data() + key_begin[i + 1]};
+  // A token's keys, as indices into `vocabulary`.
+  std::span<const uint32_t> TokenKeys(const Token& t) const {
+    return {type_keys.data() + type_key_begin[t.type],
+            type_keys.data() + type_key_begin[t.type + 1]};
   }
-  std::span<const uint64_t> TokenKeys(const Token& t) const {
-    return {token_keys.data() + t.keys_begin, token_keys.data() + t.keys_end};
-  }
-  bool SegmentHasKey(size_t i, uint64_t key) const;
 };
 
 // Builds the features of one side. `anchors` is empty or parallel to `texts`.
@@ -88,6 +86,11 @@ struct SideFeatures {
 // `anchors` are only read during the call.
 SideFeatures BuildSideFeatures(const std::vector<std::string>& texts,
                                const DocumentAnchors& anchors, const FeatureOptions& options);
+
+// Frees the per-token data of `f` (tokens, their keys, the vocabulary) once
+// a Scorer has indexed it; the lengths and total weights stay, which is all a
+// Scorer reads afterwards.
+void DropTokens(SideFeatures* f);
 
 // The match key of an anchor (also used to report shared anchors).
 uint64_t AnchorMatchKey(const Anchor& anchor);

@@ -147,14 +147,7 @@ class Dp {
   float BeadCost(size_t t, int64_t r0, int64_t r1, int64_t j0, int64_t j1) const {
     const BeadType& bt = kTypes[t];
     if (bt.k == 0 || bt.l == 0) return static_cast<float>(p_.skip);
-    double sim;
-    if (bt.k == 1 && bt.l == 1) {
-      sim = sim11_[c_.Cell(r1, j1)];
-    } else {
-      if (!Plausible(r0, r1, j0, j1)) return std::numeric_limits<float>::infinity();
-      sim = s_.Similarity(static_cast<size_t>(r0), static_cast<size_t>(r1), static_cast<size_t>(j0),
-                          static_cast<size_t>(j1));
-    }
+    double sim = bt.k == 1 && bt.l == 1 ? sim11_[c_.Cell(r1, j1)] : BeadSimilarity(r0, r1, j0, j1);
     double prior = 0.0;
     if (bt.k + bt.l == 3) prior = p_.prior_12;
     if (bt.k == 2 && bt.l == 2) prior = p_.prior_22;
@@ -165,43 +158,61 @@ class Dp {
                               p_.length_weight * len + prior);
   }
 
-  double Sim11(int64_t i, int64_t j) const {
-    if (!c_.Contains(i + 1, j + 1)) {
-      return s_.Similarity(static_cast<size_t>(i), static_cast<size_t>(i + 1),
-                           static_cast<size_t>(j), static_cast<size_t>(j + 1));
-    }
-    return sim11_[c_.Cell(i + 1, j + 1)];
-  }
-
  private:
-  // A many-segment bead is worth scoring only if each of its segments shares
-  // something with the other side (or has nothing to share: no tokens).
-  bool Plausible(int64_t r0, int64_t r1, int64_t j0, int64_t j1) const {
+  // The similarity of a many-segment bead from the cached matches of its 1-1
+  // pairs: a source token is covered if any of the bead's target segments
+  // matched it, and the other way round. Falls back to the scorer when a
+  // segment is wide or a pair lies outside the corridor.
+  double BeadSimilarity(int64_t r0, int64_t r1, int64_t j0, int64_t j1) const {
+    const MatchIndex& index = s_.index();
+    bool cached = true;
+    for (int64_t i = r0; i < r1 && cached; ++i) {
+      cached = index.src.narrow(static_cast<size_t>(i)) && c_.Contains(i + 1, j0 + 1) &&
+               c_.Contains(i + 1, j1);
+    }
+    for (int64_t j = j0; j < j1 && cached; ++j) cached = index.tgt.narrow(static_cast<size_t>(j));
+    if (!cached) {
+      return s_.Similarity(static_cast<size_t>(r0), static_cast<size_t>(r1),
+                           static_cast<size_t>(j0), static_cast<size_t>(j1));
+    }
+    std::array<uint64_t, 3> tgt_bits = {0, 0, 0};
+    double covered = 0.0;
     for (int64_t i = r0; i < r1; ++i) {
-      if (s_.src().total_weight[static_cast<size_t>(i)] <= 0) continue;
-      bool any = false;
-      for (int64_t j = j0; j < j1 && !any; ++j) any = Sim11(i, j) > 0;
-      if (!any) return false;
+      uint64_t src_bits = 0;
+      for (int64_t j = j0; j < j1; ++j) {
+        const PairMatch& m = match_[c_.Cell(i + 1, j + 1)];
+        src_bits |= m.src_bits;
+        tgt_bits[static_cast<size_t>(j - j0)] |= m.tgt_bits;
+      }
+      covered += index.src.Weigh(static_cast<size_t>(i), &src_bits);
     }
     for (int64_t j = j0; j < j1; ++j) {
-      if (s_.tgt().total_weight[static_cast<size_t>(j)] <= 0) continue;
-      bool any = false;
-      for (int64_t i = r0; i < r1 && !any; ++i) any = Sim11(i, j) > 0;
-      if (!any) return false;
+      covered += index.tgt.Weigh(static_cast<size_t>(j), &tgt_bits[static_cast<size_t>(j - j0)]);
     }
-    return true;
+    return Scorer::Smooth(covered,
+                          s_.SourceWeight(static_cast<size_t>(r0), static_cast<size_t>(r1)) +
+                              s_.TargetWeight(static_cast<size_t>(j0), static_cast<size_t>(j1)));
   }
 
   void PrecomputeOneToOne(int threads) {
     sim11_.assign(c_.cells, 0.f);
+    match_.assign(c_.cells, PairMatch{});
     const int64_t rows = static_cast<int64_t>(c_.lo.size());
+    const MatchIndex& index = s_.index();
     auto work = [&](int64_t begin, int64_t end) {
       for (int64_t r = std::max<int64_t>(begin, 1); r < end; ++r) {
+        const size_t i = static_cast<size_t>(r - 1);
+        const bool narrow = index.src.narrow(i);
         for (int64_t j = std::max<int64_t>(c_.lo[static_cast<size_t>(r)], 1);
              j <= c_.hi[static_cast<size_t>(r)]; ++j) {
-          sim11_[c_.Cell(r, j)] =
-              static_cast<float>(s_.Similarity(static_cast<size_t>(r - 1), static_cast<size_t>(r),
-                                               static_cast<size_t>(j - 1), static_cast<size_t>(j)));
+          const size_t cell = c_.Cell(r, j);
+          const size_t tj = static_cast<size_t>(j - 1);
+          if (narrow && index.tgt.narrow(tj)) {
+            match_[cell] = s_.Match(i, tj);
+            sim11_[cell] = static_cast<float>(s_.SimilarityOf(i, tj, match_[cell]));
+          } else {
+            sim11_[cell] = static_cast<float>(s_.Similarity(i, i + 1, tj, tj + 1));
+          }
         }
       }
     };
@@ -221,19 +232,36 @@ class Dp {
   const ParallelParams& p_;
   const Corridor& c_;
   std::vector<float> sim11_;
+  std::vector<PairMatch> match_;  // per cell (r, j): the match of source r-1 and target j-1
   std::vector<float> cost_;
   std::vector<uint8_t> back_;
 };
 
-// True if the path runs along an edge of the corridor that is not the
-// matrix border: the corridor may have cut off a better path.
-bool TouchesEdge(const std::vector<std::array<int64_t, 3>>& path, const Corridor& c, int64_t m) {
+// Where the path runs along an edge of the corridor that is not the matrix
+// border, the corridor may have cut off a better path: widens the rows within
+// `w` of each such step by `w` on both sides. Returns false (and leaves the
+// corridor as it was) if no step touches an inner edge.
+bool WidenWhereTouched(const std::vector<std::array<int64_t, 3>>& path, int64_t m, int64_t w,
+                       Corridor* c) {
+  const int64_t rows = static_cast<int64_t>(c->lo.size());
+  std::vector<int64_t> lo = c->lo, hi = c->hi;
+  bool touched = false;
   for (const auto& step : path) {
-    size_t r = static_cast<size_t>(step[1]);
-    int64_t j = step[2];
-    if ((j <= c.lo[r] && c.lo[r] > 0) || (j >= c.hi[r] && c.hi[r] < m)) return true;
+    const size_t r = static_cast<size_t>(step[1]);
+    const int64_t j = step[2];
+    if (!((j <= c->lo[r] && c->lo[r] > 0) || (j >= c->hi[r] && c->hi[r] < m))) continue;
+    touched = true;
+    for (int64_t rr = std::max<int64_t>(0, step[1] - w); rr <= std::min(rows - 1, step[1] + w);
+         ++rr) {
+      lo[static_cast<size_t>(rr)] = std::min(lo[static_cast<size_t>(rr)], c->lo[r] - w);
+      hi[static_cast<size_t>(rr)] = std::max(hi[static_cast<size_t>(rr)], c->hi[r] + w);
+    }
   }
-  return false;
+  if (!touched) return false;
+  c->lo = std::move(lo);
+  c->hi = std::move(hi);
+  Finish(c, m);
+  return true;
 }
 
 }  // namespace
@@ -259,16 +287,16 @@ std::vector<Bead> AlignParallel(const Scorer& scorer, const ParallelParams& para
     points.emplace_back(static_cast<int64_t>(n), static_cast<int64_t>(m));
   }
   int64_t w = static_cast<int64_t>(params.corridor);
+  Corridor corridor = full ? FullCorridor(n, m) : ChainCorridor(points, n, m, w);
+  // Widening stops at this many cells: memory stays linear in the documents.
+  const size_t max_cells = std::max(params.full_matrix_cells, params.max_cells_per_row * (n + 1));
   std::vector<std::array<int64_t, 3>> path;
   for (int attempt = 0;; ++attempt) {
-    Corridor corridor = full ? FullCorridor(n, m) : ChainCorridor(points, n, m, w);
-    if (!full && corridor.cells >= (n + 1) * (m + 1) / 2) corridor = FullCorridor(n, m);
-    Dp dp(scorer, params, corridor, threads);
-    path = dp.Run();
-    if (corridor.full || attempt >= 4 || !TouchesEdge(path, corridor, static_cast<int64_t>(m))) {
-      break;
-    }
+    if (!corridor.full && corridor.cells >= (n + 1) * (m + 1) / 2) corridor = FullCorridor(n, m);
+    path = Dp(scorer, params, corridor, threads).Run();
+    if (corridor.full || attempt >= 4 || corridor.cells >= max_cells) break;
     w *= 2;
+    if (!WidenWhereTouched(path, static_cast<int64_t>(m), w, &corridor)) break;
   }
   for (const auto& step : path) {
     const BeadType& bt = kTypes[static_cast<size_t>(step[0])];

@@ -1,6 +1,7 @@
 // Parallel-mode alignment: monotone dynamic programming over beads in a
-// corridor around the chain of sure pairs, widened where the best path runs
-// along its edge. Time and memory are O(n · width), never O(n · m).
+// corridor around the chain of sure pairs, widened locally where the best
+// path runs along its edge (up to a bound on the cells per row). Time and
+// memory are O(n · width), never O(n · m).
 //
 // Thread-safety: reentrant; uses up to `threads` threads, deterministic.
 #pragma once
@@ -25,6 +26,7 @@ struct ParallelParams {
   double prior_22 = 1.0;
   double prior_13 = 0.8;              // 1-3 and 3-1
   size_t corridor = 10;               // initial half-width of the corridor (segments)
+  size_t max_cells_per_row = 64;      // the corridor widens up to this many cells per row on average
   size_t full_matrix_cells = 250000;  // below n · m, search the whole matrix
 };
 

@@ -3,6 +3,10 @@
 #include <chrono>
 #include <future>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "src/text/anchors.h"
 #include "src/text/normalize.h"
 #include "src/text/segmenter.h"
@@ -19,11 +23,17 @@ Document SegmentInput(const text::InputText& input, const std::string& language,
   return segmenter.Segment(input);
 }
 
-std::vector<std::string> Texts(const Document& doc) {
+// The segment texts, moved out of the document (and back by ReturnTexts):
+// a long document's texts are not worth copying.
+std::vector<std::string> TakeTexts(Document* doc) {
   std::vector<std::string> texts;
-  texts.reserve(doc.segments.size());
-  for (const ancre::Segment& s : doc.segments) texts.push_back(s.text);
+  texts.reserve(doc->segments.size());
+  for (ancre::Segment& s : doc->segments) texts.push_back(std::move(s.text));
   return texts;
+}
+
+void ReturnTexts(std::vector<std::string>* texts, Document* doc) {
+  for (size_t k = 0; k < texts->size(); ++k) doc->segments[k].text = std::move((*texts)[k]);
 }
 
 }  // namespace
@@ -73,6 +83,12 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
     to.language = options.tgt_language;
     out.tgt_anchors = text::AnchorExtractor(to).Extract(tgt, out.tgt);
   }
+#if defined(__GLIBC__)
+  // The anchor extractor's working memory of a long document is freed by now
+  // but stays in the main heap; the aligner allocates on two threads (other
+  // heaps), so give it back rather than carry it to the peak.
+  malloc_trim(0);
+#endif
   Lexicon lex;
   if (lexicon.valid()) {
     lex = lexicon.get();
@@ -83,10 +99,12 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   ao.src_language = options.src_language;
   ao.tgt_language = options.tgt_language;
   ao.lexicon = &lex;
-  std::vector<std::string> src_texts = Texts(out.src);
-  std::vector<std::string> tgt_texts = Texts(out.tgt);
+  std::vector<std::string> src_texts = TakeTexts(&out.src);
+  std::vector<std::string> tgt_texts = TakeTexts(&out.tgt);
   out.alignment =
       Align({src_texts, out.src_anchors}, {tgt_texts, out.tgt_anchors}, ao, &out.decision);
+  ReturnTexts(&src_texts, &out.src);
+  ReturnTexts(&tgt_texts, &out.tgt);
   // Beads refer to positions in the segment lists; report segment indices.
   for (Bead& b : out.alignment.beads) {
     for (size_t& i : b.src) i = out.src.segments[i].index;

@@ -1,33 +1,150 @@
 #include "src/align/scorer.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <limits>
+#include <utility>
+
+#include "src/align/key_table.h"
 
 namespace ancre::align {
 namespace {
 
-// Weight of tokens of a's segments [a0, a1) with a key among b's segments [b0, b1).
-double Covered(const SideFeatures& a, size_t a0, size_t a1, const SideFeatures& b, size_t b0,
-               size_t b1) {
-  uint64_t mask = 0;
-  for (size_t j = b0; j < b1; ++j) mask |= b.masks[j];
-  if (mask == 0) return 0.0;
-  double covered = 0.0;
-  for (size_t i = a0; i < a1; ++i) {
-    for (const Token& t : a.SegmentTokens(i)) {
-      bool hit = false;
-      for (uint64_t key : a.TokenKeys(t)) {
-        if ((mask & (uint64_t{1} << (key & 63))) == 0) continue;
-        for (size_t j = b0; j < b1 && !hit; ++j) hit = b.SegmentHasKey(j, key);
-        if (hit) break;
+constexpr uint32_t kNone = KeyTable::kNone;
+
+// Fills one side of the index: `dense` maps each vocabulary id of the side
+// to its shared id (kNone: the other side does not have the key).
+MatchSide BuildMatchSide(const SideFeatures& f, const std::vector<uint32_t>& dense) {
+  MatchSide s;
+  const size_t n = f.size();
+  s.key_begin.reserve(n + 1);
+  s.mask_begin.reserve(n + 1);
+  s.token_begin.reserve(n + 1);
+  s.total_weight = f.total_weight;
+  std::vector<std::pair<uint32_t, uint32_t>> entries;  // (dense id, matchable token)
+  for (size_t i = 0; i < n; ++i) {
+    s.key_begin.push_back(static_cast<uint32_t>(s.keys.size()));
+    s.mask_begin.push_back(static_cast<uint32_t>(s.key_tokens.size()));
+    s.token_begin.push_back(static_cast<uint32_t>(s.token_weight.size()));
+    entries.clear();
+    uint32_t matchable = 0;
+    for (const Token& t : f.SegmentTokens(i)) {
+      bool any = false;
+      for (uint32_t key : f.TokenKeys(t)) {
+        if (dense[key] == kNone) continue;
+        entries.emplace_back(dense[key], matchable);
+        any = true;
       }
-      if (hit) covered += t.weight;
+      if (any) {
+        s.token_weight.push_back(t.weight);
+        ++matchable;
+      }
+    }
+    std::sort(entries.begin(), entries.end());
+    const size_t words = (matchable + 63) / 64;
+    for (size_t e = 0; e < entries.size(); ++e) {
+      if (e == 0 || entries[e].first != entries[e - 1].first) {
+        s.keys.push_back(entries[e].first);
+        s.key_tokens.resize(s.key_tokens.size() + words, 0);
+      }
+      uint32_t token = entries[e].second;
+      s.key_tokens[s.key_tokens.size() - words + token / 64] |= uint64_t{1} << (token % 64);
     }
   }
-  return covered;
+  s.key_begin.push_back(static_cast<uint32_t>(s.keys.size()));
+  s.mask_begin.push_back(static_cast<uint32_t>(s.key_tokens.size()));
+  s.token_begin.push_back(static_cast<uint32_t>(s.token_weight.size()));
+  return s;
+}
+
+// Segments holding each dense id, ascending (counting sort: linear time).
+void BuildPostings(const MatchSide& side, size_t ids, std::vector<uint32_t>* begin,
+                   std::vector<uint32_t>* postings) {
+  begin->assign(ids + 1, 0);
+  for (uint32_t id : side.keys) ++(*begin)[id + 1];
+  for (size_t k = 0; k < ids; ++k) (*begin)[k + 1] += (*begin)[k];
+  postings->assign(side.keys.size(), 0);
+  std::vector<uint32_t> next(begin->begin(), begin->end() - 1);
+  for (size_t i = 0; i < side.size(); ++i) {
+    for (uint32_t id : side.SegmentKeys(i)) (*postings)[next[id]++] = static_cast<uint32_t>(i);
+  }
+}
+
+// ORs into src_bits (target: tgt_bits) the token sets of the keys source
+// segment i and target segment j share; either output may be null.
+void Intersect(const MatchSide& a, size_t i, const MatchSide& b, size_t j, uint64_t* src_bits,
+               uint64_t* tgt_bits) {
+  const uint32_t* p = a.keys.data() + a.key_begin[i];
+  const uint32_t* const pe = a.keys.data() + a.key_begin[i + 1];
+  const uint32_t* q = b.keys.data() + b.key_begin[j];
+  const uint32_t* const qe = b.keys.data() + b.key_begin[j + 1];
+  if (p == pe || q == qe || *p > qe[-1] || *q > pe[-1]) return;
+  const uint32_t* const p0 = p;
+  const uint32_t* const q0 = q;
+  const size_t wa = a.words(i), wb = b.words(j);
+  while (p != pe && q != qe) {
+    if (*p < *q) {
+      ++p;
+    } else if (*q < *p) {
+      ++q;
+    } else {
+      if (src_bits != nullptr) {
+        const uint64_t* m =
+            a.key_tokens.data() + a.mask_begin[i] + static_cast<size_t>(p - p0) * wa;
+        for (size_t w = 0; w < wa; ++w) src_bits[w] |= m[w];
+      }
+      if (tgt_bits != nullptr) {
+        const uint64_t* m =
+            b.key_tokens.data() + b.mask_begin[j] + static_cast<size_t>(q - q0) * wb;
+        for (size_t w = 0; w < wb; ++w) tgt_bits[w] |= m[w];
+      }
+      ++p;
+      ++q;
+    }
+  }
 }
 
 }  // namespace
+
+double MatchSide::Weigh(size_t i, const uint64_t* bits) const {
+  double sum = 0.0;
+  const float* w = token_weight.data() + token_begin[i];
+  for (size_t word = 0, words_i = words(i); word < words_i; ++word) {
+    for (uint64_t b = bits[word]; b != 0; b &= b - 1) {
+      sum += w[word * 64 + static_cast<size_t>(std::countr_zero(b))];
+    }
+  }
+  return sum;
+}
+
+MatchIndex MatchIndex::Build(const SideFeatures& src, const SideFeatures& tgt) {
+  MatchIndex index;
+  KeyTable table;  // source vocabulary id = table id
+  for (uint64_t key : src.vocabulary) table.Insert(key);
+  std::vector<uint32_t> src_dense(src.vocabulary.size(), kNone);
+  std::vector<uint32_t> tgt_dense(tgt.vocabulary.size(), kNone);
+  uint32_t next = 0;
+  for (size_t k = 0; k < tgt.vocabulary.size(); ++k) {
+    uint32_t id = table.Find(tgt.vocabulary[k]);
+    if (id != kNone) src_dense[id] = tgt_dense[k] = next++;
+  }
+  index.shared_keys = next;
+  index.src = BuildMatchSide(src, src_dense);
+  index.tgt = BuildMatchSide(tgt, tgt_dense);
+  BuildPostings(index.src, next, &index.src_posting_begin, &index.src_postings);
+  BuildPostings(index.tgt, next, &index.tgt_posting_begin, &index.tgt_postings);
+  return index;
+}
+
+Scorer::Scorer(const SideFeatures& src, const SideFeatures& tgt, LengthModel length)
+    : src_(src),
+      tgt_(tgt),
+      index_(std::make_shared<const MatchIndex>(MatchIndex::Build(src, tgt))),
+      length_(length) {}
+
+Scorer::Scorer(const Scorer& other, LengthModel length)
+    : src_(other.src_), tgt_(other.tgt_), index_(other.index_), length_(length) {}
 
 double LengthPenaltyFromChars(double src_chars, double tgt_chars, const LengthModel& model) {
   // Gale & Church: delta = (l2 - c l1) / sqrt(l1 s^2); the mean of both
@@ -50,17 +167,44 @@ double Scorer::TargetWeight(size_t b, size_t e) const {
   return w;
 }
 
-double Scorer::Similarity(size_t s0, size_t s1, size_t t0, size_t t1) const {
-  double total = SourceWeight(s0, s1) + TargetWeight(t0, t1);
-  double covered = 0.0;
-  if (total > 0) {
-    covered = Covered(src_, s0, s1, tgt_, t0, t1) + Covered(tgt_, t0, t1, src_, s0, s1);
-  }
+double Scorer::Smooth(double covered, double total) {
   // Smoothing: a pseudo-token of weight kSmoothing, half matched. Two
   // segments without any content word ("Oui et non." / "Yes and no.") are
   // neither evidence for nor against a pair (0.5); long segments are unaffected.
   constexpr double kSmoothing = 3.0;
   return (covered + 0.5 * kSmoothing) / (total + kSmoothing);
+}
+
+PairMatch Scorer::Match(size_t i, size_t j) const {
+  PairMatch m;
+  Intersect(index_->src, i, index_->tgt, j, &m.src_bits, &m.tgt_bits);
+  return m;
+}
+
+double Scorer::SimilarityOf(size_t i, size_t j, const PairMatch& m) const {
+  double covered = index_->src.Weigh(i, &m.src_bits) + index_->tgt.Weigh(j, &m.tgt_bits);
+  return Smooth(covered, static_cast<double>(src_.total_weight[i]) + tgt_.total_weight[j]);
+}
+
+double Scorer::Similarity(size_t s0, size_t s1, size_t t0, size_t t1) const {
+  const MatchSide& a = index_->src;
+  const MatchSide& b = index_->tgt;
+  if (s1 == s0 + 1 && t1 == t0 + 1 && a.narrow(s0) && b.narrow(t0)) {
+    return SimilarityOf(s0, t0, Match(s0, t0));
+  }
+  double covered = 0.0;
+  std::vector<uint64_t> bits;
+  for (size_t i = s0; i < s1; ++i) {
+    bits.assign(a.words(i), 0);
+    for (size_t j = t0; j < t1; ++j) Intersect(a, i, b, j, bits.data(), nullptr);
+    covered += a.Weigh(i, bits.data());
+  }
+  for (size_t j = t0; j < t1; ++j) {
+    bits.assign(b.words(j), 0);
+    for (size_t i = s0; i < s1; ++i) Intersect(a, i, b, j, nullptr, bits.data());
+    covered += b.Weigh(j, bits.data());
+  }
+  return Smooth(covered, SourceWeight(s0, s1) + TargetWeight(t0, t1));
 }
 
 double Scorer::LengthPenalty(size_t s0, size_t s1, size_t t0, size_t t1) const {
