@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "src/cli/report_view.h"
+#include "src/cli/signals.h"
 #include "src/core/error.h"
 #include "src/core/json.h"
 #include "tm/store.h"
@@ -126,7 +127,11 @@ StoredAlignment SaveToStore(tm::Store& store, const AlignedInputs& a) {
          << ",\"lexicon\":" << (a.options.dictionary_dir.empty() ? "false" : "true")
          << ",\"date\":" << JsonString(a.options.document_date) << "}";
   run.parameters = params.str();
+  // An interruption while the TM is written waits for the transaction's end,
+  // so that what ancre says on exit is what the TM holds.
+  CommitSection section;
   tm::SaveResult saved = store.SaveAlignment(src, tgt, a.pair.alignment, run);
+  section.Done();
   StoredAlignment out;
   out.db_path = store.path();
   out.already_stored = saved.already_stored;

@@ -1,11 +1,13 @@
 // ancre: align French and English (or any two languages) sentence by sentence
 // into a translation memory. This file only dispatches to a subcommand and
-// turns exceptions into exit codes: 0 ok, 1 error, 2 usage, 130 interrupted.
+// turns exceptions into exit codes: 0 ok, 1 error, 2 usage, 130 interrupted
+// (SIGINT and SIGTERM: see signals.h).
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "src/cli/command.h"
+#include "src/cli/signals.h"
 #include "src/core/error.h"
 #include "src/core/version.h"
 
@@ -59,6 +61,7 @@ int Run(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  ancre::cli::InstallInterruptHandler();
   std::ios::sync_with_stdio(false);
   std::vector<std::string> args(argv + 1, argv + argc);
   try {

@@ -1,0 +1,404 @@
+// End-to-end: the real ancre binary on hostile input, one test per row of the
+// README's "Hostile input" table. Each case ends with a clear error (exit 1)
+// or a correct result (exit 0) — never a crash, a hang, output outside the
+// TM and the output file, or a TM changed by a refused import. The time and
+// memory bounds stated in the README were measured with /usr/bin/time on
+// larger inputs; the tests use sizes that keep each case within seconds.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "tests/cli/run_ancre.h"
+
+namespace ancre {
+namespace {
+
+using ancre::testing::ReadAll;
+using ancre::testing::RunAncre;
+using ancre::testing::ScratchDir;
+
+// One shell word, whatever the string holds.
+std::string Sh(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+// (start, end) of every segment of `ancre segment --format jsonl` output.
+std::vector<std::pair<size_t, size_t>> Spans(const std::string& jsonl) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  const std::regex re("\"start\":([0-9]+),\"end\":([0-9]+)");
+  for (auto it = std::sregex_iterator(jsonl.begin(), jsonl.end(), re); it != std::sregex_iterator();
+       ++it) {
+    spans.emplace_back(std::stoul((*it)[1]), std::stoul((*it)[2]));
+  }
+  return spans;
+}
+
+size_t CountLines(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<char> buf(1 << 20);
+  size_t lines = 0;
+  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
+    for (std::streamsize i = 0; i < in.gcount(); ++i) lines += buf[static_cast<size_t>(i)] == '\n';
+  }
+  return lines;
+}
+
+// --- Encodings --------------------------------------------------------------
+
+TEST(HostileInputTest, InvalidUtf8IsRefusedWithItsByteOffsetOrReplacedWhenLenient) {
+  ScratchDir dir;
+  WriteFile(dir / "in.txt", "Bonjour. Ça va \xff\xfe bien.\n");
+  auto strict = RunAncre("segment " + Sh(dir / "in.txt") + " --lang fr");
+  EXPECT_EQ(strict.exit_code, 1);
+  EXPECT_NE(strict.err.find("invalid UTF-8 at line 1, column 17 (byte 16)"), std::string::npos)
+      << strict.err;
+  EXPECT_EQ(strict.out, "");
+  auto lenient = RunAncre("segment " + Sh(dir / "in.txt") + " --lang fr --lenient");
+  EXPECT_EQ(lenient.exit_code, 0) << lenient.err;
+  EXPECT_EQ(lenient.out, "Bonjour.\nÇa va \uFFFD\uFFFD bien.\n");
+  EXPECT_NE(lenient.err.find("2 invalid UTF-8 sequence(s) replaced"), std::string::npos);
+}
+
+TEST(HostileInputTest, OverlongEncodingsAreInvalidUtf8) {
+  // "/" spelled in 2, 3 and 4 bytes, and an overlong NUL (C0 80, "modified UTF-8").
+  for (const std::string& overlong : {std::string("\xc0\xaf"), std::string("\xe0\x80\xaf"),
+                                      std::string("\xf0\x80\x80\xaf"), std::string("\xc0\x80")}) {
+    ScratchDir dir;
+    WriteFile(dir / "in.txt", "Chemin a" + overlong + "b. Fin.\n");
+    auto r = RunAncre("segment " + Sh(dir / "in.txt") + " --lang fr");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("invalid UTF-8 at line 1, column 9 (byte 8)"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+  }
+}
+
+TEST(HostileInputTest, LoneSurrogatesAreRefusedInUtf8AndUtf16) {
+  ScratchDir dir;
+  WriteFile(dir / "utf8.txt", "Seul \xed\xa0\x80 ici.\n");  // U+D800 encoded as UTF-8
+  auto r8 = RunAncre("segment " + Sh(dir / "utf8.txt") + " --lang fr");
+  EXPECT_EQ(r8.exit_code, 1);
+  EXPECT_NE(r8.err.find("invalid UTF-8 at line 1, column 6 (byte 5)"), std::string::npos) << r8.err;
+  // "Hi. " then a high surrogate followed by "A", in UTF-16LE.
+  WriteFile(dir / "utf16.txt", std::string("H\0i\0.\0 \0\0\xd8"
+                                           "A\0.\0",
+                                           14));
+  auto r16 = RunAncre("segment " + Sh(dir / "utf16.txt") + " --lang en --encoding utf-16le");
+  EXPECT_EQ(r16.exit_code, 1);
+  EXPECT_NE(r16.err.find("not valid UTF-16LE at byte"), std::string::npos) << r16.err;
+  EXPECT_EQ(r16.out, "");
+}
+
+TEST(HostileInputTest, Utf16WithoutBomIsRefusedWithAHintAndReadWhenNamed) {
+  ScratchDir dir;
+  const std::string text = "Bonjour. Il fait beau.\n";
+  std::string le;
+  for (char c : text) le += std::string{c, '\0'};
+  WriteFile(dir / "in.txt", le);
+  auto guessed = RunAncre("segment " + Sh(dir / "in.txt") + " --lang fr");
+  EXPECT_EQ(guessed.exit_code, 1);
+  EXPECT_NE(guessed.err.find("binary data (NUL byte)"), std::string::npos) << guessed.err;
+  EXPECT_NE(guessed.err.find("--encoding"), std::string::npos) << guessed.err;
+  auto named =
+      RunAncre("segment " + Sh(dir / "in.txt") + " --lang fr --encoding utf-16le -f jsonl");
+  EXPECT_EQ(named.exit_code, 0) << named.err;
+  // Offsets are bytes of the UTF-16 file as given: "Il" starts at character 9.
+  const auto spans = Spans(named.out);
+  ASSERT_EQ(spans.size(), 2u) << named.out;
+  EXPECT_EQ(spans[0], std::make_pair(size_t{0}, size_t{16}));
+  EXPECT_EQ(spans[1], std::make_pair(size_t{18}, size_t{44}));
+}
+
+TEST(HostileInputTest, NulBytesAreRefusedAsBinary) {
+  ScratchDir dir;
+  WriteFile(dir / "in.txt", std::string("Une phrase. Un \0 octet nul.\n", 28));
+  auto r = RunAncre("segment " + Sh(dir / "in.txt") + " --lang fr");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("binary data (NUL byte) at line 1, column 16 (byte 15)"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+// --- Size -------------------------------------------------------------------
+
+TEST(HostileInputTest, A64MegabyteFileIsSegmentedWhole) {
+  ScratchDir dir;
+  const std::string article = ReadAll(std::string(ANCRE_SAMPLES) + "/cambodia-korea-scams.fr.txt");
+  WriteFile(dir / "one.txt", article);
+  auto one = RunAncre("segment " + Sh(dir / "one.txt") + " --lang fr -o " + Sh(dir / "one.out"));
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  const size_t per_copy = CountLines(dir / "one.out");
+  ASSERT_GT(per_copy, 10u);
+  size_t copies = 0;
+  {
+    std::ofstream big(dir / "big.txt", std::ios::binary);
+    for (size_t bytes = 0; bytes < (64u << 20); bytes += article.size() + 1, ++copies) {
+      big << article << "\n";  // a blank line between copies: paragraphs stay apart
+    }
+  }
+  auto r = RunAncre("segment " + Sh(dir / "big.txt") + " --lang fr -o " + Sh(dir / "big.out"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(CountLines(dir / "big.out"), per_copy * copies);
+}
+
+TEST(HostileInputTest, ASingleLongLineIsOneSegmentWithExactOffsets) {
+  ScratchDir dir;
+  std::string line;
+  line.reserve(24u << 20);
+  while (line.size() < (24u << 20)) line += "mot ";
+  line += "fin";
+  WriteFile(dir / "in.txt", line + "\n");
+  auto r =
+      RunAncre("segment " + Sh(dir / "in.txt") + " --lang fr -f jsonl -o " + Sh(dir / "out.jsonl"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::ifstream out(dir / "out.jsonl");
+  std::string first;
+  std::getline(out, first);
+  const auto spans = Spans(first.substr(0, 200));
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0], std::make_pair(size_t{0}, line.size()));
+  std::string more;
+  EXPECT_FALSE(std::getline(out, more)) << "a second segment";
+}
+
+TEST(HostileInputTest, AMillionTinyLinesAreAMillionSegments) {
+  ScratchDir dir;
+  {
+    std::ofstream in(dir / "in.txt", std::ios::binary);
+    for (int i = 0; i < 1000000; ++i) in << "a.\n";
+  }
+  auto r = RunAncre("segment " + Sh(dir / "in.txt") + " --lang fr -o " + Sh(dir / "out.txt"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(CountLines(dir / "out.txt"), 1000000u);
+}
+
+// --- Scripts ----------------------------------------------------------------
+
+TEST(HostileInputTest, RightToLeftTextIsSegmentedAtItsOwnPunctuation) {
+  ScratchDir dir;
+  const std::string arabic = "مرحبا بكم في سيول. كيف حالك؟ هذا نص عربي.\n";
+  WriteFile(dir / "ar.txt", arabic);
+  auto ar = RunAncre("segment " + Sh(dir / "ar.txt") + " --lang ar -f jsonl");
+  EXPECT_EQ(ar.exit_code, 0) << ar.err;
+  const auto spans = Spans(ar.out);
+  ASSERT_EQ(spans.size(), 3u) << ar.out;
+  EXPECT_EQ(arabic.substr(spans[1].first, spans[1].second - spans[1].first), "كيف حالك؟");
+  // Bidirectional controls (RLO, LRM) stay in the text; they do not move offsets.
+  auto he = RunAncre("segment - --lang he", "\u202Eשלום עולם.\u200E מה שלומך?\n");
+  EXPECT_EQ(he.exit_code, 0) << he.err;
+  EXPECT_EQ(he.out, "\u202Eשלום עולם.\u200E\nמה שלומך?\n");
+}
+
+TEST(HostileInputTest, CombiningMarksStayWithTheirLetter) {
+  ScratchDir dir;
+  std::string heavy = "e";
+  for (int i = 0; i < 200; ++i) heavy += "\u0301";  // 200 acute accents on one letter
+  const std::string text = "Le caf" + heavy + ". Un th" + heavy + " aussi.\n";
+  WriteFile(dir / "in.txt", text);
+  auto r = RunAncre("segment " + Sh(dir / "in.txt") + " --lang fr -f jsonl");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto spans = Spans(r.out);
+  ASSERT_EQ(spans.size(), 2u) << r.out;
+  EXPECT_EQ(text.substr(spans[0].first, spans[0].second - spans[0].first), "Le caf" + heavy + ".");
+  EXPECT_EQ(spans[1].second, text.size() - 1);
+}
+
+TEST(HostileInputTest, ZwjSequencesAreKeptWhole) {
+  const std::string family = "👨‍👩‍👧‍👦";  // four emoji joined by U+200D
+  const std::string flag = "🏳️‍🌈";
+  auto r = RunAncre("segment - --lang fr",
+                    "La famille " + family + " est arrivée. Le drapeau " + flag + " flotte.\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "La famille " + family + " est arrivée.\nLe drapeau " + flag + " flotte.\n");
+}
+
+// --- TMX --------------------------------------------------------------------
+
+const char kTmxHead[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+const char kTmxOpen[] =
+    "<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" "
+    "segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"fr\" datatype=\"plaintext\"/>"
+    "<body>";
+
+// A TM holding one unit, and what `ancre stats` says of it.
+class HostileTmxTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    WriteFile(dir_ / "one.tmx", std::string(kTmxHead) + kTmxOpen +
+                                    "<tu><tuv xml:lang=\"fr\"><seg>Bonjour.</seg></tuv>"
+                                    "<tuv xml:lang=\"en\"><seg>Hello.</seg></tuv></tu>"
+                                    "</body></tmx>\n");
+    auto r = RunAncre("import " + Sh(dir_ / "one.tmx") + " -q --db " + Sh(db()));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    before_ = Stats();
+    ASSERT_NE(before_.find("1"), std::string::npos);
+  }
+  std::string db() const { return dir_ / "tm.sqlite"; }
+  std::string Stats() const { return RunAncre("stats --format json --db " + Sh(db())).out; }
+  // Imports `xml`; expects it refused with `message` and the TM unchanged.
+  void ExpectRefused(const std::string& xml, const std::string& message) {
+    WriteFile(dir_ / "in.tmx", xml);
+    auto r = RunAncre("import " + Sh(dir_ / "in.tmx") + " --db " + Sh(db()));
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+    EXPECT_EQ(r.out.find("root:"), std::string::npos);
+    EXPECT_EQ(r.err.find("root:"), std::string::npos);
+    EXPECT_EQ(Stats(), before_);
+  }
+
+  ScratchDir dir_;
+  std::string before_;
+};
+
+TEST_F(HostileTmxTest, ExternalEntitiesAreRefusedBeforeAnythingIsRead) {
+  ExpectRefused(std::string(kTmxHead) +
+                    "<!DOCTYPE tmx [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n" + kTmxOpen +
+                    "<tu><tuv xml:lang=\"fr\"><seg>&xxe;</seg></tuv><tuv xml:lang=\"en\">"
+                    "<seg>x</seg></tuv></tu></body></tmx>\n",
+                "the DOCTYPE declares entities");
+  // A DTD on the network is never fetched; its entity is unknown to TMX.
+  ExpectRefused(std::string(kTmxHead) +
+                    "<!DOCTYPE tmx SYSTEM \"http://ancre.invalid/tmx14.dtd\">\n" + kTmxOpen +
+                    "<tu><tuv xml:lang=\"fr\"><seg>&ext;</seg></tuv><tuv xml:lang=\"en\">"
+                    "<seg>x</seg></tuv></tu></body></tmx>\n",
+                "entity reference &ext; (line 3) is not defined by TMX");
+}
+
+TEST_F(HostileTmxTest, EntityBombsAreRefusedUnexpanded) {
+  // "Billion laughs": 10^9 characters if expanded.
+  std::string dtd = "<!DOCTYPE tmx [<!ENTITY a0 \"ha\">";
+  for (int i = 1; i <= 9; ++i) {
+    dtd += "<!ENTITY a" + std::to_string(i) + " \"";
+    for (int k = 0; k < 10; ++k) dtd += "&a" + std::to_string(i - 1) + ";";
+    dtd += "\">";
+  }
+  dtd += "]>\n";
+  ExpectRefused(std::string(kTmxHead) + dtd + kTmxOpen +
+                    "<tu><tuv xml:lang=\"fr\"><seg>&a9;</seg></tuv><tuv xml:lang=\"en\">"
+                    "<seg>x</seg></tuv></tu></body></tmx>\n",
+                "the DOCTYPE declares entities");
+}
+
+TEST_F(HostileTmxTest, DeeplyNestedXmlIsRefusedAtDepth256) {
+  std::string open, close;
+  for (int i = 0; i < 100000; ++i) {
+    open += "<hi>";
+    close += "</hi>";
+  }
+  ExpectRefused(std::string(kTmxHead) + kTmxOpen + "<tu><tuv xml:lang=\"fr\"><seg>" + open + "x" +
+                    close + "</seg></tuv><tuv xml:lang=\"en\"><seg>y</seg></tuv></tu></body></tmx>",
+                "Excessive depth in document: 256");
+}
+
+TEST_F(HostileTmxTest, TenThousandVariantsInOneUnitGiveOnePairPerLanguage) {
+  std::string xml =
+      std::string(kTmxHead) + kTmxOpen + "<tu><tuv xml:lang=\"fr\"><seg>Au revoir.</seg></tuv>";
+  for (int i = 0; i < 10000; ++i) {
+    xml += "<tuv xml:lang=\"" + std::string(i % 2 ? "en" : "de") + "\"><seg>Variant " +
+           std::to_string(i) + "</seg></tuv>";
+  }
+  WriteFile(dir_ / "in.tmx", xml + "</tu></body></tmx>\n");
+  auto r = RunAncre("import " + Sh(dir_ / "in.tmx") + " --db " + Sh(db()));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("imported 2 pair(s) from 1 unit(s)"), std::string::npos) << r.err;
+  auto search = RunAncre("search 'revoir' --db " + Sh(db()));
+  EXPECT_EQ(search.exit_code, 0) << search.err;
+  EXPECT_NE(search.out.find("Variant"), std::string::npos) << search.out;
+}
+
+// --- SRX --------------------------------------------------------------------
+
+std::string SrxWithBreakRule(const std::string& before) {
+  std::string srx = ReadAll(std::string(ANCRE_TEST_DATA) + "/srx/simple.srx");
+  const std::string rule = "<rule break=\"yes\"><beforebreak>[\\.\\?!]+</beforebreak>";
+  const size_t at = srx.find(rule);
+  if (at == std::string::npos) return "";
+  return srx.replace(at, rule.size(),
+                     "<rule break=\"yes\"><beforebreak>" + before + "</beforebreak>");
+}
+
+TEST(HostileInputTest, MalformedSrxRegexIsAnErrorNamingTheRule) {
+  ScratchDir dir;
+  const std::string srx = SrxWithBreakRule("([a-z");
+  ASSERT_FALSE(srx.empty());
+  WriteFile(dir / "bad.srx", srx);
+  auto r = RunAncre("segment - --lang en --srx " + Sh(dir / "bad.srx"), "One. Two.\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.srx:11: bad regular expression '([a-z'"), std::string::npos) << r.err;
+}
+
+TEST(HostileInputTest, CatastrophicBacktrackingInSrxStopsAtTheRegexTimeLimit) {
+  ScratchDir dir;
+  const std::string srx = SrxWithBreakRule("(a+)+(b+)+$");
+  ASSERT_FALSE(srx.empty());
+  WriteFile(dir / "slow.srx", srx);
+  std::string text;
+  for (int i = 0; i < 3; ++i) text += std::string(5000, 'a') + ". ";
+  auto r = RunAncre("segment - --lang en --srx " + Sh(dir / "slow.srx"), text + "\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("slow.srx:11: the beforebreak pattern took too long on this text "
+                       "(catastrophic backtracking)"),
+            std::string::npos)
+      << r.err;
+}
+
+// --- SQL --------------------------------------------------------------------
+
+TEST(HostileInputTest, SqlMetacharactersAreJustText) {
+  ScratchDir dir;
+  const std::string evil = "x'; DROP TABLE units; -- \"%_\\";
+  const std::string fr = dir / ("l'été " + evil + ".fr.txt");
+  const std::string en = dir / ("summer " + evil + ".en.txt");
+  const std::string db = dir / ("tm " + evil + ".sqlite");
+  WriteFile(fr,
+            "Il a tapé '; DROP TABLE units; -- dans le champ.\n"
+            "Le taux est de 50 % (voir a_b).\n");
+  WriteFile(en,
+            "He typed '; DROP TABLE units; -- into the field.\n"
+            "The rate is 50 % (see a_b).\n");
+  auto align =
+      RunAncre("align " + Sh(fr) + " " + Sh(en) +
+               " --src-lang fr --tgt-lang en --presegmented --mode parallel -q --db " + Sh(db));
+  ASSERT_EQ(align.exit_code, 0) << align.err;
+  EXPECT_TRUE(std::filesystem::exists(db));
+  for (const std::string& query :
+       {std::string("DROP TABLE units"), std::string("'; DROP TABLE units; --"),
+        std::string("\" OR 1=1 --"), std::string("50 %"), std::string("a_b")}) {
+    SCOPED_TRACE(query);
+    auto search = RunAncre("search " + Sh(query) + " --db " + Sh(db));
+    EXPECT_EQ(search.exit_code, 0) << search.err;
+  }
+  auto hit = RunAncre("search " + Sh("'; DROP TABLE units; --") + " --db " + Sh(db));
+  EXPECT_NE(hit.out.find("He typed"), std::string::npos) << hit.out;
+  auto lookup = RunAncre("lookup " + Sh("Il a tapé '; DROP TABLE units; -- dans le champ.") +
+                         " --db " + Sh(db));
+  EXPECT_EQ(lookup.exit_code, 0) << lookup.err;
+  EXPECT_NE(lookup.out.find("He typed '; DROP TABLE units; -- into the field."), std::string::npos)
+      << lookup.out;
+  // Both units are there, their texts as written, and the documents' names too.
+  auto tsv = RunAncre("export -f tsv --db " + Sh(db));
+  EXPECT_EQ(tsv.exit_code, 0) << tsv.err;
+  EXPECT_NE(tsv.out.find("Le taux est de 50 % (voir a_b).\tThe rate is 50 % (see a_b)."),
+            std::string::npos)
+      << tsv.out;
+  auto docs = RunAncre("stats --documents --db " + Sh(db));
+  EXPECT_NE(docs.out.find("l'été " + evil + ".fr.txt"), std::string::npos) << docs.out;
+}
+
+}  // namespace
+}  // namespace ancre
