@@ -2,9 +2,9 @@
 // either read or throw an ancre error (never crash, never expand entities).
 // Round trip: every unit read without a problem is written by TmxWriter and
 // read back; a unit written comes back with the same tuid, the same variants
-// (language tags in canonical form, texts trimmed) and the same props and
-// notes; a unit not written had fewer than two variants with text, or none
-// first. A second round trip changes nothing (a fixed point).
+// (language tags in canonical form, texts trimmed) and the same props (an
+// untyped prop typed "x-unnamed") and notes; a unit not written had fewer than two variants with
+// text, or none first. A second round trip changes nothing (a fixed point).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -38,6 +38,22 @@ std::vector<TmxUnit> ReadAll(const std::string& xml, ancre::tm::TmxHeader* heade
   return units;
 }
 
+void Dump(const char* what, const TmxUnit& u) {
+  fprintf(stderr, "%s: line %zu tuid '%s'\n", what, u.line, u.tuid.c_str());
+  for (const ancre::tm::Prop& p : u.props) {
+    fprintf(stderr, "  prop '%s' = '%s'\n", p.type.c_str(), p.value.c_str());
+  }
+  for (const std::string& n : u.notes) fprintf(stderr, "  note '%s'\n", n.c_str());
+  for (const ancre::tm::Variant& v : u.variants) {
+    fprintf(stderr, "  tuv %s '%s' markup '%s'\n", v.lang.c_str(), v.text.c_str(),
+            v.markup.c_str());
+    for (const ancre::tm::Prop& p : v.props) {
+      fprintf(stderr, "    prop '%s' = '%s'\n", p.type.c_str(), p.value.c_str());
+    }
+    for (const std::string& n : v.notes) fprintf(stderr, "    note '%s'\n", n.c_str());
+  }
+}
+
 // Writes the units without a problem; returns the file and, for each unit,
 // whether it was written.
 std::string WriteAll(const ancre::tm::TmxHeader& header, const std::vector<TmxUnit>& units,
@@ -65,6 +81,22 @@ std::string WriteAll(const ancre::tm::TmxHeader& header, const std::vector<TmxUn
 std::string Cleaned(std::string text) {
   ancre::tm::RemoveXmlForbidden(&text);
   return std::string(ancre::tm::TrimSpace(text));
+}
+
+// Props as the writer writes them: TMX requires a type ("x-unnamed" when
+// there is none); forbidden characters removed.
+std::vector<ancre::tm::Prop> Written(std::vector<ancre::tm::Prop> props) {
+  for (ancre::tm::Prop& p : props) {
+    if (p.type.empty()) p.type = "x-unnamed";
+    ancre::tm::RemoveXmlForbidden(&p.type);
+    ancre::tm::RemoveXmlForbidden(&p.value);
+  }
+  return props;
+}
+
+std::vector<std::string> Written(std::vector<std::string> notes) {
+  for (std::string& n : notes) ancre::tm::RemoveXmlForbidden(&n);
+  return notes;
 }
 
 }  // namespace
@@ -105,19 +137,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(k < back.size(), "every unit written reads back");
     const TmxUnit& u = units[i];
     const TmxUnit& r = back[k++];
-    Check(r.problem.empty(), "a unit written reads back without a problem");
-    Check(r.tuid == u.tuid, "tuid survives");
-    Check(r.props == u.props && r.notes == u.notes, "props and notes survive");
+    const auto check = [&](bool ok, const char* what) {
+      if (!ok) {
+        Dump("read", u);
+        Dump("read back", r);
+      }
+      Check(ok, what);
+    };
+    check(r.problem.empty(), "a unit written reads back without a problem");
+    check(r.tuid == u.tuid, "tuid survives");
+    check(r.props == Written(u.props) && r.notes == Written(u.notes), "props and notes survive");
     std::vector<const ancre::tm::Variant*> expected;
     for (const ancre::tm::Variant& v : u.variants) {
       if (!Cleaned(v.text).empty()) expected.push_back(&v);
     }
-    Check(r.variants.size() == expected.size(), "every variant with text survives");
+    check(r.variants.size() == expected.size(), "every variant with text survives");
     for (size_t j = 0; j < expected.size(); ++j) {
-      Check(r.variants[j].lang == ancre::tm::NormalizeLanguageTag(expected[j]->lang),
+      check(r.variants[j].lang == ancre::tm::NormalizeLanguageTag(expected[j]->lang),
             "language tags survive in canonical form");
-      Check(r.variants[j].text == Cleaned(expected[j]->text), "texts survive, trimmed");
-      Check(r.variants[j].props == expected[j]->props && r.variants[j].notes == expected[j]->notes,
+      check(r.variants[j].text == Cleaned(expected[j]->text), "texts survive, trimmed");
+      check(r.variants[j].props == Written(expected[j]->props) &&
+                r.variants[j].notes == Written(expected[j]->notes),
             "variant props and notes survive");
     }
   }
