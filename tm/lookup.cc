@@ -11,7 +11,7 @@
 // Lookup therefore returns exactly what LookupByScan returns (tested).
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <iterator>
 #include <unordered_map>
 
 #include "tm/store_internal.h"
@@ -218,46 +218,122 @@ std::vector<FuzzyMatch> Store::Lookup(std::string_view query, const LookupOption
   const auto k = static_cast<int64_t>(std::ceil(nd * t / 100.0 - kEpsilon));
   if (k <= 0) return LookupByScan(query, options);  // every TU can match
 
-  // Document frequency of each distinct query word in the word index.
-  Stmt vocab = impl.Prepare("SELECT df FROM word_df WHERE word = ?1");
-  std::map<std::string, int64_t> df;
-  for (const auto& w : q.keys) {
-    if (df.count(w)) continue;
-    Reuse(vocab.get());
-    BindText(vocab.get(), 1, w);
-    df[w] =
-        Step(vocab.get(), impl.path, "cannot read the word index") ? ColumnInt(vocab.get(), 0) : 0;
+  // The distinct query words with their number of occurrences in the query
+  // and their document frequency in the word index, rarest first.
+  struct Word {
+    std::string_view text;
+    int64_t in_query = 0;
+    int64_t df = 0;
+  };
+  std::vector<Word> words;
+  {
+    std::unordered_map<std::string_view, size_t> at;
+    for (const auto& w : q.keys) {
+      auto [it, added] = at.try_emplace(w, words.size());
+      if (added) words.push_back({w, 0, 0});
+      ++words[it->second].in_query;
+    }
+    Stmt vocab = impl.Prepare("SELECT df FROM word_df WHERE word = ?1");
+    for (Word& w : words) {
+      Reuse(vocab.get());
+      BindText(vocab.get(), 1, w.text);
+      w.df = Step(vocab.get(), impl.path, "cannot read the word index") ? ColumnInt(vocab.get(), 0)
+                                                                        : 0;
+    }
+    std::stable_sort(words.begin(), words.end(),
+                     [](const Word& a, const Word& b) { return a.df < b.df; });
   }
-  std::vector<const std::string*> order;
-  for (const auto& w : q.keys) order.push_back(&w);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](const std::string* a, const std::string* b) { return df[*a] < df[*b]; });
-  const size_t prefix = n - static_cast<size_t>(k) + 1;
-  std::string match;
-  std::map<std::string, bool> seen;
-  for (size_t i = 0; i < prefix && i < order.size(); ++i) {
-    const std::string& w = *order[i];
-    if (df[w] == 0 || seen[w]) continue;  // a word no TU contains retrieves nothing
-    seen[w] = true;
-    if (!match.empty()) match += " OR ";
-    match += QuoteTerm(w);
+
+  // Prefix filtering with counts (see the file comment). For a set P of
+  // query words covering c(P) of the n query word occurrences, a source
+  // sharing s words with the query has s ≤ w(P) + n − c(P), where w(P) counts
+  // the query occurrences of the words of P the source contains. A match needs
+  // s ≥ k, so w(P) ≥ k − n + c(P) =: need. P must cover at least n − k + 1
+  // occurrences (need ≥ 1). Beyond that, each further rare word raises need
+  // by its occurrences, so fewer candidates are read and scored; words are
+  // added while the postings read stay within a budget.
+  const auto n64 = static_cast<int64_t>(n);
+  size_t prefix = 0;
+  int64_t covered = 0;
+  int64_t postings = 0;
+  while (prefix < words.size() && (covered < n64 - k + 1 || words[prefix].df == 0)) {
+    covered += words[prefix].in_query;
+    postings += words[prefix].df;
+    ++prefix;
   }
-  if (match.empty()) return {};
+  // Reading a posting costs far less than reading and scoring a candidate:
+  // read up to three times the postings the minimal prefix needs.
+  constexpr int64_t kPostingBudget = 20000;
+  const int64_t budget = std::max(kPostingBudget, 3 * postings);
+  while (prefix < words.size() && postings + words[prefix].df <= budget) {
+    covered += words[prefix].in_query;
+    postings += words[prefix].df;
+    ++prefix;
+  }
+  const int64_t need = k - n64 + covered;
+  if (postings == 0) return {};  // no TU contains any of the rare words
+
+  // Weight of each candidate: the query occurrences of the prefix words it contains.
+  std::unordered_map<int64_t, int64_t> weight;
+  weight.reserve(static_cast<size_t>(postings));
+  {
+    Stmt term = impl.Prepare("SELECT rowid FROM unit_words WHERE unit_words MATCH ?1");
+    for (size_t i = 0; i < prefix; ++i) {
+      if (words[i].df == 0) continue;
+      Reuse(term.get());
+      BindText(term.get(), 1, QuoteTerm(words[i].text));
+      while (Step(term.get(), impl.path, "cannot read the word index")) {
+        weight[ColumnInt(term.get(), 0)] += words[i].in_query;
+      }
+    }
+  }
+  std::vector<int64_t> candidates;
+  for (const auto& [id, w] : weight) {
+    if (w >= need) candidates.push_back(id);
+  }
+  std::sort(candidates.begin(), candidates.end());  // rowid order: neighbouring pages
+
   const auto min_words = static_cast<int64_t>(std::ceil(nd * t / 100.0 - kEpsilon));
   const int64_t max_words =
       t > 0 ? static_cast<int64_t>(std::floor(nd * 100.0 / t + kEpsilon)) : INT64_MAX;
+  // Many candidates: drop those of the wrong length through the word count
+  // index when the TUs of the right length are not many more (an index entry
+  // costs far less than a row read and scored).
+  constexpr size_t kFewCandidates = 256;
+  if (candidates.size() > kFewCandidates) {
+    const int64_t limit = 4 * static_cast<int64_t>(candidates.size());
+    Stmt by_length = impl.Prepare(
+        "SELECT id FROM units INDEXED BY units_by_word_count WHERE word_count BETWEEN ?1 AND ?2 "
+        "LIMIT ?3");
+    BindInt(by_length.get(), 1, min_words);
+    BindInt(by_length.get(), 2, max_words);
+    BindInt(by_length.get(), 3, limit);
+    std::vector<int64_t> right_length;
+    while (Step(by_length.get(), impl.path, "cannot read the word count index")) {
+      right_length.push_back(ColumnInt(by_length.get(), 0));
+    }
+    if (static_cast<int64_t>(right_length.size()) < limit) {
+      std::sort(right_length.begin(), right_length.end());
+      std::vector<int64_t> kept;
+      std::set_intersection(candidates.begin(), candidates.end(), right_length.begin(),
+                            right_length.end(), std::back_inserter(kept));
+      candidates = std::move(kept);
+    }
+  }
   Stmt s = impl.Prepare(
-      "SELECT u.id, u.match_key FROM unit_words JOIN units u ON u.id = unit_words.rowid WHERE "
-      "unit_words MATCH ?1 AND u.word_count "
+      "SELECT u.id, u.match_key FROM units u WHERE u.id = ?1 AND u.word_count "
       "BETWEEN ?2 AND ?3" +
       LangConditions(options, 4));
-  BindText(s.get(), 1, match);
-  BindInt(s.get(), 2, min_words);
-  BindInt(s.get(), 3, max_words);
-  BindLangs(s.get(), options, 4);
-  QueryWords words(q);
+  QueryWords query_words(q);
   std::vector<Scored> scored;
-  ScoreRows(impl, s.get(), words, t, &scored);
+  for (const int64_t id : candidates) {
+    Reuse(s.get());
+    BindInt(s.get(), 1, id);
+    BindInt(s.get(), 2, min_words);
+    BindInt(s.get(), 3, max_words);
+    BindLangs(s.get(), options, 4);
+    ScoreRows(impl, s.get(), query_words, t, &scored);
+  }
   return Finish(impl, q, std::move(scored), options.max);
 }
 

@@ -134,8 +134,14 @@ CREATE VIRTUAL TABLE unit_trigrams USING fts5(source, target, content='units', c
   tokenize='trigram', detail=none, columnsize=0);
 )sql";
 
+// Schema version 2: units by number of words, so that fuzzy lookup can drop
+// candidates of the wrong length without reading their rows.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE INDEX units_by_word_count ON units(word_count);
+)sql";
+
 // Migrations: kMigrations[v] upgrades a schema at version v to v + 1.
-constexpr const char* kMigrations[] = {kSchemaV1};
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2};
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
 int64_t QueryInt(const Store::Impl& impl, const char* sql) {
@@ -240,7 +246,6 @@ UnitWriter::UnitWriter(const Store::Impl& impl)
           "INSERT INTO units(src_lang, tgt_lang, source, target, source_markup, target_markup, "
           "text_hash, word_count, score, origin, created, tuid, has_extras, match_key) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")),
-      insert_words_(impl.Prepare("INSERT INTO unit_words(rowid, words) VALUES (?1, ?2)")),
       raise_score_(impl.Prepare("UPDATE units SET score = ?2 WHERE id = ?1")),
       insert_extra_(impl.Prepare("INSERT INTO unit_extras(unit_id, position, kind, type, value) "
                                  "VALUES (?1, ?2, ?3, ?4, ?5)")),
@@ -267,8 +272,11 @@ void UnitWriter::Finish() {
   df_delta_.clear();
   // Rowids of new units are above the largest rowid at the start (INTEGER
   // PRIMARY KEY without AUTOINCREMENT takes max + 1).
+  // One statement per index over all the new units: FTS5 then tokenizes and
+  // merges in bulk instead of row by row.
   for (const char* sql :
-       {"INSERT INTO unit_text(rowid, source, target) SELECT id, source, target FROM units "
+       {"INSERT INTO unit_words(rowid, words) SELECT id, match_key FROM units WHERE id > ?1",
+        "INSERT INTO unit_text(rowid, source, target) SELECT id, source, target FROM units "
         "WHERE id > ?1",
         "INSERT INTO unit_trigrams(rowid, source, target) SELECT id, source, target FROM units "
         "WHERE id > ?1"}) {
@@ -327,11 +335,6 @@ int64_t UnitWriter::Upsert(const UnitRow& row, bool* added) {
   BindText(ins, 14, key);
   Step(ins, impl_.path, "cannot add a translation unit");
   const int64_t id = sqlite3_last_insert_rowid(impl_.handle());
-  sqlite3_stmt* w = insert_words_.get();
-  Reuse(w);
-  BindInt(w, 1, id);
-  BindText(w, 2, key);
-  Step(w, impl_.path, "cannot index a translation unit");
   std::sort(words.keys.begin(), words.keys.end());
   words.keys.erase(std::unique(words.keys.begin(), words.keys.end()), words.keys.end());
   for (auto& k : words.keys) ++df_delta_[std::move(k)];

@@ -42,7 +42,7 @@
 namespace ancre::tm {
 
 // Version of the schema this ancre writes; older files are migrated forward on open.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct StoreOptions {
   // Open for reading only: never modifies the file (no migration, no WAL switch).

@@ -87,7 +87,7 @@ class UnitWriter {
   int64_t Upsert(const UnitRow& row, bool* added);
   // Records a provenance; returns false if the same one was already there.
   bool AddProvenance(int64_t unit_id, const ProvenanceRow& row);
-  // Adds the units inserted since construction to the text and trigram
+  // Adds the units inserted since construction to the word, text and trigram
   // indexes. Call once, after the last Upsert, before committing.
   void Finish();
 
@@ -97,7 +97,6 @@ class UnitWriter {
   std::unordered_map<std::string, int64_t> df_delta_;  // word -> new units containing it
   Stmt find_;
   Stmt insert_;
-  Stmt insert_words_;
   Stmt raise_score_;
   Stmt insert_extra_;
   Stmt insert_provenance_;
