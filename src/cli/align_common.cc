@@ -6,6 +6,7 @@
 
 #include "src/cli/report_view.h"
 #include "src/cli/signals.h"
+#include "src/cli/tm_common.h"
 #include "src/core/error.h"
 #include "src/core/json.h"
 #include "tm/store.h"
@@ -101,6 +102,7 @@ StoredAlignment SaveToStore(const std::string& db_path, const AlignedInputs& a) 
 }
 
 StoredAlignment SaveToStore(tm::Store& store, const AlignedInputs& a) {
+  ReportFileSizeLimitAsError();
   auto record = [](const std::string& path, const text::InputText& input, const Document& doc,
                    const DocumentAnchors& anchors, const std::string& language,
                    const std::string& date) {
