@@ -7,7 +7,8 @@ set -euo pipefail
 build_pkgs=(cmake g++ make pkg-config libicu-dev libsqlite3-dev libutf8proc-dev
   libboost-program-options-dev libgtest-dev libgmock-dev libxml2-dev libbenchmark-dev
   libstemmer-dev dict-freedict-fra-eng dict-freedict-eng-fra)
-test_pkgs=(clang-format libxml2-utils translate-toolkit python3 time omegat chromium chromium-driver)
+test_pkgs=(clang-format libxml2-utils translate-toolkit python3 time omegat chromium chromium-driver
+  clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi
