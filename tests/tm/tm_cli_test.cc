@@ -432,7 +432,7 @@ std::string Fingerprint(const std::string& path) {
 
 TEST(TmCliTest, KillDuringImportLeavesTheTmExactlyAsBeforeOrAsAfter) {
   ScratchDir dir;
-  constexpr int kUnits = 12000;
+  constexpr int kUnits = 8000;
   WriteTmx(dir / "big.tmx", kUnits);
   MakeTm(dir / "before.sqlite");
   const std::string before = Fingerprint(dir / "before.sqlite");
