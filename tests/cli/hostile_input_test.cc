@@ -305,6 +305,26 @@ TEST_F(HostileTmxTest, DeeplyNestedXmlIsRefusedAtDepth256) {
                 "Excessive depth in document: 256");
 }
 
+// Disabled: an import refused after the header (here: too deep) still
+// creates the missing TM, empty, although nothing was imported. Fix in
+// src/cli/cmd_import.cc: read the file through once (as the check pass
+// does) before opening the TM, or delete a TM this run created when the
+// import fails.
+TEST(HostileInputTest, DISABLED_RefusedImportCreatesNoTm) {
+  ScratchDir dir;
+  std::string open, close;
+  for (int i = 0; i < 300; ++i) {
+    open += "<hi>";
+    close += "</hi>";
+  }
+  WriteFile(dir / "in.tmx",
+            std::string(kTmxHead) + kTmxOpen + "<tu><tuv xml:lang=\"fr\"><seg>" + open + "x" +
+                close + "</seg></tuv><tuv xml:lang=\"en\"><seg>y</seg></tuv></tu></body></tmx>");
+  auto r = RunAncre("import " + Sh(dir / "in.tmx") + " --db " + Sh(dir / "new.sqlite"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_FALSE(std::filesystem::exists(dir / "new.sqlite"));
+}
+
 TEST_F(HostileTmxTest, TenThousandVariantsInOneUnitGiveOnePairPerLanguage) {
   std::string xml =
       std::string(kTmxHead) + kTmxOpen + "<tu><tuv xml:lang=\"fr\"><seg>Au revoir.</seg></tuv>";
