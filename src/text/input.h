@@ -24,7 +24,7 @@ class Reporter;
 namespace ancre::text {
 
 struct InputOptions {
-  // "auto" (BOM, else UTF-8, UTF-16 guessed from NUL patterns), "utf-8",
+  // "auto" (BOM, else UTF-8; UTF-16 without BOM is recognized and refused with a hint), "utf-8",
   // "utf-16", "utf-16le", "utf-16be", or any ICU converter name ("windows-1252", "latin1").
   std::string encoding = "auto";
   // Replace invalid UTF-8 with U+FFFD (reported to `reporter`) instead of failing.
