@@ -250,8 +250,7 @@ std::vector<FuzzyMatch> Store::Lookup(std::string_view query, const LookupOption
   // the query occurrences of the words of P the source contains. A match needs
   // s ≥ k, so w(P) ≥ k − n + c(P) =: need. P must cover at least n − k + 1
   // occurrences (need ≥ 1). Beyond that, each further rare word raises need
-  // by its occurrences, so fewer candidates are read and scored; words are
-  // added while the postings read stay within a budget.
+  // by its occurrences, so fewer candidates are read and scored.
   const auto n64 = static_cast<int64_t>(n);
   size_t prefix = 0;
   int64_t covered = 0;
@@ -261,35 +260,44 @@ std::vector<FuzzyMatch> Store::Lookup(std::string_view query, const LookupOption
     postings += words[prefix].df;
     ++prefix;
   }
-  // Reading a posting costs far less than reading and scoring a candidate:
-  // read up to three times the postings the minimal prefix needs.
+  // A few more rare words cost little to read and filter much.
   constexpr int64_t kPostingBudget = 20000;
-  const int64_t budget = std::max(kPostingBudget, 3 * postings);
-  while (prefix < words.size() && postings + words[prefix].df <= budget) {
+  while (prefix < words.size() && postings + words[prefix].df <= kPostingBudget) {
     covered += words[prefix].in_query;
     postings += words[prefix].df;
     ++prefix;
   }
-  const int64_t need = k - n64 + covered;
   if (postings == 0) return {};  // no TU contains any of the rare words
+  int64_t need = k - n64 + covered;
 
   // Weight of each candidate: the query occurrences of the prefix words it contains.
   std::unordered_map<int64_t, int64_t> weight;
   weight.reserve(static_cast<size_t>(postings));
-  {
-    Stmt term = impl.Prepare("SELECT rowid FROM unit_words WHERE unit_words MATCH ?1");
-    for (size_t i = 0; i < prefix; ++i) {
-      if (words[i].df == 0) continue;
-      Reuse(term.get());
-      BindText(term.get(), 1, QuoteTerm(words[i].text));
-      while (Step(term.get(), impl.path, "cannot read the word index")) {
-        weight[ColumnInt(term.get(), 0)] += words[i].in_query;
-      }
+  Stmt term = impl.Prepare("SELECT rowid FROM unit_words WHERE unit_words MATCH ?1");
+  const auto read_postings = [&](const Word& w) {
+    if (w.df == 0) return;
+    Reuse(term.get());
+    BindText(term.get(), 1, QuoteTerm(w.text));
+    while (Step(term.get(), impl.path, "cannot read the word index")) {
+      weight[ColumnInt(term.get(), 0)] += w.in_query;
     }
-  }
+  };
+  for (size_t i = 0; i < prefix; ++i) read_postings(words[i]);
   std::vector<int64_t> candidates;
   for (const auto& [id, w] : weight) {
     if (w >= need) candidates.push_back(id);
+  }
+  // Still many candidates: reading a posting costs far less than reading and
+  // scoring a candidate, so take the next rare word in while its postings are
+  // few next to the candidates it can remove. A word raises an id's weight
+  // and need alike, so only current candidates can stay candidates.
+  constexpr size_t kManyCandidates = 2000;
+  while (candidates.size() > kManyCandidates && prefix < words.size() &&
+         words[prefix].df <= 4 * static_cast<int64_t>(candidates.size())) {
+    read_postings(words[prefix]);
+    need += words[prefix].in_query;
+    ++prefix;
+    std::erase_if(candidates, [&](int64_t id) { return weight[id] < need; });
   }
   std::sort(candidates.begin(), candidates.end());  // rowid order: neighbouring pages
 
