@@ -7,10 +7,18 @@
 
 namespace ancre::align {
 
-double ComparableScore(double sim, double margin, double length_penalty, bool mutual_best) {
+double ComparableScore(double sim, double margin, double length_penalty, bool mutual_best,
+                       bool rare_anchor) {
   // Each segment's best partner, with lengths that can be a paraphrase of each
   // other, gets a bonus: real comparable pairs share less than translations.
   double bonus = mutual_best && length_penalty < 3.0 ? 1.2 : 0.0;
+  // A rare name, date or figure on both sides is evidence words cannot give;
+  // without one, a weak lexical match (a few common words: "economy",
+  // "tourism") is discounted the more the weaker it is.
+  constexpr double kRareAnchor = 0.5;
+  constexpr double kWeakFloor = 0.4;
+  constexpr double kWeakSlope = 6.0;
+  bonus += rare_anchor ? kRareAnchor : -kWeakSlope * std::max(0.0, kWeakFloor - sim);
   double z = -4.0 + 9.0 * sim + 6.0 * margin - 0.3 * length_penalty + bonus;
   return 1.0 / (1.0 + std::exp(-z));
 }
@@ -33,6 +41,8 @@ std::vector<ScoredPair> ScoreCandidates(const Scorer& scorer, const std::vector<
     push(&best_src[c.src], c.sim);
     push(&best_tgt[c.tgt], c.sim);
   }
+  // Rare: in at most 2 segments, or 1% of the longer document, on each side.
+  const size_t rare_df = std::max<size_t>(2, std::max(n, m) / 100);
   std::vector<ScoredPair> out;
   out.reserve(cands.size());
   for (const Candidate& c : cands) {
@@ -46,7 +56,8 @@ std::vector<ScoredPair> ScoreCandidates(const Scorer& scorer, const std::vector<
     p.margin = c.sim - std::max(alt_s, alt_t);
     p.length = scorer.LengthPenalty(c.src, c.src + 1, c.tgt, c.tgt + 1);
     bool mutual = best_src[c.src][0] == c.sim && best_tgt[c.tgt][0] == c.sim;
-    p.score = ComparableScore(p.sim, p.margin, p.length, mutual);
+    p.rare_anchor = scorer.SharesRareAnchor(c.src, c.tgt, rare_df);
+    p.score = ComparableScore(p.sim, p.margin, p.length, mutual, p.rare_anchor);
     out.push_back(p);
   }
   return out;

@@ -26,10 +26,11 @@ struct ComparableParams {
 struct ScoredPair {
   size_t src = 0;
   size_t tgt = 0;
-  double sim = 0;     // similarity of the pair
-  double margin = 0;  // sim minus the best alternative of either segment
-  double length = 0;  // Gale–Church penalty
-  double score = 0;   // calibrated probability that the pair is right
+  double sim = 0;            // similarity of the pair
+  double margin = 0;         // sim minus the best alternative of either segment
+  double length = 0;         // Gale–Church penalty
+  bool rare_anchor = false;  // shares a number or anchor rare on both sides
+  double score = 0;          // calibrated probability that the pair is right
 };
 
 // Scores every candidate (see ComparableParams). Sorted by (src, tgt).
@@ -41,7 +42,9 @@ std::vector<Bead> AlignComparable(const Scorer& scorer, const ComparableParams& 
                                   int threads);
 
 // Calibrated probability that a 1-1 comparable pair is right; mutual_best:
-// each segment is the other's most similar candidate.
-double ComparableScore(double sim, double margin, double length_penalty, bool mutual_best);
+// each segment is the other's most similar candidate; rare_anchor: the pair
+// shares a number or anchor key that is rare on both sides.
+double ComparableScore(double sim, double margin, double length_penalty, bool mutual_best,
+                       bool rare_anchor);
 
 }  // namespace ancre::align

@@ -251,6 +251,7 @@ class TypeTable {
     if (id == single_types_.size()) {
       keys_.assign(1, key);
       single_types_.push_back(NewType(keys_));
+      anchor_keys_.push_back(f_->type_keys.back());
     }
     return single_types_[id];
   }
@@ -260,6 +261,8 @@ class TypeTable {
     f_->type_key_begin.push_back(static_cast<uint32_t>(f_->type_keys.size()));
     f_->vocabulary.resize(vocabulary_.size());
     vocabulary_.ForEach([&](uint64_t key, uint32_t id) { f_->vocabulary[id] = key; });
+    f_->anchor_key.assign(f_->vocabulary.size(), 0);
+    for (uint32_t id : anchor_keys_) f_->anchor_key[id] = 1;
   }
 
  private:
@@ -275,6 +278,7 @@ class TypeTable {
   KeyTable vocabulary_;
   KeyTable singles_;                    // number and anchor keys -> index in single_types_
   std::vector<uint32_t> single_types_;  // their types
+  std::vector<uint32_t> anchor_keys_;   // vocabulary ids of number and anchor keys
   std::vector<uint64_t> keys_;          // scratch
   std::unordered_map<std::string, uint32_t> words_[2];  // plain words, all-caps words
 };
@@ -331,6 +335,7 @@ void DropTokens(SideFeatures* f) {
   std::vector<uint32_t>().swap(f->type_key_begin);
   std::vector<uint32_t>().swap(f->type_keys);
   std::vector<uint64_t>().swap(f->vocabulary);
+  std::vector<uint8_t>().swap(f->anchor_key);
   std::vector<uint32_t>(f->size() + 1, 0).swap(f->token_begin);
 }
 

@@ -68,6 +68,7 @@ struct SideFeatures {
   std::vector<uint32_t> type_key_begin;
   std::vector<uint32_t> type_keys;
   std::vector<uint64_t> vocabulary;  // the distinct match keys of this side
+  std::vector<uint8_t> anchor_key;   // per vocabulary key: 1 for a number or anchor key
   std::vector<float> total_weight;   // sum of token weights per segment
 
   size_t size() const { return chars.size(); }

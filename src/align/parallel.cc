@@ -155,13 +155,13 @@ class Dp {
     double len = s_.LengthPenalty(static_cast<size_t>(r0), static_cast<size_t>(r1),
                                   static_cast<size_t>(j0), static_cast<size_t>(j1));
     return static_cast<float>((bt.k + bt.l) / 2.0 * p_.dissimilarity_weight * (1.0 - sim) +
-                              p_.length_weight * len + prior);
+                              p_.length_weight * std::min(len, p_.length_cap) + prior);
   }
 
  private:
-  // The similarity of a many-segment bead from the cached matches of its 1-1
-  // pairs: a source token is covered if any of the bead's target segments
-  // matched it, and the other way round. Falls back to the scorer when a
+  // The segmentwise similarity of a many-segment bead from the cached matches
+  // of its 1-1 pairs: a source token is covered if any of the bead's target
+  // segments matched it, and the other way round. Falls back to the scorer when a
   // segment is wide or a pair lies outside the corridor.
   double BeadSimilarity(int64_t r0, int64_t r1, int64_t j0, int64_t j1) const {
     const MatchIndex& index = s_.index();
@@ -172,11 +172,11 @@ class Dp {
     }
     for (int64_t j = j0; j < j1 && cached; ++j) cached = index.tgt.narrow(static_cast<size_t>(j));
     if (!cached) {
-      return s_.Similarity(static_cast<size_t>(r0), static_cast<size_t>(r1),
-                           static_cast<size_t>(j0), static_cast<size_t>(j1));
+      return s_.SegmentwiseSimilarity(static_cast<size_t>(r0), static_cast<size_t>(r1),
+                                      static_cast<size_t>(j0), static_cast<size_t>(j1));
     }
     std::array<uint64_t, 3> tgt_bits = {0, 0, 0};
-    double covered = 0.0;
+    double shares = 0.0;
     for (int64_t i = r0; i < r1; ++i) {
       uint64_t src_bits = 0;
       for (int64_t j = j0; j < j1; ++j) {
@@ -184,14 +184,15 @@ class Dp {
         src_bits |= m.src_bits;
         tgt_bits[static_cast<size_t>(j - j0)] |= m.tgt_bits;
       }
-      covered += index.src.Weigh(static_cast<size_t>(i), &src_bits);
+      const double c = index.src.Weigh(static_cast<size_t>(i), &src_bits);
+      shares += Scorer::SmoothShare(c, s_.src().total_weight[static_cast<size_t>(i)]);
     }
     for (int64_t j = j0; j < j1; ++j) {
-      covered += index.tgt.Weigh(static_cast<size_t>(j), &tgt_bits[static_cast<size_t>(j - j0)]);
+      const double c =
+          index.tgt.Weigh(static_cast<size_t>(j), &tgt_bits[static_cast<size_t>(j - j0)]);
+      shares += Scorer::SmoothShare(c, s_.tgt().total_weight[static_cast<size_t>(j)]);
     }
-    return Scorer::Smooth(covered,
-                          s_.SourceWeight(static_cast<size_t>(r0), static_cast<size_t>(r1)) +
-                              s_.TargetWeight(static_cast<size_t>(j0), static_cast<size_t>(j1)));
+    return shares / static_cast<double>((r1 - r0) + (j1 - j0));
   }
 
   void PrecomputeOneToOne(int threads) {
@@ -209,9 +210,9 @@ class Dp {
           const size_t tj = static_cast<size_t>(j - 1);
           if (narrow && index.tgt.narrow(tj)) {
             match_[cell] = s_.Match(i, tj);
-            sim11_[cell] = static_cast<float>(s_.SimilarityOf(i, tj, match_[cell]));
+            sim11_[cell] = static_cast<float>(s_.SegmentwiseSimilarityOf(i, tj, match_[cell]));
           } else {
-            sim11_[cell] = static_cast<float>(s_.Similarity(i, i + 1, tj, tj + 1));
+            sim11_[cell] = static_cast<float>(s_.SegmentwiseSimilarity(i, i + 1, tj, tj + 1));
           }
         }
       }

@@ -127,7 +127,9 @@ MatchIndex MatchIndex::Build(const SideFeatures& src, const SideFeatures& tgt) {
   uint32_t next = 0;
   for (size_t k = 0; k < tgt.vocabulary.size(); ++k) {
     uint32_t id = table.Find(tgt.vocabulary[k]);
-    if (id != kNone) src_dense[id] = tgt_dense[k] = next++;
+    if (id == kNone) continue;
+    src_dense[id] = tgt_dense[k] = next++;
+    index.anchor.push_back(src.anchor_key[id]);
   }
   index.shared_keys = next;
   index.src = BuildMatchSide(src, src_dense);
@@ -181,9 +183,61 @@ PairMatch Scorer::Match(size_t i, size_t j) const {
   return m;
 }
 
+bool Scorer::SharesRareAnchor(size_t i, size_t j, size_t max_df) const {
+  const MatchIndex& x = *index_;
+  std::span<const uint32_t> a = x.src.SegmentKeys(i);
+  std::span<const uint32_t> b = x.tgt.SegmentKeys(j);
+  size_t p = 0, q = 0;
+  while (p < a.size() && q < b.size()) {
+    if (a[p] < b[q]) {
+      ++p;
+    } else if (b[q] < a[p]) {
+      ++q;
+    } else {
+      const uint32_t k = a[p];
+      if (x.anchor[k] != 0 && x.src_posting_begin[k + 1] - x.src_posting_begin[k] <= max_df &&
+          x.tgt_posting_begin[k + 1] - x.tgt_posting_begin[k] <= max_df) {
+        return true;
+      }
+      ++p;
+      ++q;
+    }
+  }
+  return false;
+}
+
 double Scorer::SimilarityOf(size_t i, size_t j, const PairMatch& m) const {
   double covered = index_->src.Weigh(i, &m.src_bits) + index_->tgt.Weigh(j, &m.tgt_bits);
   return Smooth(covered, static_cast<double>(src_.total_weight[i]) + tgt_.total_weight[j]);
+}
+
+double Scorer::SmoothShare(double covered, double weight) {
+  // Half the pair smoothing per segment (see Smooth).
+  return (covered + 0.75) / (weight + 1.5);
+}
+
+double Scorer::SegmentwiseSimilarityOf(size_t i, size_t j, const PairMatch& m) const {
+  return 0.5 * (SmoothShare(index_->src.Weigh(i, &m.src_bits), src_.total_weight[i]) +
+                SmoothShare(index_->tgt.Weigh(j, &m.tgt_bits), tgt_.total_weight[j]));
+}
+
+double Scorer::SegmentwiseSimilarity(size_t s0, size_t s1, size_t t0, size_t t1) const {
+  const MatchSide& a = index_->src;
+  const MatchSide& b = index_->tgt;
+  double sum = 0.0;
+  std::vector<uint64_t> bits;
+  for (size_t i = s0; i < s1; ++i) {
+    bits.assign(a.words(i), 0);
+    for (size_t j = t0; j < t1; ++j) Intersect(a, i, b, j, bits.data(), nullptr);
+    sum += SmoothShare(a.Weigh(i, bits.data()), src_.total_weight[i]);
+  }
+  for (size_t j = t0; j < t1; ++j) {
+    bits.assign(b.words(j), 0);
+    for (size_t i = s0; i < s1; ++i) Intersect(a, i, b, j, nullptr, bits.data());
+    sum += SmoothShare(b.Weigh(j, bits.data()), tgt_.total_weight[j]);
+  }
+  const size_t parts = (s1 - s0) + (t1 - t0);
+  return parts == 0 ? 0.5 : sum / static_cast<double>(parts);
 }
 
 double Scorer::Similarity(size_t s0, size_t s1, size_t t0, size_t t1) const {

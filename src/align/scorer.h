@@ -60,6 +60,7 @@ struct MatchIndex {
   MatchSide src;
   MatchSide tgt;
   size_t shared_keys = 0;
+  std::vector<uint8_t> anchor;  // per shared id: 1 for a number or anchor key
   // Inverted lists: the source (target) segments holding id k are
   // src_postings[src_posting_begin[k] .. src_posting_begin[k+1]), ascending.
   std::vector<uint32_t> src_posting_begin, src_postings;
@@ -90,8 +91,19 @@ class Scorer {
   // The match of source segment i and target segment j; only when both are
   // narrow (index().src.narrow(i) && index().tgt.narrow(j)).
   PairMatch Match(size_t i, size_t j) const;
+  // True if they share a number or anchor key found in at most `max_df`
+  // segments on each side (a rare name, date or figure).
+  bool SharesRareAnchor(size_t i, size_t j, size_t max_df) const;
   // The similarity of a 1-1 pair from its match.
   double SimilarityOf(size_t i, size_t j, const PairMatch& m) const;
+  // Mean over the segments of source [s0, s1) and target [t0, t1) of the
+  // smoothed share of each segment's weight that finds a match on the other
+  // side: unlike Similarity(), a segment that matches nothing counts fully
+  // however short it is next to its neighbours. In (0, 1).
+  double SegmentwiseSimilarity(size_t s0, size_t s1, size_t t0, size_t t1) const;
+  double SegmentwiseSimilarityOf(size_t i, size_t j, const PairMatch& m) const;
+  // The smoothed share of one segment: `covered` of `weight`.
+  static double SmoothShare(double covered, double weight);
   // The smoothed similarity of `covered` weight out of `total`.
   static double Smooth(double covered, double total);
 

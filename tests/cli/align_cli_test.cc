@@ -2,7 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "tests/cli/run_ancre.h"
 
@@ -52,6 +55,56 @@ TEST(AlignCliTest, PairsThe1997SentencesAndLeavesPageFurnitureUnaligned) {
     line_start = line_start == std::string::npos ? 0 : line_start + 1;
     EXPECT_EQ(r.out.compare(line_start, 9, "{\"src\":[]"), 0);
   }
+}
+
+// The value of a string field of a jsonl line ("" if absent); enough for
+// the texts of the sample, which hold no escaped quotes at their start.
+std::string Field(const std::string& line, const std::string& name) {
+  size_t at = line.find("\"" + name + "\":\"");
+  if (at == std::string::npos) return "";
+  at += name.size() + 4;
+  return line.substr(at, line.find('"', at) - at);
+}
+
+// The two articles report the same October summit from different angles (a
+// French news brief, an English opinion piece): only a few sentences really
+// correspond. Every pair ancre makes must be one of those, and the 1997
+// sentences must pair with a margin above the threshold.
+TEST(AlignCliTest, SampleArticlesPairOnlySentencesThatCorrespond) {
+  RunResult r = RunAncre("align " + kPairArgs + " --mode comparable --format jsonl");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // (start of the French sentence, start of an English sentence it may pair with)
+  const std::vector<std::pair<std::string, std::string>> acceptable = {
+      {"Rétablies en 1997", "Under the efforts of former Prime Minister Hun Sen"},
+      {"En marge du 26e Sommet", "South Korean President Lee Jae-myung and Cambodian"},
+      {"En marge du 26e Sommet", "During an October 27 bilateral meeting"},
+      {"Dès novembre, les deux pays", "This led directly to the launch"},
+      {"« En novembre, nos deux pays", "This led directly to the launch"},
+  };
+  std::istringstream in(r.out);
+  std::string line;
+  size_t pairs = 0;
+  bool summit = false;
+  while (std::getline(in, line)) {
+    if (line.find("\"src\":[]") != std::string::npos) continue;
+    if (line.find("\"tgt\":[]") != std::string::npos) continue;
+    ++pairs;
+    const std::string fr = Field(line, "src_text");
+    const std::string en = Field(line, "tgt_text");
+    bool ok = false;
+    for (const auto& [f, e] : acceptable) ok = ok || (fr.starts_with(f) && en.starts_with(e));
+    EXPECT_TRUE(ok) << "unexpected pair: " << fr << " <-> " << en;
+    summit = summit || fr.starts_with("En marge du 26e Sommet");
+  }
+  EXPECT_GE(pairs, 2u);
+  EXPECT_TRUE(summit) << r.out;
+  // No shared name, date or figure: economy and tourism alone are not enough.
+  EXPECT_EQ(BeadWith(r.out, "Elles s’étendent désormais").find("When tourists come"),
+            std::string::npos);
+  std::string bead = BeadWith(r.out, "Rétablies en 1997");
+  size_t score = bead.find("\"score\":");
+  ASSERT_NE(score, std::string::npos) << bead;
+  EXPECT_GE(std::stod(bead.substr(score + 8)), 0.5) << bead;
 }
 
 TEST(AlignCliTest, PresegmentedIndicesAreLineNumbersAndTextsMatch) {
