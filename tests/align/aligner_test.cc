@@ -101,6 +101,23 @@ TEST(AlignerTest, FindsOneToTwoBeadWhenTargetSplitsASentence) {
   EXPECT_TRUE(found);
 }
 
+TEST(AlignerTest, KeepsAShortSentenceWithoutSharedWordsAsItsOwnPair) {
+  // "Quel tourbillon !" / "What a whirlwind!" share no word, but sit between
+  // two well-matched pairs with plausible lengths: a 1-1, not glued to the
+  // long sentence before it with its translation left over.
+  std::vector<std::string> fr = kFrench, en = kEnglish;
+  fr.insert(fr.begin() + 6, "Quel tourbillon !");
+  en.insert(en.begin() + 6, "What a whirlwind!");
+  DocumentAnchors none;
+  Alignment a = Align({fr, none}, {en, none}, Parallel());
+  auto pairs = Pairs(a);
+  ASSERT_EQ(pairs.size(), fr.size());
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    EXPECT_EQ(pairs[i].first, std::vector<size_t>{i});
+    EXPECT_EQ(pairs[i].second, std::vector<size_t>{i});
+  }
+}
+
 TEST(AlignerTest, ReportsAnchorsBothSidesShare) {
   DocumentAnchors fr(kFrench.size()), en(kEnglish.size());
   fr[4].push_back({AnchorKind::kDate, "month", "12 octobre", {}, "--10-12", 1.0});
