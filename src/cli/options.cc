@@ -51,6 +51,16 @@ bool ParseCommandLine(const std::string& command, const std::vector<std::string>
 Output::Output(const std::string& path) : path_(path) {
   if (is_stdout()) return;
   std::filesystem::path p(path);
+  std::error_code ec;
+  auto status = std::filesystem::status(p, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in place:
+    // renaming a temporary over it would replace the device with a file.
+    auto f = std::make_unique<std::ofstream>(path, std::ios::binary);
+    if (!*f) throw IoError(path + ": cannot open for writing");
+    file_ = std::move(f);
+    return;
+  }
   tmp_path_ = (p.parent_path() / ("." + p.filename().string() + ".ancre-tmp")).string();
   cleanup_ = std::make_unique<InterruptCleanup>(tmp_path_);
   auto f = std::make_unique<std::ofstream>(tmp_path_, std::ios::binary | std::ios::trunc);
@@ -74,7 +84,10 @@ void Output::Commit() {
     throw IoError((is_stdout() ? std::string("stdout") : path_) +
                   ": write failed (disk full?); nothing was written");
   }
-  if (file_) {
+  if (file_ && tmp_path_.empty()) {  // a device or a pipe, written in place
+    static_cast<std::ofstream*>(file_.get())->close();
+    if (!*file_) throw IoError(path_ + ": write failed");
+  } else if (file_) {
     static_cast<std::ofstream*>(file_.get())->close();
     if (!*file_) throw IoError(path_ + ": write failed (disk full?); nothing was written");
     // An interruption during the rename is held until it is over: the file

@@ -97,3 +97,15 @@ TEST(SegmentCliTest, FailedRunLeavesNoOutputFile) {
 
 }  // namespace
 }  // namespace ancre::testing
+
+namespace ancre::testing {
+namespace {
+
+TEST(SegmentCliTest, OutputToADeviceWritesInPlaceAndKeepsTheDevice) {
+  RunResult r = RunAncre("segment - --lang en -o /dev/null", "One. Two.\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::is_character_file("/dev/null"));
+}
+
+}  // namespace
+}  // namespace ancre::testing
