@@ -2,6 +2,7 @@
 // its documents' segments and anchors and its beads (for reports).
 #include <charconv>
 
+#include "src/core/utf8.h"
 #include "tm/store_internal.h"
 
 namespace ancre::tm {
@@ -52,25 +53,6 @@ bool ParseIndices(std::string_view text, std::vector<size_t>* out) {
     begin = end + 1;
   }
   return !out->empty();
-}
-
-// Appends the UTF-8 encoding of code point cp.
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // Reads the shared-anchor evidence SaveAlignment writes: a JSON array of

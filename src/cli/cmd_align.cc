@@ -127,18 +127,9 @@ std::string AlignHelp() {
 }
 
 int RunAlign(const std::vector<std::string>& args) {
-  po::options_description visible = AlignOptionsDescription();
-  po::options_description all;
-  all.add(visible).add_options()("src", po::value<std::string>(), "source file")(
-      "tgt", po::value<std::string>(), "target file");
-  po::positional_options_description positional;
-  positional.add("src", 1).add("tgt", 1);
   po::variables_map vm;
-  ParseArgs("align", args, all, positional, &vm);
-  if (vm.count("help")) {
-    std::cout << AlignHelp();
+  if (!ParseCommandLine("align", args, AlignOptionsDescription(), {"src", "tgt"}, AlignHelp, &vm))
     return 0;
-  }
   if (vm.count("pairs")) return RunAlignBatch(vm);
   std::string format = vm["format"].as<std::string>();
   if (format != "text" && format != "tsv" && format != "jsonl" && format != "html") {

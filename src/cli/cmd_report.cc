@@ -109,16 +109,9 @@ std::string ReportHelp() {
 
 int RunReport(const std::vector<std::string>& args) {
   if (AsksForStoredRun(args)) return RunStoredReport(args);
-  po::options_description visible = ReportOptionsDescription();
-  po::options_description all;
-  all.add(visible).add_options()("src", po::value<std::string>(), "source file")(
-      "tgt", po::value<std::string>(), "target file");
-  po::positional_options_description positional;
-  positional.add("src", 1).add("tgt", 1);
   po::variables_map vm;
-  ParseArgs("report", args, all, positional, &vm);
-  if (vm.count("help")) {
-    std::cout << ReportHelp();
+  if (!ParseCommandLine("report", args, ReportOptionsDescription(), {"src", "tgt"}, ReportHelp,
+                        &vm)) {
     return 0;
   }
   const std::string format = vm["format"].as<std::string>();

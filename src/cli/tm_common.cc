@@ -8,7 +8,7 @@
 #include <iostream>
 
 #include "src/core/error.h"
-#include "src/text/utf8.h"
+#include "src/core/utf8.h"
 
 namespace ancre::cli {
 
@@ -32,7 +32,7 @@ tm::Store OpenStore(const po::variables_map& vm, bool write, bool create) {
 }
 
 void RequireUtf8(std::string_view s, const std::string& what) {
-  size_t bad = text::Utf8InvalidOffset(s);
+  size_t bad = Utf8InvalidOffset(s);
   if (bad != std::string_view::npos) {
     throw UsageError(what + ": invalid UTF-8 at byte " + std::to_string(bad) +
                      "; pass UTF-8 text (check the terminal's encoding)");

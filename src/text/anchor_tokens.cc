@@ -7,7 +7,7 @@
 #include <cstdio>
 
 #include "src/text/normalize.h"
-#include "src/text/utf8.h"
+#include "src/core/utf8.h"
 
 namespace ancre::text {
 namespace {

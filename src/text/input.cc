@@ -13,7 +13,7 @@
 
 #include "src/core/error.h"
 #include "src/core/reporter.h"
-#include "src/text/utf8.h"
+#include "src/core/utf8.h"
 
 namespace ancre::text {
 namespace {

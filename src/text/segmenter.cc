@@ -15,7 +15,7 @@
 #include "src/text/icu_util.h"
 #include "src/text/normalize.h"
 #include "src/text/srx.h"
-#include "src/text/utf8.h"
+#include "src/core/utf8.h"
 
 namespace ancre::text {
 namespace {

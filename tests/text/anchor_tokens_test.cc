@@ -5,7 +5,7 @@
 #include <string>
 
 #include "src/text/normalize.h"
-#include "src/text/utf8.h"
+#include "src/core/utf8.h"
 
 namespace ancre::text {
 namespace {

@@ -4,7 +4,6 @@
 
 #include "src/core/error.h"
 #include "src/core/reporter.h"
-#include "src/text/utf8.h"
 
 namespace ancre::text {
 namespace {
@@ -101,15 +100,6 @@ TEST(InputTest, SplitLinesHandlesCrLfAndCr) {
   EXPECT_EQ(lines[1].begin, 3u);
   EXPECT_EQ(lines[3].begin, lines[3].end);  // the empty line
   EXPECT_EQ(lines[4].begin, 8u);
-}
-
-TEST(Utf8Test, ValidatorAgreesOnMixedText) {
-  EXPECT_EQ(Utf8InvalidOffset("plain ascii text that is long enough"), std::string_view::npos);
-  EXPECT_EQ(Utf8InvalidOffset("abcdefghijklmnop\xE2\x82"), 16u);
-  std::string s;
-  AppendUtf8(0x1F600, &s);
-  AppendUtf8(0xE9, &s);
-  EXPECT_EQ(s, "\xF0\x9F\x98\x80\xC3\xA9");
 }
 
 }  // namespace

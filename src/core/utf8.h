@@ -1,4 +1,4 @@
-// Low-level UTF-8 validation and encoding used where text enters ancre.
+// Low-level UTF-8 validation and encoding, shared by the libraries (no dependencies).
 // Thread-safe (pure functions).
 #pragma once
 
@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace ancre::text {
+namespace ancre {
 
 // Length of the valid UTF-8 sequence starting at s[i] (1-4), or 0 if it is
 // invalid (bad lead byte, truncated, overlong, surrogate, > U+10FFFF).
@@ -18,4 +18,4 @@ size_t Utf8InvalidOffset(std::string_view s);
 // Appends the UTF-8 encoding of cp.
 void AppendUtf8(char32_t cp, std::string* out);
 
-}  // namespace ancre::text
+}  // namespace ancre

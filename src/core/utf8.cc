@@ -1,9 +1,9 @@
-#include "src/text/utf8.h"
+#include "src/core/utf8.h"
 
 #include <cstdint>
 #include <cstring>
 
-namespace ancre::text {
+namespace ancre {
 
 size_t Utf8SequenceLength(std::string_view s, size_t i) {
   auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
@@ -67,4 +67,4 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
-}  // namespace ancre::text
+}  // namespace ancre
