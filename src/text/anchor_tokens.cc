@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "src/text/normalize.h"
 #include "src/core/utf8.h"
+#include "src/text/normalize.h"
 
 namespace ancre::text {
 namespace {

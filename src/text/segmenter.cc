@@ -11,11 +11,11 @@
 
 #include "src/core/error.h"
 #include "src/core/reporter.h"
+#include "src/core/utf8.h"
 #include "src/text/abbreviations.h"
 #include "src/text/icu_util.h"
 #include "src/text/normalize.h"
 #include "src/text/srx.h"
-#include "src/core/utf8.h"
 
 namespace ancre::text {
 namespace {

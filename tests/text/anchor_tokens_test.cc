@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "src/text/normalize.h"
 #include "src/core/utf8.h"
+#include "src/text/normalize.h"
 
 namespace ancre::text {
 namespace {
