@@ -1,8 +1,20 @@
 // ancre import: reads a TMX file (1.1 to 1.4b, UTF-8 or UTF-16) into the
 // translation memory, in one transaction.
-#include <iostream>
-#include <sstream>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
 
+#include <array>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "src/cli/signals.h"
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
 #include "src/core/reporter.h"
@@ -35,6 +47,64 @@ po::options_description ImportOptions() {
 // Units converted at a time between reads of the file.
 constexpr size_t kBatch = 256;
 
+// A TM file that this run creates, removed again (with the side files SQLite
+// made next to it) unless the import succeeds: a refused import leaves the
+// disk as it was. A file that existed before is never touched. Declare it
+// before the tm::Store, so that the store is closed when it removes the files.
+class NewTmFile {
+ public:
+  // Creates `path` empty if it does not exist (tm::Store makes an empty file a
+  // TM). O_EXCL makes "created by this run" exact: a file another process
+  // made meanwhile is not ours. If `path` exists or cannot be created here,
+  // nothing is registered and tm::Store reports what is wrong with it.
+  explicit NewTmFile(const std::string& path) {
+    if (path.empty() || path == ":memory:") return;
+    // Side files that exist already (left by another program) are not ours either.
+    const std::array<const char*, 3> suffixes = {"-wal", "-shm", "-journal"};
+    std::vector<std::string> side_files;
+    for (const char* suffix : suffixes) {
+      std::error_code ec;
+      if (!std::filesystem::exists(path + suffix, ec) && !ec) side_files.push_back(path + suffix);
+    }
+    // Signals are blocked from the creation to the registration: an
+    // interruption then cannot leave the new file behind, and the handler
+    // never sees a path that is not ours.
+    sigset_t interrupts, previous;
+    sigemptyset(&interrupts);
+    sigaddset(&interrupts, SIGINT);
+    sigaddset(&interrupts, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &interrupts, &previous);
+    // 0644: the mode SQLite gives the files it creates (SQLITE_DEFAULT_FILE_PERMISSIONS).
+    const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+      close(fd);
+      paths_.push_back(path);
+      for (std::string& side : side_files) paths_.push_back(std::move(side));
+      for (const std::string& p : paths_)
+        cleanups_.push_back(std::make_unique<InterruptCleanup>(p));
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  }
+  ~NewTmFile() {
+    for (const std::string& p : paths_) {
+      std::error_code ec;  // best effort: the import's own error is what the user needs
+      std::filesystem::remove(p, ec);
+    }
+  }
+  NewTmFile(const NewTmFile&) = delete;
+  NewTmFile& operator=(const NewTmFile&) = delete;
+
+  // The import succeeded: the TM stays, interrupted or not.
+  void Keep() {
+    cleanups_.clear();
+    paths_.clear();
+  }
+
+ private:
+  std::vector<std::unique_ptr<InterruptCleanup>> cleanups_;
+  std::vector<std::string> paths_;
+};
+
 }  // namespace
 
 std::string ImportHelp() {
@@ -46,7 +116,7 @@ std::string ImportHelp() {
        "more than two languages gives one pair per target language. Inline codes are kept\n"
        "for export and removed for matching; notes and props are kept. The file is read\n"
        "once and stored in one transaction: a file that fails (or an interrupted import)\n"
-       "changes nothing in the TM.\n"
+       "changes nothing in the TM, and a TM it was to create is not left behind.\n"
        "Exit code 3: finished, but bad units were skipped.\n\n"
     << ImportOptions()
     << "\nExamples:\n"
@@ -96,17 +166,29 @@ int RunImport(const std::vector<std::string>& args) {
   auto reader = tm::TmxReader::Open(file);  // before the TM: a missing file creates nothing
   tm::TmxImporter importer(*reader, options, reporter);
   ReportFileSizeLimitAsError();
+  // A TM this run creates is removed if the import fails or is interrupted
+  // before its commit; `new_tm` outlives `store`, which is closed first.
+  NewTmFile new_tm(vm["db"].as<std::string>());
+  // Once the whole file is read, the commit starts: an interruption then waits
+  // for its end, so that what ancre says on exit is what the TM holds.
+  std::optional<CommitSection> commit;
   tm::Store store = OpenStore(vm, /*write=*/true, /*create=*/true);
   std::vector<tm::TranslationUnit> batch;
   size_t position = 0;
   const tm::AddResult added = store.AddUnits([&](tm::TranslationUnit* unit) {
     while (position == batch.size()) {
-      if (!importer.NextBatch(kBatch, &batch)) return false;
+      if (!importer.NextBatch(kBatch, &batch)) {
+        if (!commit) commit.emplace();
+        return false;
+      }
       position = 0;
     }
     *unit = std::move(batch[position++]);
     return true;
   });
+  new_tm.Keep();
+  if (commit) commit->Done();
+  commit.reset();
   const tm::TmxImportStats& checked = importer.stats();
 
   if (!quiet) {

@@ -1,10 +1,18 @@
 // ancre import / ancre export end to end: the real binary on the TMX samples of
 // other tools, then what CAT-side consumers say of the exported file (the
 // checks in the shared tmx/check folder: DTD, strict, translate-toolkit, OmegaT).
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <regex>
+#include <thread>
+#include <vector>
 
 #include "tests/cli/run_ancre.h"
 
@@ -173,6 +181,111 @@ TEST_F(ExportImportTest, FailedExportLeavesNoFile) {
   RunResult r = RunAncre("export --db " + Q(dir_ / "missing.sqlite") + " -o " + Q(dir_ / "o.tmx"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_FALSE(std::filesystem::exists(dir_ / "o.tmx"));
+}
+
+// `ancre import - <args>` reading a pipe the test writes to, with stderr to a
+// file: the import waits for more input where the test wants it to.
+struct PipedImport {
+  pid_t pid = -1;
+  int input = -1;  // write end of the child's stdin
+
+  PipedImport(const std::vector<std::string>& args, const std::string& stderr_path) {
+    int fds[2];
+    if (pipe(fds) != 0) return;
+    pid = fork();
+    if (pid == 0) {
+      std::vector<char*> argv = {const_cast<char*>(ANCRE_BINARY), const_cast<char*>("import"),
+                                 const_cast<char*>("-")};
+      for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      const int err = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      dup2(fds[0], 0);
+      dup2(err, 2);
+      close(fds[1]);
+      execv(ANCRE_BINARY, argv.data());
+      _exit(127);
+    }
+    close(fds[0]);
+    input = fds[1];
+  }
+  ~PipedImport() {
+    if (input >= 0) close(input);
+    if (pid > 0) waitpid(pid, nullptr, 0);
+  }
+  void Write(const std::string& bytes) const {
+    ASSERT_EQ(write(input, bytes.data(), bytes.size()), static_cast<ssize_t>(bytes.size()));
+  }
+  // Whether the child has `path` open (one of /proc/<pid>/fd/ links to it).
+  bool HasOpen(const std::string& path) const {
+    std::error_code ec;
+    const std::filesystem::path target = std::filesystem::canonical(path, ec);
+    if (ec) return false;
+    for (const auto& fd :
+         std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/fd",
+                                             std::filesystem::directory_options::none, ec)) {
+      std::error_code link_ec;
+      if (std::filesystem::read_symlink(fd.path(), link_ec) == target) return true;
+    }
+    return false;
+  }
+  // Waits until the child has `path` open (the import got that far: its
+  // interruption handler is installed before anything else), or has exited.
+  bool WaitFor(const std::string& path) const {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!HasOpen(path)) {
+      siginfo_t info{};
+      if (waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0 ||
+          info.si_pid == pid || std::chrono::steady_clock::now() > give_up) {
+        return false;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return true;
+  }
+  // Sends sig; returns the exit code.
+  int Interrupt(int sig) {
+    kill(pid, sig);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    pid = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+};
+
+const char kPipedTmxStart[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header "
+    "creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" "
+    "adminlang=\"en\" srclang=\"fr\" datatype=\"plaintext\"/><body>\n"
+    "<tu><tuv xml:lang=\"fr\"><seg>Interrompu.</seg></tuv>"
+    "<tuv xml:lang=\"en\"><seg>Interrupted.</seg></tuv></tu>\n";
+
+TEST_F(ExportImportTest, InterruptedImportLeavesNoNewTm) {
+  for (int sig : {SIGINT, SIGTERM}) {
+    PipedImport import({"--db", Db()}, dir_ / "err");
+    ASSERT_GT(import.pid, 0);
+    import.Write(kPipedTmxStart);
+    ASSERT_TRUE(import.WaitFor(Db())) << ReadAll(dir_ / "err");
+    EXPECT_EQ(import.Interrupt(sig), 130);
+    EXPECT_EQ(ReadAll(dir_ / "err"), "ancre: interrupted, nothing written\n");
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      EXPECT_FALSE(std::filesystem::exists(Db() + suffix)) << suffix;
+    }
+  }
+}
+
+TEST_F(ExportImportTest, InterruptedImportKeepsTheExistingTmAsItWas) {
+  ASSERT_EQ(RunAncre(Import(kFixture)).exit_code, 0);
+  const std::string before = Content();
+  ASSERT_NE(before.find("\"source\""), std::string::npos);
+  PipedImport import({"--db", Db()}, dir_ / "err");
+  ASSERT_GT(import.pid, 0);
+  import.Write(kPipedTmxStart);
+  ASSERT_TRUE(import.WaitFor(Db())) << ReadAll(dir_ / "err");
+  EXPECT_EQ(import.Interrupt(SIGINT), 130);
+  EXPECT_EQ(ReadAll(dir_ / "err"), "ancre: interrupted, nothing written\n");
+  ASSERT_TRUE(std::filesystem::exists(Db()));
+  EXPECT_EQ(Content(), before);
+  EXPECT_EQ(Content().find("Interrompu"), std::string::npos);
 }
 
 // ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 // larger inputs; the tests use sizes that keep each case within seconds.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -305,24 +306,79 @@ TEST_F(HostileTmxTest, DeeplyNestedXmlIsRefusedAtDepth256) {
                 "Excessive depth in document: 256");
 }
 
-// Disabled: an import refused after the header (here: too deep) still
-// creates the missing TM, empty, although nothing was imported. Fix in
-// src/cli/cmd_import.cc: read the file through once (as the check pass
-// does) before opening the TM, or delete a TM this run created when the
-// import fails.
-TEST(HostileInputTest, DISABLED_RefusedImportCreatesNoTm) {
+// The import reads the file while it writes the TM: a file refused after
+// its header leaves no new TM behind, whatever refused it.
+TEST(HostileInputTest, RefusedImportCreatesNoTm) {
   ScratchDir dir;
   std::string open, close;
   for (int i = 0; i < 300; ++i) {
     open += "<hi>";
     close += "</hi>";
   }
-  WriteFile(dir / "in.tmx",
+  WriteFile(dir / "deep.tmx",
             std::string(kTmxHead) + kTmxOpen + "<tu><tuv xml:lang=\"fr\"><seg>" + open + "x" +
                 close + "</seg></tuv><tuv xml:lang=\"en\"><seg>y</seg></tuv></tu></body></tmx>");
-  auto r = RunAncre("import " + Sh(dir / "in.tmx") + " --db " + Sh(dir / "new.sqlite"));
+  auto r = RunAncre("import " + Sh(dir / "deep.tmx") + " --db " + Sh(dir / "new.sqlite"));
   EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("Excessive depth in document"), std::string::npos) << r.err;
+  // A unit with one language, after a good one, under --on-bad-unit fail.
+  WriteFile(dir / "bad.tmx", std::string(kTmxHead) + kTmxOpen +
+                                 "<tu><tuv xml:lang=\"fr\"><seg>Bonjour.</seg></tuv>"
+                                 "<tuv xml:lang=\"en\"><seg>Hello.</seg></tuv></tu>"
+                                 "<tu><tuv xml:lang=\"fr\"><seg>Seul.</seg></tuv></tu>"
+                                 "</body></tmx>\n");
+  r = RunAncre("import " + Sh(dir / "bad.tmx") + " --on-bad-unit fail --db " +
+               Sh(dir / "new.sqlite"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("only one language"), std::string::npos) << r.err;
+  std::vector<std::string> left;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    left.push_back(entry.path().filename().string());
+  }
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (std::vector<std::string>{"bad.tmx", "deep.tmx"}));
+  // The same file with the bad unit skipped is a partial success: the TM stays.
+  r = RunAncre("import " + Sh(dir / "bad.tmx") + " --on-bad-unit skip --db " +
+               Sh(dir / "new.sqlite"));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(dir / "new.sqlite"));
+  EXPECT_NE(RunAncre("stats --format json --db " + Sh(dir / "new.sqlite")).out.find("\"units\":1"),
+            std::string::npos);
+}
+
+// A merge whose other TM is missing or not a TM creates no TM either.
+TEST(HostileInputTest, RefusedMergeCreatesNoTm) {
+  ScratchDir dir;
+  auto r = RunAncre("tm merge " + Sh(dir / "missing.sqlite") + " --db " + Sh(dir / "new.sqlite"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("missing.sqlite: no such translation memory"), std::string::npos) << r.err;
+  WriteFile(dir / "text.sqlite", "not a database, just text\n");
+  r = RunAncre("tm merge " + Sh(dir / "text.sqlite") + " --db " + Sh(dir / "new.sqlite"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("text.sqlite"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "new.sqlite"));
+}
+
+// A TM that existed before a refused import is kept byte for byte, even an
+// empty file (which ancre would have made a TM).
+TEST_F(HostileTmxTest, RefusedImportNeverRemovesAnExistingTm) {
+  const std::string bytes = ReadAll(db());
+  ASSERT_FALSE(bytes.empty());
+  WriteFile(dir_ / "bad.tmx", std::string(kTmxHead) + kTmxOpen +
+                                  "<tu><tuv xml:lang=\"fr\"><seg>Au revoir.</seg></tuv>"
+                                  "<tuv xml:lang=\"en\"><seg>Goodbye.</seg></tuv></tu>"
+                                  "<tu><tuv xml:lang=\"fr\"><seg>Seul.</seg></tuv></tu>"
+                                  "</body></tmx>\n");
+  auto r = RunAncre("import " + Sh(dir_ / "bad.tmx") + " --db " + Sh(db()));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  ASSERT_TRUE(std::filesystem::exists(db()));
+  EXPECT_EQ(ReadAll(db()), bytes);
+  EXPECT_EQ(Stats(), before_);
+
+  WriteFile(dir_ / "empty.sqlite", "");
+  r = RunAncre("import " + Sh(dir_ / "bad.tmx") + " --db " + Sh(dir_ / "empty.sqlite"));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "empty.sqlite"));
 }
 
 TEST_F(HostileTmxTest, TenThousandVariantsInOneUnitGiveOnePairPerLanguage) {
