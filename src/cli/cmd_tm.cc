@@ -2,6 +2,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "src/cli/signals.h"
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
 
@@ -55,13 +56,30 @@ int RunMerge(const std::vector<std::string>& args) {
     return 0;
   }
   if (!vm.count("other")) throw UsageError("tm merge: missing OTHER.sqlite to merge in");
+  const std::string other = vm["other"].as<std::string>();
+  {
+    // A missing or foreign OTHER is refused before --db is opened, so that a
+    // TM this merge was to create is not left behind empty.
+    tm::StoreOptions read_only;
+    read_only.read_only = true;
+    read_only.create = false;
+    tm::Store check(other, read_only);
+  }
   ReportFileSizeLimitAsError();
   tm::Store store = OpenStore(vm, /*write=*/true, /*create=*/true);
-  tm::MergeResult r = store.Merge(vm["other"].as<std::string>());
-  std::cout << "merged " << vm["other"].as<std::string>() << " into " << store.path() << ": "
-            << r.units_added << " new unit(s), " << r.units_existing << " already present, "
-            << r.provenances_added << " provenance(s), " << r.documents_added << " document(s), "
-            << r.alignments_added << " alignment run(s) added\n";
+  // The merge is one transaction (then the search indexes catch up): an
+  // interruption waits for its end, so that what ancre says on exit is what
+  // the TM holds.
+  tm::MergeResult r;
+  {
+    CommitSection section;
+    r = store.Merge(other);
+    section.Done();
+  }
+  std::cout << "merged " << other << " into " << store.path() << ": " << r.units_added
+            << " new unit(s), " << r.units_existing << " already present, " << r.provenances_added
+            << " provenance(s), " << r.documents_added << " document(s), " << r.alignments_added
+            << " alignment run(s) added\n";
   return 0;
 }
 
@@ -106,7 +124,14 @@ int RunPrune(const std::vector<std::string>& args) {
     return 1;
   }
   options.dry_run = false;
-  tm::PruneResult done = store.Prune(options);
+  // One transaction: an interruption waits for its end, so that what ancre
+  // says on exit is what the TM holds.
+  tm::PruneResult done;
+  {
+    CommitSection section;
+    done = store.Prune(options);
+    section.Done();
+  }
   std::cout << "removed " << Describe(done) << " from " << store.path() << "\n";
   return 0;
 }
