@@ -55,6 +55,8 @@ void AppendUtf8(utf8proc_int32_t c, std::string* out) {
 
 MatchWords SplitMatchWords(std::string_view text) {
   MatchWords words;
+  words.keys.reserve(text.size() / 5 + 1);  // about one word per 5 to 6 bytes of text
+  words.originals.reserve(text.size() / 5 + 1);
   std::string key;
   size_t word_begin = 0;
   size_t word_end = 0;
@@ -69,6 +71,22 @@ MatchWords SplitMatchWords(std::string_view text) {
   utf8proc_ssize_t pos = 0;
   utf8proc_int32_t folded[32];
   while (pos < size) {
+    const utf8proc_uint8_t b = bytes[pos];
+    if (b < 0x80) {
+      // ASCII, most of the text: what folding and Classify give, without
+      // utf8proc. Letters fold to lower case, letters and digits make words,
+      // everything else separates.
+      const bool upper = b >= 'A' && b <= 'Z';
+      if (upper || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) {
+        if (key.empty()) word_begin = static_cast<size_t>(pos);
+        word_end = static_cast<size_t>(pos) + 1;
+        key.push_back(static_cast<char>(upper ? b + ('a' - 'A') : b));
+      } else {
+        flush();
+      }
+      ++pos;
+      continue;
+    }
     utf8proc_int32_t c = 0;
     utf8proc_ssize_t len = utf8proc_iterate(bytes + pos, size - pos, &c);
     if (len <= 0) {  // invalid UTF-8 (callers validate): skip the byte as a separator

@@ -64,6 +64,10 @@ void BindText(sqlite3_stmt* s, int index, std::string_view text) {
   sqlite3_bind_text64(s, index, text.data() ? text.data() : "", text.size(), SQLITE_TRANSIENT,
                       SQLITE_UTF8);
 }
+void BindTextNoCopy(sqlite3_stmt* s, int index, std::string_view text) {
+  sqlite3_bind_text64(s, index, text.data() ? text.data() : "", text.size(), SQLITE_STATIC,
+                      SQLITE_UTF8);
+}
 void BindInt(sqlite3_stmt* s, int index, int64_t value) { sqlite3_bind_int64(s, index, value); }
 void BindDouble(sqlite3_stmt* s, int index, double value) { sqlite3_bind_double(s, index, value); }
 void BindNull(sqlite3_stmt* s, int index) { sqlite3_bind_null(s, index); }

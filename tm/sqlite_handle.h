@@ -42,6 +42,9 @@ void Exec(sqlite3* db, const char* sql, const std::string& file);
 
 // Bind helpers. Text is bound with its explicit length and SQLITE_TRANSIENT.
 void BindText(sqlite3_stmt* s, int index, std::string_view text);
+// Binds text without copying it: the bytes must stay alive and unchanged
+// until the statement is stepped and reset (or rebound). For hot loops.
+void BindTextNoCopy(sqlite3_stmt* s, int index, std::string_view text);
 void BindInt(sqlite3_stmt* s, int index, int64_t value);
 void BindDouble(sqlite3_stmt* s, int index, double value);
 void BindNull(sqlite3_stmt* s, int index);

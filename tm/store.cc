@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <deque>
 #include <unordered_map>
 #include <utility>
 
@@ -19,6 +20,7 @@ using internal::BindDouble;
 using internal::BindInt;
 using internal::BindNull;
 using internal::BindText;
+using internal::BindTextNoCopy;
 using internal::ColumnDouble;
 using internal::ColumnInt;
 using internal::ColumnText;
@@ -33,11 +35,11 @@ namespace {
 constexpr int kApplicationId = 0x414E4352;
 
 // Schema version 1. The three FTS5 indexes are maintained by this code, not
-// by triggers: UnitWriter indexes a write's new units with one INSERT ... SELECT
-// per index before the commit (FTS5 flushes its pending terms at every
-// statement savepoint, so trigger-driven indexing row by row is several times
-// slower), and Prune removes entries before deleting units. unit_words
-// (contentless) holds the normalized words that fuzzy lookup retrieves by.
+// by triggers: CatchUpIndexes indexes new units with one INSERT ... SELECT per
+// index (FTS5 flushes its pending terms at every statement savepoint, so
+// trigger-driven indexing row by row is several times slower), and Prune
+// removes entries before deleting units. unit_words (contentless) holds the
+// normalized words that fuzzy lookup retrieves by.
 constexpr const char* kSchemaV1 = R"sql(
 CREATE TABLE documents(
   id INTEGER PRIMARY KEY,
@@ -140,8 +142,36 @@ constexpr const char* kSchemaV2 = R"sql(
 CREATE INDEX units_by_word_count ON units(word_count);
 )sql";
 
+// Schema version 3: the search indexes (unit_words, word_df, unit_text,
+// unit_trigrams) are brought up to date by a catch-up transaction that follows
+// each write (CatchUpIndexes), so that storing units is not slowed by
+// tokenizing them three times. indexed_through says how far: every unit with
+// id <= indexed_through is in the indexes, no unit above it is. Files of
+// versions 1 and 2 indexed in the write itself, so all their units are indexed.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE index_state(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  indexed_through INTEGER NOT NULL);
+INSERT INTO index_state(id, indexed_through) SELECT 1, coalesce(max(id), 0) FROM units;
+)sql";
+
+// Also in version 3: the origin CHECK constraints of schema v1 are written as
+// comparisons instead of an IN list, which SQLite evaluates by building a
+// temporary table on every insert (a third of the cost of storing a unit).
+// Changing a CHECK constraint in place is one of the schema edits SQLite
+// documents as safe (sqlite.org/lang_altertable.html, "other kinds of table
+// schema changes").
+constexpr const char* kFasterOriginCheck = R"sql(
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+  SET sql = replace(sql, 'CHECK (origin IN (''aligned'', ''imported'', ''edited''))',
+                    'CHECK (origin = ''aligned'' OR origin = ''imported'' OR origin = ''edited'')')
+  WHERE type = 'table' AND name IN ('units', 'provenances');
+PRAGMA writable_schema = OFF;
+)sql";
+
 // Migrations: kMigrations[v] upgrades a schema at version v to v + 1.
-constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2};
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
 int64_t QueryInt(const Store::Impl& impl, const char* sql) {
@@ -253,25 +283,73 @@ UnitWriter::UnitWriter(const Store::Impl& impl)
           "INSERT OR IGNORE INTO provenances(unit_id, alignment_id, document, origin, score, "
           "bead_type, src_segments, tgt_segments, anchors, created) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")) {
-  Stmt max_id = impl.Prepare("SELECT coalesce(max(id), 0) FROM units");
-  if (Step(max_id.get(), impl.path, "cannot read translation units")) {
-    last_old_id_ = ColumnInt(max_id.get(), 0);
-  }
+  Stmt any = impl.Prepare("SELECT EXISTS (SELECT 1 FROM units)");
+  empty_at_start_ =
+      !Step(any.get(), impl.path, "cannot read translation units") || ColumnInt(any.get(), 0) == 0;
 }
 
-void UnitWriter::Finish() {
-  Stmt df = impl_.Prepare(
+int64_t IndexedThrough(const Store::Impl& impl) {
+  Stmt s = impl.Prepare("SELECT indexed_through FROM index_state WHERE id = 1");
+  return Step(s.get(), impl.path, "cannot read the index state") ? ColumnInt(s.get(), 0) : 0;
+}
+
+int64_t UnindexedUnits(const Store::Impl& impl) {
+  Stmt s = impl.Prepare(
+      "SELECT count(*) FROM units WHERE id > (SELECT indexed_through FROM index_state WHERE id = "
+      "1)");
+  return Step(s.get(), impl.path, "cannot read the index state") ? ColumnInt(s.get(), 0) : 0;
+}
+
+int64_t CatchUpIndexes(const Store::Impl& impl) {
+  Transaction tx(impl.handle(), impl.path);
+  // Read under the write lock: another process may have caught up meanwhile.
+  const int64_t through = IndexedThrough(impl);
+  int64_t last = through;
+  int64_t count = 0;
+  std::unordered_map<std::string_view, int64_t> df_delta;
+  std::deque<std::string> keys;  // owns the words df_delta points into (stable addresses)
+  {
+    Stmt s = impl.Prepare("SELECT id, match_key FROM units WHERE id > ?1 ORDER BY id");
+    BindInt(s.get(), 1, through);
+    std::vector<std::string_view> words;
+    while (Step(s.get(), impl.path, "cannot read translation units")) {
+      last = ColumnInt(s.get(), 0);
+      ++count;
+      const char* text = reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 1));
+      std::string_view key(text ? text : "", static_cast<size_t>(sqlite3_column_bytes(s.get(), 1)));
+      words.clear();
+      for (size_t begin = 0; begin < key.size();) {
+        size_t end = key.find(' ', begin);
+        if (end == std::string_view::npos) end = key.size();
+        if (end > begin) words.push_back(key.substr(begin, end - begin));
+        begin = end + 1;
+      }
+      std::sort(words.begin(), words.end());
+      words.erase(std::unique(words.begin(), words.end()), words.end());
+      for (std::string_view w : words) {
+        auto it = df_delta.find(w);
+        if (it == df_delta.end()) {
+          // The row's text lives only until the next step: keep a copy per new word.
+          keys.emplace_back(w);
+          it = df_delta.emplace(keys.back(), 0).first;
+        }
+        ++it->second;
+      }
+    }
+  }
+  if (count == 0) {
+    tx.Commit();
+    return 0;
+  }
+  Stmt df = impl.Prepare(
       "INSERT INTO word_df(word, df) VALUES (?1, ?2) ON CONFLICT(word) DO UPDATE SET df = df + "
       "excluded.df");
-  for (const auto& [word, count] : df_delta_) {
+  for (const auto& [word, n] : df_delta) {
     Reuse(df.get());
     BindText(df.get(), 1, word);
-    BindInt(df.get(), 2, count);
-    Step(df.get(), impl_.path, "cannot update word frequencies");
+    BindInt(df.get(), 2, n);
+    Step(df.get(), impl.path, "cannot update word frequencies");
   }
-  df_delta_.clear();
-  // Rowids of new units are above the largest rowid at the start (INTEGER
-  // PRIMARY KEY without AUTOINCREMENT takes max + 1).
   // One statement per index over all the new units: FTS5 then tokenizes and
   // merges in bulk instead of row by row.
   for (const char* sql :
@@ -280,21 +358,29 @@ void UnitWriter::Finish() {
         "WHERE id > ?1",
         "INSERT INTO unit_trigrams(rowid, source, target) SELECT id, source, target FROM units "
         "WHERE id > ?1"}) {
-    Stmt s = impl_.Prepare(sql);
-    BindInt(s.get(), 1, last_old_id_);
-    Step(s.get(), impl_.path, "cannot index translation units");
+    Stmt s = impl.Prepare(sql);
+    BindInt(s.get(), 1, through);
+    Step(s.get(), impl.path, "cannot index translation units");
   }
+  Stmt done = impl.Prepare("UPDATE index_state SET indexed_through = ?1 WHERE id = 1");
+  BindInt(done.get(), 1, last);
+  Step(done.get(), impl.path, "cannot update the index state");
+  tx.Commit();
+  return count;
 }
 
 int64_t UnitWriter::Upsert(const UnitRow& row, bool* added) {
   const int64_t hash = UnitHash(row.src_lang, row.tgt_lang, row.source, row.target);
+  // Into a TM that had no units, a unit can only repeat one of this write:
+  // the table is asked only when the hash was seen in it.
+  if (empty_at_start_ && hashes_.insert(hash).second) return Insert(row, hash, added);
   sqlite3_stmt* s = find_.get();
   Reuse(s);
   BindInt(s, 1, hash);
-  BindText(s, 2, row.src_lang);
-  BindText(s, 3, row.tgt_lang);
-  BindText(s, 4, row.source);
-  BindText(s, 5, row.target);
+  BindTextNoCopy(s, 2, row.src_lang);
+  BindTextNoCopy(s, 3, row.tgt_lang);
+  BindTextNoCopy(s, 4, row.source);
+  BindTextNoCopy(s, 5, row.target);
   if (Step(s, impl_.path, "cannot look up a translation unit")) {
     int64_t id = ColumnInt(s, 0);
     double score = ColumnDouble(s, 1);
@@ -310,6 +396,10 @@ int64_t UnitWriter::Upsert(const UnitRow& row, bool* added) {
     return id;
   }
   Reuse(s);
+  return Insert(row, hash, added);
+}
+
+int64_t UnitWriter::Insert(const UnitRow& row, int64_t hash, bool* added) {
   MatchWords words = SplitMatchWords(row.source);
   std::string key;
   for (const auto& w : words.keys) {
@@ -319,25 +409,22 @@ int64_t UnitWriter::Upsert(const UnitRow& row, bool* added) {
   const bool has_extras = (row.props && !row.props->empty()) || (row.notes && !row.notes->empty());
   sqlite3_stmt* ins = insert_.get();
   Reuse(ins);
-  BindText(ins, 1, row.src_lang);
-  BindText(ins, 2, row.tgt_lang);
-  BindText(ins, 3, row.source);
-  BindText(ins, 4, row.target);
-  BindText(ins, 5, row.source_markup);
-  BindText(ins, 6, row.target_markup);
+  BindTextNoCopy(ins, 1, row.src_lang);
+  BindTextNoCopy(ins, 2, row.tgt_lang);
+  BindTextNoCopy(ins, 3, row.source);
+  BindTextNoCopy(ins, 4, row.target);
+  BindTextNoCopy(ins, 5, row.source_markup);
+  BindTextNoCopy(ins, 6, row.target_markup);
   BindInt(ins, 7, hash);
   BindInt(ins, 8, static_cast<int64_t>(words.size()));
   BindDouble(ins, 9, row.score);
-  BindText(ins, 10, OriginName(row.origin));
-  BindText(ins, 11, row.created);
-  BindText(ins, 12, row.tuid);
+  BindTextNoCopy(ins, 10, OriginName(row.origin));
+  BindTextNoCopy(ins, 11, row.created);
+  BindTextNoCopy(ins, 12, row.tuid);
   BindInt(ins, 13, has_extras ? 1 : 0);
-  BindText(ins, 14, key);
+  BindTextNoCopy(ins, 14, key);
   Step(ins, impl_.path, "cannot add a translation unit");
   const int64_t id = sqlite3_last_insert_rowid(impl_.handle());
-  std::sort(words.keys.begin(), words.keys.end());
-  words.keys.erase(std::unique(words.keys.begin(), words.keys.end()), words.keys.end());
-  for (auto& k : words.keys) ++df_delta_[std::move(k)];
   if (has_extras) {
     int64_t position = 0;
     auto add_extra = [&](std::string_view kind, std::string_view type, std::string_view value) {
@@ -345,9 +432,9 @@ int64_t UnitWriter::Upsert(const UnitRow& row, bool* added) {
       Reuse(e);
       BindInt(e, 1, id);
       BindInt(e, 2, position++);
-      BindText(e, 3, kind);
-      BindText(e, 4, type);
-      BindText(e, 5, value);
+      BindTextNoCopy(e, 3, kind);
+      BindTextNoCopy(e, 4, type);
+      BindTextNoCopy(e, 5, value);
       Step(e, impl_.path, "cannot add a property of a translation unit");
     };
     if (row.props) {
@@ -370,14 +457,14 @@ bool UnitWriter::AddProvenance(int64_t unit_id, const ProvenanceRow& row) {
   } else {
     BindNull(s, 2);
   }
-  BindText(s, 3, row.document);
-  BindText(s, 4, OriginName(row.origin));
+  BindTextNoCopy(s, 3, row.document);
+  BindTextNoCopy(s, 4, OriginName(row.origin));
   BindDouble(s, 5, row.score);
-  BindText(s, 6, row.bead_type);
-  BindText(s, 7, row.src_segments);
-  BindText(s, 8, row.tgt_segments);
-  BindText(s, 9, row.anchors_json);
-  BindText(s, 10, row.created);
+  BindTextNoCopy(s, 6, row.bead_type);
+  BindTextNoCopy(s, 7, row.src_segments);
+  BindTextNoCopy(s, 8, row.tgt_segments);
+  BindTextNoCopy(s, 9, row.anchors_json);
+  BindTextNoCopy(s, 10, row.created);
   Step(s, impl_.path, "cannot record where a translation unit came from");
   return sqlite3_changes(impl_.handle()) > 0;
 }
@@ -389,10 +476,12 @@ UnitIndexEraser::UnitIndexEraser(const Store::Impl& impl)
       text_(impl.Prepare("INSERT INTO unit_text(unit_text, rowid, source, target) VALUES "
                          "('delete', ?1, ?2, ?3)")),
       trigrams_(impl.Prepare("INSERT INTO unit_trigrams(unit_trigrams, rowid, source, target) "
-                             "VALUES ('delete', ?1, ?2, ?3)")) {}
+                             "VALUES ('delete', ?1, ?2, ?3)")),
+      indexed_through_(IndexedThrough(impl)) {}
 
 void UnitIndexEraser::Erase(int64_t unit_id, std::string_view match_key, std::string_view source,
                             std::string_view target) {
+  if (unit_id > indexed_through_) return;  // not indexed yet
   // FTS5 contentless and external-content tables: a 'delete' must repeat the
   // values that were indexed.
   Reuse(words_.get());
@@ -429,6 +518,9 @@ void UnitIndexEraser::Finish() {
   }
   df_delta_.clear();
   impl_.Exec("DELETE FROM word_df WHERE df <= 0");
+  impl_.Exec(
+      "UPDATE index_state SET indexed_through = min(indexed_through, (SELECT coalesce(max(id), 0) "
+      "FROM units)) WHERE id = 1");
 }
 
 }  // namespace internal
@@ -498,7 +590,11 @@ Store::Store(const std::filesystem::path& path, const StoreOptions& options)
                       "ancre TM",
                   SQLITE_NOTADB);
   }
-  if (version < kSchemaVersion && impl.read_only) {
+  // An older schema opened for reading is read as it is when readers need
+  // nothing it lacks (migrations only add; v3's index_state is read as "all
+  // indexed"), and the file stays untouched. Version 1 lacks the index
+  // lookups rely on.
+  if (version < kOldestReadableSchema && impl.read_only) {
     throw DbError(impl.path + ": schema v" + std::to_string(version) + " needs upgrading to v" +
                       std::to_string(kSchemaVersion) +
                       ", which needs write access; open it once without read-only access",
@@ -527,11 +623,26 @@ Store::Store(const std::filesystem::path& path, const StoreOptions& options)
       int64_t current = QueryInt(impl, "PRAGMA user_version");
       for (int64_t v = current; v < kSchemaVersion; ++v) {
         impl.Exec(kMigrations[v]);
+        if (v == 2) {
+          // Only a speed-up: where the library forbids schema edits
+          // (SQLITE_DBCONFIG_DEFENSIVE) the equivalent old constraint stays.
+          if (sqlite3_exec(impl.handle(), kFasterOriginCheck, nullptr, nullptr, nullptr) ==
+              SQLITE_OK) {
+            // As SQLite's procedure says: a new schema version makes every
+            // connection, this one included, parse the edited schema again.
+            const int64_t cookie = QueryInt(impl, "PRAGMA schema_version");
+            impl.Exec(("PRAGMA schema_version = " + std::to_string(cookie + 1)).c_str());
+          }
+          sqlite3_exec(impl.handle(), "PRAGMA writable_schema = OFF", nullptr, nullptr, nullptr);
+        }
       }
       impl.Exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
       impl.Exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
       tx.Commit();
     }
+    // Units a killed or interrupted run stored without indexing them.
+    impl.index_after_write = options.index_after_write;
+    if (impl.index_after_write) internal::CatchUpIndexes(impl);
   }
 }
 
@@ -541,6 +652,17 @@ Store& Store::operator=(Store&&) noexcept = default;
 
 const std::string& Store::path() const { return impl_->path; }
 bool Store::read_only() const { return impl_->read_only; }
+
+int64_t Store::UnindexedUnits() const {
+  // Files older than schema v3 (opened read-only, not migrated) index in the write itself.
+  if (QueryInt(*impl_, "PRAGMA user_version") < 3) return 0;
+  return internal::UnindexedUnits(*impl_);
+}
+
+int64_t Store::UpdateIndexes() {
+  impl_->RequireWritable("cannot update its indexes");
+  return internal::CatchUpIndexes(*impl_);
+}
 
 namespace {
 
@@ -754,8 +876,8 @@ SaveResult Store::SaveAlignment(const DocumentRecord& source, const DocumentReco
     prov.created = now;
     writer.AddProvenance(unit_id, prov);
   }
-  writer.Finish();
   tx.Commit();
+  if (impl.index_after_write) internal::CatchUpIndexes(impl);
   return result;
 }
 
@@ -763,17 +885,61 @@ namespace {
 
 // Throws Error if u cannot be stored; `number` (1-based) names it when it has no label.
 void CheckUnit(const TranslationUnit& u, size_t number) {
-  const std::string where = u.document + (u.tuid.empty() ? "" : " tu " + u.tuid);
+  auto where = [&u] { return u.document + (u.tuid.empty() ? "" : " tu " + u.tuid); };
   if (u.src_lang.empty() || u.tgt_lang.empty()) {
-    throw Error(where + ": translation unit without a source or target language");
+    throw Error(where() + ": translation unit without a source or target language");
   }
   if (u.source.empty() || u.target.empty()) {
-    throw Error(where + ": translation unit with an empty source or target text");
+    throw Error(where() + ": translation unit with an empty source or target text");
   }
   if (u.document.empty()) {
     throw Error("translation unit " + std::to_string(number) +
                 " has no document (provenance label)");
   }
+}
+
+// Adds the units next() points to (nullptr: no more) in one transaction.
+AddResult AddUnitsFrom(Store::Impl& impl, const std::function<const TranslationUnit*()>& next) {
+  impl.RequireWritable("cannot add translation units");
+  const std::string now = internal::NowTmxTime();
+  AddResult result;
+  {
+    internal::Transaction tx(impl.handle(), impl.path);
+    internal::UnitWriter writer(impl);
+    size_t number = 0;
+    while (const TranslationUnit* next_unit = next()) {
+      const TranslationUnit& u = *next_unit;
+      CheckUnit(u, ++number);
+      const std::string& created = u.created.empty() ? now : u.created;
+      internal::UnitRow row;
+      row.src_lang = u.src_lang;
+      row.tgt_lang = u.tgt_lang;
+      row.source = u.source;
+      row.target = u.target;
+      row.source_markup = u.source_markup;
+      row.target_markup = u.target_markup;
+      row.score = u.score;
+      row.origin = u.origin;
+      row.created = created;
+      row.tuid = u.tuid;
+      row.props = &u.props;
+      row.notes = &u.notes;
+      bool added = false;
+      const int64_t id = writer.Upsert(row, &added);
+      ++(added ? result.added : result.existing);
+      internal::ProvenanceRow prov;
+      prov.document = u.document;
+      prov.origin = u.origin;
+      prov.score = u.score;
+      prov.bead_type = u.bead_type;
+      prov.anchors_json = u.anchors_json;
+      prov.created = created;
+      writer.AddProvenance(id, prov);
+    }
+    tx.Commit();
+  }
+  if (impl.index_after_write) internal::CatchUpIndexes(impl);
+  return result;
 }
 
 }  // namespace
@@ -782,53 +948,14 @@ AddResult Store::AddUnits(const std::vector<TranslationUnit>& units) {
   impl_->RequireWritable("cannot add translation units");
   for (size_t i = 0; i < units.size(); ++i) CheckUnit(units[i], i + 1);
   size_t next = 0;
-  return AddUnits([&](TranslationUnit* u) {
-    if (next == units.size()) return false;
-    *u = units[next++];
-    return true;
+  return AddUnitsFrom(*impl_, [&]() -> const TranslationUnit* {
+    return next < units.size() ? &units[next++] : nullptr;
   });
 }
 
 AddResult Store::AddUnits(const std::function<bool(TranslationUnit*)>& next) {
-  Impl& impl = *impl_;
-  impl.RequireWritable("cannot add translation units");
-  const std::string now = internal::NowTmxTime();
-  internal::Transaction tx(impl.handle(), impl.path);
-  internal::UnitWriter writer(impl);
-  AddResult result;
   TranslationUnit u;
-  size_t number = 0;
-  while (next(&u)) {
-    CheckUnit(u, ++number);
-    const std::string& created = u.created.empty() ? now : u.created;
-    internal::UnitRow row;
-    row.src_lang = u.src_lang;
-    row.tgt_lang = u.tgt_lang;
-    row.source = u.source;
-    row.target = u.target;
-    row.source_markup = u.source_markup;
-    row.target_markup = u.target_markup;
-    row.score = u.score;
-    row.origin = u.origin;
-    row.created = created;
-    row.tuid = u.tuid;
-    row.props = &u.props;
-    row.notes = &u.notes;
-    bool added = false;
-    const int64_t id = writer.Upsert(row, &added);
-    ++(added ? result.added : result.existing);
-    internal::ProvenanceRow prov;
-    prov.document = u.document;
-    prov.origin = u.origin;
-    prov.score = u.score;
-    prov.bead_type = u.bead_type;
-    prov.anchors_json = u.anchors_json;
-    prov.created = created;
-    writer.AddProvenance(id, prov);
-  }
-  writer.Finish();
-  tx.Commit();
-  return result;
+  return AddUnitsFrom(*impl_, [&]() -> const TranslationUnit* { return next(&u) ? &u : nullptr; });
 }
 
 void Store::ForEachUnit(const UnitFilter& filter,

@@ -14,6 +14,10 @@
 //
 // Every write is one transaction: an interrupted or killed process leaves the
 // file exactly as it was before the write began (SQLite's WAL guarantees it).
+// The search indexes are derived from the stored units and brought up to date
+// by a second transaction right after each write (see UpdateIndexes): storing
+// is then not slowed by tokenizing every unit three times, and a run killed
+// between the two leaves its units stored and indexed by the next writer.
 //
 // Usage:
 //   ancre::tm::Store store("tm.sqlite", {});
@@ -42,7 +46,9 @@
 namespace ancre::tm {
 
 // Version of the schema this ancre writes; older files are migrated forward on open.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
+// The oldest schema a read-only Store reads without migrating it.
+inline constexpr int kOldestReadableSchema = 2;
 
 struct StoreOptions {
   // Open for reading only: never modifies the file (no migration, no WAL switch).
@@ -58,6 +64,12 @@ struct StoreOptions {
   // lookups and searches on a big TM, but every page read counts toward the
   // process's resident memory, so streaming the whole TM (export) wants 0.
   int mmap_mib = 1024;
+  // Bring the search indexes (fuzzy lookup, concordance, substring) up to date
+  // right after each write, and on opening for writing when an interrupted
+  // run left units unindexed. A program writing many batches in a row can set
+  // it false and call UpdateIndexes() once at the end: indexing all the units
+  // at once is faster than batch by batch.
+  bool index_after_write = true;
 };
 
 // One side of an aligned document pair, as given to SaveAlignment. Borrowed:
@@ -180,6 +192,9 @@ struct CheckReport {
   int64_t units_without_provenance = 0;
   int64_t documents_without_alignment = 0;
   int64_t duplicate_units = 0;  // same languages and texts stored twice
+  // Stored but not yet in the search indexes (see Store::UnindexedUnits); not
+  // a problem: the next writer indexes them.
+  int64_t unindexed_units = 0;
   bool ok() const {
     return integrity_problems.empty() && foreign_key_problems.empty() &&
            units_without_provenance == 0 && duplicate_units == 0;
@@ -275,6 +290,14 @@ class Store {
 
   const std::string& path() const;
   bool read_only() const;
+
+  // Units stored but not yet in the search indexes: Lookup, Search and
+  // Analyze do not see them. Only a run interrupted between storing units and
+  // indexing them (or index_after_write = false) leaves any.
+  int64_t UnindexedUnits() const;
+  // Adds the unindexed units to the search indexes in one transaction of its
+  // own; returns how many. Throws DbError (the indexes are then as before).
+  int64_t UpdateIndexes();
 
   // Stores both documents, their segments and anchors, the run and one TU per
   // bead with segments on both sides, in ONE transaction. Idempotent (see the

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "tm/sqlite_handle.h"
 #include "tm/store.h"
@@ -18,6 +19,7 @@ struct Store::Impl {
   internal::DbHandle db;
   std::string path;
   bool read_only = false;
+  bool index_after_write = true;  // StoreOptions::index_after_write
 
   sqlite3* handle() const { return db.get(); }
   internal::Stmt Prepare(std::string_view sql) const {
@@ -76,9 +78,9 @@ struct ProvenanceRow {
   std::string_view created;
 };
 
-// Writes TUs with deduplication and keeps the word index in step. Holds
-// prepared statements on impl's connection: must not outlive impl. Use inside
-// a Transaction.
+// Writes TUs with deduplication. The search indexes are not touched: call
+// CatchUpIndexes after the transaction commits. Holds prepared statements on
+// impl's connection: must not outlive impl. Use inside a Transaction.
 class UnitWriter {
  public:
   explicit UnitWriter(const Store::Impl& impl);
@@ -87,14 +89,13 @@ class UnitWriter {
   int64_t Upsert(const UnitRow& row, bool* added);
   // Records a provenance; returns false if the same one was already there.
   bool AddProvenance(int64_t unit_id, const ProvenanceRow& row);
-  // Adds the units inserted since construction to the word, text and trigram
-  // indexes. Call once, after the last Upsert, before committing.
-  void Finish();
 
  private:
+  int64_t Insert(const UnitRow& row, int64_t hash, bool* added);
+
   const Store::Impl& impl_;
-  int64_t last_old_id_ = 0;
-  std::unordered_map<std::string, int64_t> df_delta_;  // word -> new units containing it
+  bool empty_at_start_ = false;         // the TM had no unit when the write began
+  std::unordered_set<int64_t> hashes_;  // of the units inserted, while empty_at_start_
   Stmt find_;
   Stmt insert_;
   Stmt raise_score_;
@@ -102,15 +103,30 @@ class UnitWriter {
   Stmt insert_provenance_;
 };
 
-// Removes TUs from the three indexes (before their rows are deleted). Holds
-// prepared statements on impl's connection: must not outlive impl.
+// The largest unit id the search indexes hold (see index_state in store.cc).
+int64_t IndexedThrough(const Store::Impl& impl);
+
+// Units stored but not yet in the search indexes.
+int64_t UnindexedUnits(const Store::Impl& impl);
+
+// Adds every unit above IndexedThrough to the word frequencies and the word,
+// text and trigram indexes, in ONE transaction of its own (interrupted, it
+// leaves the indexes as they were and a later call does the work). Returns
+// how many units it indexed.
+int64_t CatchUpIndexes(const Store::Impl& impl);
+
+// Removes TUs from the three indexes (before their rows are deleted); units
+// not indexed yet (above IndexedThrough) are skipped. Holds prepared
+// statements on impl's connection: must not outlive impl.
 class UnitIndexEraser {
  public:
   explicit UnitIndexEraser(const Store::Impl& impl);
   // match_key, source and target: the unit's stored values.
   void Erase(int64_t unit_id, std::string_view match_key, std::string_view source,
              std::string_view target);
-  // Lowers word frequencies for the erased units. Call once, after the last Erase.
+  // Lowers word frequencies for the erased units and lowers indexed_through to
+  // the largest remaining unit id, so that a unit stored later under a reused
+  // id is indexed. Call once, after the last unit is deleted.
   void Finish();
 
  private:
@@ -119,6 +135,7 @@ class UnitIndexEraser {
   Stmt words_;
   Stmt text_;
   Stmt trigrams_;
+  int64_t indexed_through_ = 0;
 };
 
 }  // namespace ancre::tm::internal

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "src/core/error.h"
+#include "tests/cli/run_ancre.h"
 
 namespace ancre::tm {
 namespace {
@@ -307,6 +308,81 @@ TEST(StoreTest, TextThatLooksLikeSqlIsStoredAsText) {
   auto units = AllUnits(store);
   ASSERT_EQ(units.size(), 1u);
   EXPECT_EQ(units[0].source, "'); DROP TABLE units; --");
+}
+
+// Units are indexed for lookup and search by a catch-up transaction after the
+// write. A write without it (as a run killed between the two leaves) is
+// invisible to lookups until the next writer opens the TM.
+TEST(StoreTest, UnitsLeftUnindexedAreIndexedByTheNextWriter) {
+  testing::ScratchDir dir;
+  StoreOptions deferred;
+  deferred.index_after_write = false;
+  {
+    Store store(dir / "tm.sqlite", deferred);
+    store.AddUnits({Imported("Les deux pays créeront une équipe conjointe.",
+                             "The two countries will set up a joint team.", "a.tmx"),
+                    Imported("Merci beaucoup.", "Thank you very much.", "a.tmx")});
+    EXPECT_EQ(store.UnindexedUnits(), 2);
+    EXPECT_TRUE(store.Lookup("Les deux pays créeront une équipe conjointe.", {}).empty());
+    EXPECT_TRUE(store.Search("équipe", {}).empty());
+  }
+  StoreOptions reader;
+  reader.read_only = true;
+  reader.create = false;
+  {
+    Store store(dir / "tm.sqlite", reader);  // a reader leaves the file as it is
+    EXPECT_EQ(store.UnindexedUnits(), 2);
+    EXPECT_EQ(store.Check().integrity_problems, std::vector<std::string>{});
+  }
+  { Store writer(dir / "tm.sqlite", {}); }
+  Store store(dir / "tm.sqlite", reader);
+  EXPECT_EQ(store.UnindexedUnits(), 0);
+  ASSERT_EQ(store.Lookup("Les deux pays créeront une équipe conjointe.", {}).size(), 1u);
+  EXPECT_EQ(store.Search("équipe", {}).size(), 1u);
+  EXPECT_EQ(store.Search("ipe con", {.substring = true}).size(), 1u);
+}
+
+TEST(StoreTest, UpdateIndexesIndexesOnlyWhatIsMissing) {
+  StoreOptions deferred;
+  deferred.index_after_write = false;
+  Store store(":memory:", deferred);
+  store.AddUnits({Imported("Bonjour.", "Hello.", "a.tmx")});
+  EXPECT_EQ(store.UpdateIndexes(), 1);
+  store.AddUnits({Imported("Bonjour.", "Hello.", "b.tmx"), Imported("Merci.", "Thanks.", "b.tmx")});
+  EXPECT_EQ(store.UnindexedUnits(), 1);  // "Bonjour." was already there
+  EXPECT_EQ(store.UpdateIndexes(), 1);
+  EXPECT_EQ(store.UpdateIndexes(), 0);
+  EXPECT_TRUE(store.Check().ok());
+}
+
+// Pruning a unit not indexed yet must not touch the indexes, and a unit
+// stored later under the id of a pruned one must still be indexed.
+TEST(StoreTest, PruneKeepsTheIndexesRightAroundUnindexedUnits) {
+  StoreOptions deferred;
+  deferred.index_after_write = false;
+  Store store(":memory:", deferred);
+  TranslationUnit low = Imported("Une phrase peu sûre.", "A doubtful sentence.", "a.tmx");
+  low.score = 0.2;
+  TranslationUnit high = Imported("Une phrase sûre.", "A sure sentence.", "a.tmx");
+  high.score = 0.9;
+  store.AddUnits({high});
+  store.UpdateIndexes();
+  store.AddUnits({low});  // not indexed
+  PruneOptions prune;
+  prune.below = 0.4;
+  EXPECT_EQ(store.Prune(prune).units, 1);
+  EXPECT_TRUE(store.Check().ok());
+  // Now the indexed top unit goes, and a new unit may take its id.
+  prune.below = 0.95;
+  EXPECT_EQ(store.Prune(prune).units, 1);
+  TranslationUnit next = Imported("Une autre phrase.", "Another sentence.", "b.tmx");
+  next.score = 0.99;
+  store.AddUnits({next});
+  EXPECT_EQ(store.UnindexedUnits(), 1);
+  EXPECT_EQ(store.UpdateIndexes(), 1);
+  EXPECT_TRUE(store.Check().ok()) << store.Check().integrity_problems.size();
+  ASSERT_EQ(store.Lookup("Une autre phrase.", {}).size(), 1u);
+  EXPECT_EQ(store.Search("autre", {}).size(), 1u);
 }
 
 TEST(StoreTest, Sha256MatchesKnownVectors) {
