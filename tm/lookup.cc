@@ -2,15 +2,30 @@
 // filtering, which is exact, not a heuristic:
 //
 // A match at threshold T between a query of n words and a TU source of m words
-// needs (1) max(n, m)·T/100 ≤ n, m ≤ ... i.e. n·T/100 ≤ m ≤ n·100/T, because
-// d ≥ |n − m|; and (2) at least k = ⌈n·T/100⌉ query words that also occur in the
-// source, because every word not shared costs at least one edit. Order the
-// query's words from rarest to most common; a source sharing no word among the
-// first n − k + 1 can share at most k − 1 words, so it cannot match. The index
-// is asked only for those rare words, then every candidate is scored exactly.
-// Lookup therefore returns exactly what LookupByScan returns (tested).
+// needs (1) n·T/100 ≤ m ≤ n·100/T, because d ≥ |n − m|; and (2) at least
+// k = ⌈n·T/100⌉ query words that also occur in the source, because every word
+// not shared costs at least one edit (score ≤ 100·shared/max(n, m)). Order the
+// query's distinct words from rarest to most common and read their posting
+// lists in that order. After reading words covering c of the n query word
+// occurrences, a source's weight w (the query occurrences of the words read
+// that it contains) bounds what it shares: shared ≤ w + n − c. So it can match
+// only if w ≥ need = k − n + c; once need ≥ 1, a source in none of the lists
+// read cannot match, and each further word read raises need by its
+// occurrences, dropping candidates without reading their rows.
+//
+// Only the best `max` matches are returned, so T rises as matches are found:
+// a TU scoring below the max-th best score found so far (the floor) cannot be
+// in the result, and neither can one whose bound is below it. Lookup therefore
+// reads the rarest words first, scores the candidates containing the most of
+// them (the likely best matches) to raise the floor, reads further words only
+// until need ≥ 1 at that floor, and scores the remaining candidates heaviest
+// first, stopping at the first whose weight falls short of need. Every TU left
+// unscored has a bound strictly below the final floor, and ties at the floor
+// are all scored, so Lookup returns exactly what LookupByScan returns (tested).
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <iterator>
 #include <unordered_map>
 
@@ -190,6 +205,178 @@ std::string QuoteTerm(std::string_view word) {
   return out;
 }
 
+// Fewest shared words (and fewest words) a source needs to score `threshold`
+// against a query of n words: ⌈n·threshold/100⌉.
+int64_t MinShared(size_t n, double threshold) {
+  return static_cast<int64_t>(std::ceil(static_cast<double>(n) * threshold / 100.0 - kEpsilon));
+}
+
+// Most words a source can have to score `threshold` against a query of n
+// words: ⌊n·100/threshold⌋.
+int64_t MaxWords(size_t n, double threshold) {
+  return threshold > 0 ? static_cast<int64_t>(
+                             std::floor(static_cast<double>(n) * 100.0 / threshold + kEpsilon))
+                       : INT64_MAX;
+}
+
+// A distinct query word: its occurrences in the query and its document
+// frequency in the word index.
+struct QueryWord {
+  std::string_view text;
+  int64_t in_query = 0;
+  int64_t df = 0;
+};
+
+// A TU from the postings read so far. weight: the query occurrences of the
+// words read that it contains.
+struct Candidate {
+  int64_t id = 0;
+  int64_t weight = 0;
+  bool scored = false;
+};
+
+// The candidates of a lookup: the TUs of the posting lists read so far, by
+// id, with their weights. Reads the word index on impl's connection: must not
+// outlive impl.
+class Postings {
+ public:
+  explicit Postings(const Store::Impl& impl)
+      : impl_(impl),
+        term_(impl.Prepare("SELECT rowid FROM unit_words WHERE unit_words MATCH ?1")) {}
+
+  size_t size() const { return candidates_.size(); }
+
+  // Reads word's posting list: each TU in it gains word.in_query weight, and
+  // only the TUs whose weight reaches `keep` stay (a TU not in any list read is
+  // never held, whatever keep).
+  void Add(const QueryWord& word, int64_t keep) {
+    if (word.df == 0) {
+      Keep(keep);
+      return;
+    }
+    ids_.clear();
+    Reuse(term_.get());
+    BindText(term_.get(), 1, QuoteTerm(word.text));
+    while (Step(term_.get(), impl_.path, "cannot read the word index")) {
+      ids_.push_back(ColumnInt(term_.get(), 0));
+    }
+    // FTS5 returns a term's rowids in ascending order; the merge below relies on it.
+    if (!std::is_sorted(ids_.begin(), ids_.end())) std::sort(ids_.begin(), ids_.end());
+    const bool add_new = word.in_query >= keep;
+    merged_.clear();
+    auto c = candidates_.begin();
+    auto i = ids_.begin();
+    while (c != candidates_.end() || i != ids_.end()) {
+      if (i == ids_.end() || (c != candidates_.end() && c->id < *i)) {
+        if (c->weight >= keep) merged_.push_back(*c);
+        ++c;
+      } else if (c == candidates_.end() || *i < c->id) {
+        if (add_new) merged_.push_back({*i, word.in_query, false});
+        ++i;
+      } else {
+        if (c->weight + word.in_query >= keep) {
+          merged_.push_back({c->id, c->weight + word.in_query, c->scored});
+        }
+        ++c;
+        ++i;
+      }
+    }
+    candidates_.swap(merged_);
+  }
+
+  // Drops the candidates whose weight is below need.
+  void Keep(int64_t need) {
+    std::erase_if(candidates_, [need](const Candidate& c) { return c.weight < need; });
+  }
+
+  // Keeps only the candidates whose id is in ids.
+  void KeepOnly(std::vector<int64_t> ids) {
+    std::sort(ids.begin(), ids.end());
+    auto i = ids.begin();
+    size_t kept = 0;
+    for (const Candidate& c : candidates_) {
+      i = std::lower_bound(i, ids.end(), c.id);
+      if (i != ids.end() && *i == c.id) candidates_[kept++] = c;
+    }
+    candidates_.resize(kept);
+  }
+
+  // The `count` heaviest candidates, heaviest first, by id among equals.
+  // Valid until the next call that changes the candidates.
+  std::vector<Candidate*> HeaviestFirst(size_t count) {
+    int64_t heaviest = 0;
+    for (const Candidate& c : candidates_) heaviest = std::max(heaviest, c.weight);
+    // Counting sort: weights are small (at most the query's word count).
+    std::vector<size_t> start(static_cast<size_t>(heaviest) + 2, 0);
+    for (const Candidate& c : candidates_) ++start[static_cast<size_t>(heaviest - c.weight) + 1];
+    for (size_t w = 1; w < start.size(); ++w) start[w] += start[w - 1];
+    std::vector<Candidate*> order(candidates_.size());
+    for (Candidate& c : candidates_) order[start[static_cast<size_t>(heaviest - c.weight)]++] = &c;
+    if (order.size() > count) order.resize(count);
+    return order;
+  }
+
+ private:
+  const Store::Impl& impl_;
+  Stmt term_;
+  std::vector<Candidate> candidates_;  // by id
+  std::vector<Candidate> merged_;
+  std::vector<int64_t> ids_;
+};
+
+// The `max` best scores so far. floor(): the score a TU must reach to enter
+// the result, the threshold until `max` TUs reached it.
+class BestScores {
+ public:
+  BestScores(double threshold, size_t max) : threshold_(threshold), max_(max) {}
+  double floor() const { return heap_.size() < max_ ? threshold_ : heap_.front(); }
+  // score ≥ floor().
+  void Add(double score) {
+    heap_.push_back(score);
+    std::push_heap(heap_.begin(), heap_.end(), std::greater<>());
+    if (heap_.size() > max_) {
+      std::pop_heap(heap_.begin(), heap_.end(), std::greater<>());
+      heap_.pop_back();
+    }
+  }
+
+ private:
+  double threshold_;
+  size_t max_;
+  std::vector<double> heap_;  // min-heap
+};
+
+// Reads and scores single TUs on impl's connection: must not outlive impl.
+class Rows {
+ public:
+  Rows(const Store::Impl& impl, const LookupOptions& options)
+      : impl_(impl),
+        options_(options),
+        row_(impl.Prepare(
+            "SELECT u.match_key FROM units u WHERE u.id = ?1 AND u.word_count BETWEEN ?2 AND ?3" +
+            LangConditions(options, 4))) {}
+
+  // Scores TU id if it has min_words to max_words words and the options'
+  // languages. Returns true with *score if it reaches floor.
+  bool Score(int64_t id, int64_t min_words, int64_t max_words, QueryWords& query, double floor,
+             double* score) {
+    Reuse(row_.get());
+    BindInt(row_.get(), 1, id);
+    BindInt(row_.get(), 2, min_words);
+    BindInt(row_.get(), 3, max_words);
+    BindLangs(row_.get(), options_, 4);
+    if (!Step(row_.get(), impl_.path, "cannot read translation units")) return false;
+    auto key = reinterpret_cast<const char*>(sqlite3_column_text(row_.get(), 0));
+    std::string_view view(key ? key : "", static_cast<size_t>(sqlite3_column_bytes(row_.get(), 0)));
+    return query.Score(view, floor, score) && *score >= floor;
+  }
+
+ private:
+  const Store::Impl& impl_;
+  const LookupOptions& options_;
+  Stmt row_;
+};
+
 }  // namespace
 
 std::vector<FuzzyMatch> Store::LookupByScan(std::string_view query,
@@ -213,19 +400,12 @@ std::vector<FuzzyMatch> Store::Lookup(std::string_view query, const LookupOption
   MatchWords q = SplitMatchWords(query);
   const size_t n = q.size();
   if (n == 0 || options.max == 0) return {};
-  const double t = options.threshold;
-  const auto nd = static_cast<double>(n);
-  const auto k = static_cast<int64_t>(std::ceil(nd * t / 100.0 - kEpsilon));
-  if (k <= 0) return LookupByScan(query, options);  // every TU can match
+  const auto n64 = static_cast<int64_t>(n);
+  if (MinShared(n, options.threshold) <= 0) return LookupByScan(query, options);  // all can match
 
   // The distinct query words with their number of occurrences in the query
   // and their document frequency in the word index, rarest first.
-  struct Word {
-    std::string_view text;
-    int64_t in_query = 0;
-    int64_t df = 0;
-  };
-  std::vector<Word> words;
+  std::vector<QueryWord> words;
   {
     std::unordered_map<std::string_view, size_t> at;
     for (const auto& w : q.keys) {
@@ -234,113 +414,107 @@ std::vector<FuzzyMatch> Store::Lookup(std::string_view query, const LookupOption
       ++words[it->second].in_query;
     }
     Stmt vocab = impl.Prepare("SELECT df FROM word_df WHERE word = ?1");
-    for (Word& w : words) {
+    for (QueryWord& w : words) {
       Reuse(vocab.get());
       BindText(vocab.get(), 1, w.text);
       w.df = Step(vocab.get(), impl.path, "cannot read the word index") ? ColumnInt(vocab.get(), 0)
                                                                         : 0;
     }
     std::stable_sort(words.begin(), words.end(),
-                     [](const Word& a, const Word& b) { return a.df < b.df; });
+                     [](const QueryWord& a, const QueryWord& b) { return a.df < b.df; });
   }
 
-  // Prefix filtering with counts (see the file comment). For a set P of
-  // query words covering c(P) of the n query word occurrences, a source
-  // sharing s words with the query has s ≤ w(P) + n − c(P), where w(P) counts
-  // the query occurrences of the words of P the source contains. A match needs
-  // s ≥ k, so w(P) ≥ k − n + c(P) =: need. P must cover at least n − k + 1
-  // occurrences (need ≥ 1). Beyond that, each further rare word raises need
-  // by its occurrences, so fewer candidates are read and scored.
-  const auto n64 = static_cast<int64_t>(n);
-  size_t prefix = 0;
-  int64_t covered = 0;
-  int64_t postings = 0;
-  while (prefix < words.size() && (covered < n64 - k + 1 || words[prefix].df == 0)) {
-    covered += words[prefix].in_query;
-    postings += words[prefix].df;
-    ++prefix;
-  }
-  // A few more rare words cost little to read and filter much.
-  constexpr int64_t kPostingBudget = 20000;
-  while (prefix < words.size() && postings + words[prefix].df <= kPostingBudget) {
-    covered += words[prefix].in_query;
-    postings += words[prefix].df;
-    ++prefix;
-  }
-  if (postings == 0) return {};  // no TU contains any of the rare words
-  int64_t need = k - n64 + covered;
-
-  // Weight of each candidate: the query occurrences of the prefix words it contains.
-  std::unordered_map<int64_t, int64_t> weight;
-  weight.reserve(static_cast<size_t>(postings));
-  Stmt term = impl.Prepare("SELECT rowid FROM unit_words WHERE unit_words MATCH ?1");
-  const auto read_postings = [&](const Word& w) {
-    if (w.df == 0) return;
-    Reuse(term.get());
-    BindText(term.get(), 1, QuoteTerm(w.text));
-    while (Step(term.get(), impl.path, "cannot read the word index")) {
-      weight[ColumnInt(term.get(), 0)] += w.in_query;
+  Postings postings(impl);
+  QueryWords query_words(q);
+  BestScores best(options.threshold, options.max);
+  Rows rows(impl, options);
+  std::vector<Scored> scored;
+  // Reads candidate c's row and scores it against the current floor.
+  const auto score = [&](Candidate& c) {
+    c.scored = true;
+    double s = 0;
+    const double floor = best.floor();
+    if (rows.Score(c.id, MinShared(n, floor), MaxWords(n, floor), query_words, floor, &s)) {
+      scored.push_back({s, c.id});
+      best.Add(s);
     }
   };
-  for (size_t i = 0; i < prefix; ++i) read_postings(words[i]);
-  std::vector<int64_t> candidates;
-  for (const auto& [id, w] : weight) {
-    if (w >= need) candidates.push_back(id);
-  }
-  // Still many candidates: reading a posting costs far less than reading and
-  // scoring a candidate, so take the next rare word in while its postings are
-  // few next to the candidates it can remove. A word raises an id's weight
-  // and need alike, so only current candidates can stay candidates.
-  constexpr size_t kManyCandidates = 2000;
-  while (candidates.size() > kManyCandidates && prefix < words.size() &&
-         words[prefix].df <= 4 * static_cast<int64_t>(candidates.size())) {
-    read_postings(words[prefix]);
-    need += words[prefix].in_query;
-    ++prefix;
-    std::erase_if(candidates, [&](int64_t id) { return weight[id] < need; });
-  }
-  std::sort(candidates.begin(), candidates.end());  // rowid order: neighbouring pages
 
-  const auto min_words = static_cast<int64_t>(std::ceil(nd * t / 100.0 - kEpsilon));
-  const int64_t max_words =
-      t > 0 ? static_cast<int64_t>(std::floor(nd * 100.0 / t + kEpsilon)) : INT64_MAX;
-  // Many candidates: drop those of the wrong length through the word count
-  // index when the TUs of the right length are not many more (an index entry
-  // costs far less than a row read and scored).
+  // 1. The rarest words, while their postings are few (at least one list).
+  constexpr int64_t kPostingBudget = 20000;
+  size_t prefix = 0;
+  int64_t covered = 0;
+  int64_t read = 0;
+  while (prefix < words.size() &&
+         (words[prefix].df == 0 || read == 0 || read + words[prefix].df <= kPostingBudget)) {
+    postings.Add(words[prefix],
+                 MinShared(n, best.floor()) - n64 + covered + words[prefix].in_query);
+    covered += words[prefix].in_query;
+    read += words[prefix].df;
+    ++prefix;
+  }
+
+  // A TU shares at most its weight plus the query occurrences not read yet, so
+  // it can reach the floor only if its weight is at least need.
+  const auto need = [&] { return MinShared(n, best.floor()) - n64 + covered; };
+
+  // 2. The TUs that contain the most of the rare words are the likely best
+  // matches: scoring a few first raises the floor, so fewer words and
+  // candidates need reading below.
+  const size_t seed = std::max<size_t>(64, 2 * std::min<size_t>(options.max, 512));
+  for (Candidate* c : postings.HeaviestFirst(seed)) {
+    if (c->weight < need()) break;
+    score(*c);
+  }
+
+  // 3. More words, rarest first, until a TU containing none of them cannot
+  // reach the floor (need ≥ 1).
+  while (need() < 1 && prefix < words.size()) {
+    postings.Add(words[prefix], need() + words[prefix].in_query);
+    covered += words[prefix].in_query;
+    ++prefix;
+  }
+
+  // 4. Still many candidates: reading a posting costs far less than reading
+  // and scoring a candidate, so take the next rare word in while its postings
+  // are few next to the candidates it can remove. A word raises a TU's weight
+  // and need alike, so no new TU becomes a candidate.
+  constexpr size_t kManyCandidates = 2000;
+  postings.Keep(need());
+  while (postings.size() > kManyCandidates && prefix < words.size() &&
+         words[prefix].df <= 4 * static_cast<int64_t>(postings.size())) {
+    postings.Add(words[prefix], need() + words[prefix].in_query);
+    covered += words[prefix].in_query;
+    ++prefix;
+  }
+
+  // 5. Many candidates left: drop those of the wrong length through the word
+  // count index when the TUs of the right length are not many more (an index
+  // entry costs far less than a row read and scored).
   constexpr size_t kFewCandidates = 256;
-  if (candidates.size() > kFewCandidates) {
-    const int64_t limit = 4 * static_cast<int64_t>(candidates.size());
+  if (postings.size() > kFewCandidates) {
+    const double floor = best.floor();
+    const int64_t limit = 4 * static_cast<int64_t>(postings.size());
     Stmt by_length = impl.Prepare(
         "SELECT id FROM units INDEXED BY units_by_word_count WHERE word_count BETWEEN ?1 AND ?2 "
         "LIMIT ?3");
-    BindInt(by_length.get(), 1, min_words);
-    BindInt(by_length.get(), 2, max_words);
+    BindInt(by_length.get(), 1, MinShared(n, floor));
+    BindInt(by_length.get(), 2, MaxWords(n, floor));
     BindInt(by_length.get(), 3, limit);
     std::vector<int64_t> right_length;
     while (Step(by_length.get(), impl.path, "cannot read the word count index")) {
       right_length.push_back(ColumnInt(by_length.get(), 0));
     }
-    if (static_cast<int64_t>(right_length.size()) < limit) {
-      std::sort(right_length.begin(), right_length.end());
-      std::vector<int64_t> kept;
-      std::set_intersection(candidates.begin(), candidates.end(), right_length.begin(),
-                            right_length.end(), std::back_inserter(kept));
-      candidates = std::move(kept);
-    }
+    if (static_cast<int64_t>(right_length.size()) < limit)
+      postings.KeepOnly(std::move(right_length));
   }
-  Stmt s = impl.Prepare(
-      "SELECT u.id, u.match_key FROM units u WHERE u.id = ?1 AND u.word_count "
-      "BETWEEN ?2 AND ?3" +
-      LangConditions(options, 4));
-  QueryWords query_words(q);
-  std::vector<Scored> scored;
-  for (const int64_t id : candidates) {
-    Reuse(s.get());
-    BindInt(s.get(), 1, id);
-    BindInt(s.get(), 2, min_words);
-    BindInt(s.get(), 3, max_words);
-    BindLangs(s.get(), options, 4);
-    ScoreRows(impl, s.get(), query_words, t, &scored);
+
+  // 6. Every candidate that can still reach the floor, heaviest first: once a
+  // candidate's weight falls short of need, so do all those after it (the
+  // floor only rises, and need with it).
+  for (Candidate* c : postings.HeaviestFirst(postings.size())) {
+    if (c->weight < need()) break;
+    if (!c->scored) score(*c);
   }
   return Finish(impl, q, std::move(scored), options.max);
 }

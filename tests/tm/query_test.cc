@@ -153,6 +153,103 @@ TEST(LookupTest, IndexedLookupEqualsBruteForceScan) {
   EXPECT_GT(compared, 100u);  // the comparison saw real matches
 }
 
+// A TM large enough that lookup reads only part of the word index: a few
+// words in most TUs, a long tail of rare ones, many near-duplicates (so scores
+// tie and fewer than all matches are returned), and TUs in another language
+// pair.
+class LookupEqualsScanTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::mt19937 rng(7);
+    const std::vector<std::string> common = {"de", "la", "le", "et", "a", "les", "des", "en"};
+    auto word = [&] {
+      // Half the words are very common; the rest spread over 3,000 rarer words.
+      if (rng() % 2) return common[rng() % common.size()];
+      return "w" + std::to_string(std::geometric_distribution<int>(0.002)(rng) % 3000);
+    };
+    auto sentence = [&](size_t words) {
+      std::string s;
+      for (size_t i = 0; i < words; ++i) s += (i ? " " : "") + word();
+      return s;
+    };
+    store_ = new Store(":memory:", {});
+    std::vector<TranslationUnit> units;
+    for (int i = 0; i < 3000; ++i) {
+      std::string source = sentence(1 + rng() % 14);
+      sources_.push_back(source);
+      for (int copy = 0; copy < 8; ++copy) {  // near-duplicates: one word changed or appended
+        std::string variant = source;
+        if (copy % 2) variant += " " + word();
+        if (copy > 0) variant.replace(0, variant.find(' ') == std::string::npos ? 0 : 1, "x");
+        TranslationUnit u = Unit(variant, "t" + std::to_string(i) + "." + std::to_string(copy));
+        if (copy == 7) u.src_lang = "de";
+        units.push_back(std::move(u));
+      }
+    }
+    store_->AddUnits(units);
+  }
+  static void TearDownTestSuite() {
+    delete store_;
+    store_ = nullptr;
+  }
+
+  // Compares Lookup with LookupByScan; returns how many matches they share.
+  static size_t ExpectSame(const std::string& query, const LookupOptions& options) {
+    auto indexed = store_->Lookup(query, options);
+    auto scanned = store_->LookupByScan(query, options);
+    EXPECT_EQ(Ids(indexed), Ids(scanned))
+        << query << " @" << options.threshold << " max " << options.max << " " << options.src_lang;
+    for (size_t i = 0; i < indexed.size() && i < scanned.size(); ++i) {
+      EXPECT_DOUBLE_EQ(indexed[i].score, scanned[i].score);
+    }
+    return scanned.size();
+  }
+
+  static Store* store_;
+  static std::vector<std::string> sources_;
+};
+
+Store* LookupEqualsScanTest::store_ = nullptr;
+std::vector<std::string> LookupEqualsScanTest::sources_;
+
+TEST_F(LookupEqualsScanTest, ShortQueriesOfCommonWordsOnly) {
+  const std::vector<std::string> queries = {"de la",           "le et",
+                                            "de la le",        "a les des",
+                                            "de de la",        "et a en les",
+                                            "la le et de des", "de la le et a",
+                                            "en en en",        "les des de la et a en",
+                                            "la la le le a",   "a",
+                                            "des en de les la"};
+  size_t matches = 0;
+  for (const std::string& q : queries) {
+    for (double threshold : {50.0, 70.0, 85.0, 100.0}) {
+      for (size_t max : {1, 10, 100000}) {
+        matches += ExpectSame(q, Options(threshold, max));
+      }
+    }
+  }
+  EXPECT_GT(matches, 1000u);
+}
+
+TEST_F(LookupEqualsScanTest, NearDuplicatesWithFewOrAllMatchesReturned) {
+  std::mt19937 rng(11);
+  size_t matches = 0;
+  for (int q = 0; q < 20; ++q) {
+    // A TM source with one word dropped, as a translator's sentence differs.
+    std::string query = sources_[rng() % sources_.size()];
+    const size_t space = query.find(' ', rng() % query.size());
+    if (space != std::string::npos) query.erase(space, query.find(' ', space + 1) - space);
+    for (double threshold : {30.0, 70.0, 90.0}) {
+      for (size_t max : {1, 10, 100000}) {
+        matches += ExpectSame(query, Options(threshold, max));
+      }
+    }
+    matches += ExpectSame(query, Options(70, 5, "fr"));
+    matches += ExpectSame(query, Options(70, 5, "de", "en"));
+  }
+  EXPECT_GT(matches, 200u);
+}
+
 TEST(SearchTest, FindsWordsAcrossAccentsAndShowsTheTranslation) {
   Store store = SmallTm();
   auto hits = store.Search("seoul", {});
