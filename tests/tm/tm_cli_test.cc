@@ -222,7 +222,8 @@ TEST(TmCliTest, VersionOneTmIsMigratedOnOpenAndKeepsAnsweringLookups) {
     sqlite3* db = nullptr;  // what ancre wrote before schema v2
     sqlite3_open((dir / "tm.sqlite").c_str(), &db);
     sqlite3_exec(db,
-                 "DROP TABLE index_state; DROP INDEX units_by_word_count; PRAGMA user_version = 1",
+                 "DROP TABLE index_state; DROP INDEX units_by_word_count; CREATE INDEX "
+                 "provenances_by_alignment ON provenances(alignment_id); PRAGMA user_version = 1",
                  nullptr, nullptr, nullptr);
     sqlite3_close(db);
   }
@@ -246,7 +247,10 @@ TEST(TmCliTest, VersionTwoTmIsReadAsItIsAndMergedWithoutChangingIt) {
   {
     sqlite3* db = nullptr;  // what ancre wrote before schema v3
     sqlite3_open((dir / "tm.sqlite").c_str(), &db);
-    sqlite3_exec(db, "DROP TABLE index_state; PRAGMA user_version = 2", nullptr, nullptr, nullptr);
+    sqlite3_exec(db,
+                 "DROP TABLE index_state; CREATE INDEX provenances_by_alignment ON "
+                 "provenances(alignment_id); PRAGMA user_version = 2",
+                 nullptr, nullptr, nullptr);
     sqlite3_close(db);
   }
   const std::string before = ReadAll(dir / "tm.sqlite");
