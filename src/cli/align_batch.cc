@@ -81,14 +81,26 @@ int RunAlignBatch(const po::variables_map& vm) {
       1,
       std::min<size_t>(entries.size(), static_cast<size_t>(std::max(1, vm["threads"].as<int>()))));
 
-  // Workers align pairs in manifest order slots; the writer stores them in order.
+  // Workers align pairs in manifest order slots; the writer stores them in
+  // order. A worker aligns pair i only once the writer has taken pair
+  // i - ahead: when storing is slower than aligning, the aligned pairs
+  // waiting for the writer would otherwise pile up, and memory would grow
+  // with the manifest instead of staying bounded by a few documents.
+  const size_t ahead = 4 * workers;
   std::vector<Outcome> outcomes(entries.size());
   std::mutex mu;
-  std::condition_variable ready;
+  std::condition_variable ready;  // an outcome is done
+  std::condition_variable room;   // the writer took an outcome
+  size_t taken = 0;               // outcomes the writer took (guarded by mu)
   std::atomic<size_t> next{0};
   std::atomic<bool> stop{false};
   auto work = [&]() {
     for (size_t i; !stop && (i = next.fetch_add(1)) < entries.size();) {
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        room.wait(lock, [&] { return stop || i < taken + ahead; });
+      }
+      if (stop) break;
       Outcome o;
       try {
         po::variables_map one = vm;  // same options, this pair's files
@@ -124,7 +136,10 @@ int RunAlignBatch(const po::variables_map& vm) {
         std::unique_lock<std::mutex> lock(mu);
         ready.wait(lock, [&] { return outcomes[i].done; });
         o = std::move(outcomes[i]);
+        outcomes[i] = Outcome{};
+        taken = i + 1;
       }
+      room.notify_all();
       if (o.aligned) {
         try {
           StoredAlignment s = SaveToStore(store, *o.aligned);
@@ -147,7 +162,11 @@ int RunAlignBatch(const po::variables_map& vm) {
       }
     }
   } catch (...) {
-    stop = true;
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      stop = true;
+    }
+    room.notify_all();
     for (auto& t : threads) t.join();
     throw;
   }
