@@ -58,7 +58,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
     throw UsageError("analyze: --format must be text or json");
   }
   const std::string path = vm["input"].as<std::string>();
-  tm::Store store = OpenStore(vm, /*write=*/false);
+  tm::Store store = OpenStoreForSearch(vm);
 
   text::InputOptions input_options;
   input_options.encoding = vm["encoding"].as<std::string>();

@@ -104,7 +104,7 @@ int RunSearch(const std::vector<std::string>& args) {
   options.max = vm["max"].as<size_t>();
   options.substring = vm.count("substring") > 0;
 
-  tm::Store store = OpenStore(vm, /*write=*/false);
+  tm::Store store = OpenStoreForSearch(vm);
   auto hits = store.Search(query, options);
   std::string out;
   for (const auto& h : hits) {

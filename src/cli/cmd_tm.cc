@@ -155,6 +155,8 @@ int RunCheck(const std::vector<std::string>& args) {
   for (const auto& p : r.foreign_key_problems) std::cout << "reference: " << p << "\n";
   std::cout << "units without provenance: " << r.units_without_provenance << "\n"
             << "duplicate units: " << r.duplicate_units << "\n"
+            << "units not indexed yet: " << r.unindexed_units
+            << (r.unindexed_units > 0 ? " (read-only file: a writer indexes them)" : "") << "\n"
             << "documents in no alignment run: " << r.documents_without_alignment << "\n";
   if (!r.ok()) {
     std::cerr << "ancre: error: " << store.path()

@@ -31,6 +31,18 @@ tm::Store OpenStore(const po::variables_map& vm, bool write, bool create) {
   return tm::Store(vm["db"].as<std::string>(), StoreOptionsFromArgs(vm, write, create));
 }
 
+tm::Store OpenStoreForSearch(const po::variables_map& vm) {
+  tm::Store store = OpenStore(vm, /*write=*/false);
+  if (const int64_t unindexed = store.UnindexedUnits(); unindexed > 0) {
+    std::cerr << "ancre: warning: " << store.path() << ": " << unindexed
+              << " translation unit(s) stored by an interrupted run are not indexed yet and are "
+                 "not searched; any command that writes to the TM indexes them, e.g. 'ancre tm "
+                 "check --db "
+              << store.path() << "'\n";
+  }
+  return store;
+}
+
 void RequireUtf8(std::string_view s, const std::string& what) {
   size_t bad = Utf8InvalidOffset(s);
   if (bad != std::string_view::npos) {

@@ -24,6 +24,11 @@ tm::StoreOptions StoreOptionsFromArgs(const po::variables_map& vm, bool write, b
 // Throws what tm::Store's constructor throws.
 tm::Store OpenStore(const po::variables_map& vm, bool write, bool create = false);
 
+// Opens the TM named by --db for a search (lookup, search, analyze): read-only,
+// and warns on stderr when units a run interrupted between storing and
+// indexing them are not searchable yet.
+tm::Store OpenStoreForSearch(const po::variables_map& vm);
+
 // Throws UsageError naming `what` if s is not valid UTF-8.
 void RequireUtf8(std::string_view s, const std::string& what);
 
