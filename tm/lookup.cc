@@ -346,35 +346,63 @@ class BestScores {
   std::vector<double> heap_;  // min-heap
 };
 
-// Reads and scores single TUs on impl's connection: must not outlive impl.
+// Reads and scores TUs, a batch at a time (one statement for many ids costs
+// less per row than one per id), on impl's connection: must not outlive impl.
 class Rows {
  public:
-  Rows(const Store::Impl& impl, const LookupOptions& options)
-      : impl_(impl),
-        options_(options),
-        row_(impl.Prepare(
-            "SELECT u.match_key FROM units u WHERE u.id = ?1 AND u.word_count BETWEEN ?2 AND ?3" +
-            LangConditions(options, 4))) {}
+  static constexpr size_t kBatch = 64;
 
-  // Scores TU id if it has min_words to max_words words and the options'
-  // languages. Returns true with *score if it reaches floor.
-  bool Score(int64_t id, int64_t min_words, int64_t max_words, QueryWords& query, double floor,
-             double* score) {
-    Reuse(row_.get());
-    BindInt(row_.get(), 1, id);
-    BindInt(row_.get(), 2, min_words);
-    BindInt(row_.get(), 3, max_words);
-    BindLangs(row_.get(), options_, 4);
-    if (!Step(row_.get(), impl_.path, "cannot read translation units")) return false;
-    auto key = reinterpret_cast<const char*>(sqlite3_column_text(row_.get(), 0));
-    std::string_view view(key ? key : "", static_cast<size_t>(sqlite3_column_bytes(row_.get(), 0)));
-    return query.Score(view, floor, score) && *score >= floor;
+  Rows(const Store::Impl& impl, const LookupOptions& options, size_t n)
+      : impl_(impl), options_(options), n_(n), rows_(impl.Prepare(Sql(options))) {}
+
+  // Queues candidate c; reads and scores the queue when it is full.
+  void Add(Candidate* c, QueryWords& query, BestScores* best, std::vector<Scored>* out) {
+    c->scored = true;
+    queue_.push_back(c->id);
+    if (queue_.size() == kBatch) Flush(query, best, out);
+  }
+
+  // Scores the queued candidates that have the options' languages and a word
+  // count that can reach the floor; keeps in *out those reaching it.
+  void Flush(QueryWords& query, BestScores* best, std::vector<Scored>* out) {
+    if (queue_.empty()) return;
+    Reuse(rows_.get());
+    for (size_t i = 0; i < kBatch; ++i) {  // unused places stay NULL: no id is NULL
+      if (i < queue_.size()) BindInt(rows_.get(), static_cast<int>(i + 1), queue_[i]);
+    }
+    const double floor = best->floor();
+    constexpr int kWords = static_cast<int>(kBatch) + 1;
+    BindInt(rows_.get(), kWords, MinShared(n_, floor));
+    BindInt(rows_.get(), kWords + 1, MaxWords(n_, floor));
+    BindLangs(rows_.get(), options_, kWords + 2);
+    queue_.clear();
+    double score = 0;
+    while (Step(rows_.get(), impl_.path, "cannot read translation units")) {
+      auto key = reinterpret_cast<const char*>(sqlite3_column_text(rows_.get(), 1));
+      std::string_view view(key ? key : "",
+                            static_cast<size_t>(sqlite3_column_bytes(rows_.get(), 1)));
+      const double now = best->floor();
+      if (!query.Score(view, now, &score) || score < now) continue;
+      out->push_back({score, ColumnInt(rows_.get(), 0)});
+      best->Add(score);
+    }
   }
 
  private:
+  static std::string Sql(const LookupOptions& options) {
+    std::string sql = "SELECT u.id, u.match_key FROM units u WHERE u.id IN (";
+    for (size_t i = 1; i <= kBatch; ++i) sql += (i > 1 ? ", ?" : "?") + std::to_string(i);
+    const int words = static_cast<int>(kBatch) + 1;
+    sql += ") AND u.word_count BETWEEN ?" + std::to_string(words) + " AND ?" +
+           std::to_string(words + 1);
+    return sql + LangConditions(options, words + 2);
+  }
+
   const Store::Impl& impl_;
   const LookupOptions& options_;
-  Stmt row_;
+  size_t n_;
+  Stmt rows_;
+  std::vector<int64_t> queue_;
 };
 
 }  // namespace
@@ -427,18 +455,8 @@ std::vector<FuzzyMatch> Store::Lookup(std::string_view query, const LookupOption
   Postings postings(impl);
   QueryWords query_words(q);
   BestScores best(options.threshold, options.max);
-  Rows rows(impl, options);
+  Rows rows(impl, options, n);
   std::vector<Scored> scored;
-  // Reads candidate c's row and scores it against the current floor.
-  const auto score = [&](Candidate& c) {
-    c.scored = true;
-    double s = 0;
-    const double floor = best.floor();
-    if (rows.Score(c.id, MinShared(n, floor), MaxWords(n, floor), query_words, floor, &s)) {
-      scored.push_back({s, c.id});
-      best.Add(s);
-    }
-  };
 
   // 1. The rarest words, while their postings are few (at least one list).
   constexpr int64_t kPostingBudget = 20000;
@@ -464,8 +482,9 @@ std::vector<FuzzyMatch> Store::Lookup(std::string_view query, const LookupOption
   const size_t seed = std::max<size_t>(64, 2 * std::min<size_t>(options.max, 512));
   for (Candidate* c : postings.HeaviestFirst(seed)) {
     if (c->weight < need()) break;
-    score(*c);
+    rows.Add(c, query_words, &best, &scored);
   }
+  rows.Flush(query_words, &best, &scored);
 
   // 3. More words, rarest first, until a TU containing none of them cannot
   // reach the floor (need ≥ 1).
@@ -514,8 +533,9 @@ std::vector<FuzzyMatch> Store::Lookup(std::string_view query, const LookupOption
   // floor only rises, and need with it).
   for (Candidate* c : postings.HeaviestFirst(postings.size())) {
     if (c->weight < need()) break;
-    if (!c->scored) score(*c);
+    if (!c->scored) rows.Add(c, query_words, &best, &scored);
   }
+  rows.Flush(query_words, &best, &scored);
   return Finish(impl, q, std::move(scored), options.max);
 }
 
