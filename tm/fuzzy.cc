@@ -45,31 +45,17 @@ CharClass Classify(utf8proc_int32_t c) {
   }
 }
 
-void AppendUtf8(utf8proc_int32_t c, std::string* out) {
-  utf8proc_uint8_t buf[4];
-  utf8proc_ssize_t n = utf8proc_encode_char(c, buf);
-  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
-}
-
-}  // namespace
-
-MatchWords SplitMatchWords(std::string_view text) {
-  MatchWords words;
-  words.keys.reserve(text.size() / 5 + 1);  // about one word per 5 to 6 bytes of text
-  words.originals.reserve(text.size() / 5 + 1);
-  std::string key;
-  size_t word_begin = 0;
-  size_t word_end = 0;
-  auto flush = [&] {
-    if (key.empty()) return;
-    words.keys.push_back(std::move(key));
-    words.originals.emplace_back(text.substr(word_begin, word_end - word_begin));
-    key.clear();
-  };
+// Walks text's normalized words: sink.Append(utf8, begin, end) adds folded
+// characters to the current word (begin/end: byte span in text of the
+// character it came from), sink.EndWord() ends the current word (a no-op when
+// it is empty). Every caller sees exactly the same words.
+template <typename Sink>
+void VisitMatchWords(std::string_view text, Sink& sink) {
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   const auto size = static_cast<utf8proc_ssize_t>(text.size());
   utf8proc_ssize_t pos = 0;
   utf8proc_int32_t folded[32];
+  char utf8[4];
   while (pos < size) {
     const utf8proc_uint8_t b = bytes[pos];
     if (b < 0x80) {
@@ -78,11 +64,11 @@ MatchWords SplitMatchWords(std::string_view text) {
       // everything else separates.
       const bool upper = b >= 'A' && b <= 'Z';
       if (upper || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) {
-        if (key.empty()) word_begin = static_cast<size_t>(pos);
-        word_end = static_cast<size_t>(pos) + 1;
-        key.push_back(static_cast<char>(upper ? b + ('a' - 'A') : b));
+        utf8[0] = static_cast<char>(upper ? b + ('a' - 'A') : b);
+        sink.Append(std::string_view(utf8, 1), static_cast<size_t>(pos),
+                    static_cast<size_t>(pos) + 1);
       } else {
-        flush();
+        sink.EndWord();
       }
       ++pos;
       continue;
@@ -90,7 +76,7 @@ MatchWords SplitMatchWords(std::string_view text) {
     utf8proc_int32_t c = 0;
     utf8proc_ssize_t len = utf8proc_iterate(bytes + pos, size - pos, &c);
     if (len <= 0) {  // invalid UTF-8 (callers validate): skip the byte as a separator
-      flush();
+      sink.EndWord();
       ++pos;
       continue;
     }
@@ -104,37 +90,68 @@ MatchWords SplitMatchWords(std::string_view text) {
       n = 1;
     }
     for (utf8proc_ssize_t i = 0; i < n; ++i) {
-      switch (Classify(folded[i])) {
-        case CharClass::kWord:
-          if (key.empty()) word_begin = begin;
-          word_end = end;
-          AppendUtf8(folded[i], &key);
-          break;
-        case CharClass::kSymbol:
-          flush();
-          word_begin = begin;
-          word_end = end;
-          AppendUtf8(folded[i], &key);
-          flush();
-          break;
-        case CharClass::kSeparator:
-          flush();
-          break;
+      const CharClass cls = Classify(folded[i]);
+      if (cls == CharClass::kSeparator) {
+        sink.EndWord();
+        continue;
       }
+      const auto bytes_out =
+          utf8proc_encode_char(folded[i], reinterpret_cast<utf8proc_uint8_t*>(utf8));
+      if (cls == CharClass::kSymbol) sink.EndWord();  // a symbol is a word of its own
+      sink.Append(std::string_view(utf8, static_cast<size_t>(bytes_out)), begin, end);
+      if (cls == CharClass::kSymbol) sink.EndWord();
     }
   }
-  flush();
-  return words;
+  sink.EndWord();
 }
 
-std::string MatchKey(std::string_view text) {
-  MatchWords words = SplitMatchWords(text);
-  std::string key;
-  for (const auto& w : words.keys) {
-    if (!key.empty()) key.push_back(' ');
-    key += w;
-  }
-  return key;
+}  // namespace
+
+MatchWords SplitMatchWords(std::string_view text) {
+  struct Sink {
+    std::string_view text;
+    MatchWords words;
+    std::string key;
+    size_t word_begin = 0;
+    size_t word_end = 0;
+    void Append(std::string_view utf8, size_t begin, size_t end) {
+      if (key.empty()) word_begin = begin;
+      word_end = end;
+      key += utf8;
+    }
+    void EndWord() {
+      if (key.empty()) return;
+      words.keys.push_back(std::move(key));
+      words.originals.emplace_back(text.substr(word_begin, word_end - word_begin));
+      key.clear();
+    }
+  } sink{text, {}, {}};
+  sink.words.keys.reserve(text.size() / 5 + 1);  // about one word per 5 to 6 bytes of text
+  sink.words.originals.reserve(text.size() / 5 + 1);
+  VisitMatchWords(text, sink);
+  return std::move(sink.words);
+}
+
+std::string MatchKey(std::string_view text, size_t* word_count) {
+  // The words written straight into one string: no string per word.
+  struct Sink {
+    std::string key;
+    size_t words = 0;
+    bool in_word = false;
+    void Append(std::string_view utf8, size_t, size_t) {
+      if (!in_word) {
+        if (words > 0) key.push_back(' ');
+        ++words;
+        in_word = true;
+      }
+      key += utf8;
+    }
+    void EndWord() { in_word = false; }
+  } sink;
+  sink.key.reserve(text.size());
+  VisitMatchWords(text, sink);
+  if (word_count) *word_count = sink.words;
+  return std::move(sink.key);
 }
 
 size_t WordDistance(const std::vector<std::string>& a, const std::vector<std::string>& b) {

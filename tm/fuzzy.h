@@ -41,7 +41,8 @@ MatchWords SplitMatchWords(std::string_view text);
 
 // The normalized words of text joined by single spaces: the form stored in the
 // translation memory's word index. Two texts with equal MatchKey score 100.
-std::string MatchKey(std::string_view text);
+// With word_count, sets it to the number of words.
+std::string MatchKey(std::string_view text, size_t* word_count = nullptr);
 
 // One edit turning the query into the candidate.
 struct WordEdit {

@@ -410,12 +410,8 @@ int64_t UnitWriter::Upsert(const UnitRow& row, bool* added) {
 }
 
 int64_t UnitWriter::Insert(const UnitRow& row, int64_t hash, bool* added) {
-  MatchWords words = SplitMatchWords(row.source);
-  std::string key;
-  for (const auto& w : words.keys) {
-    if (!key.empty()) key.push_back(' ');
-    key += w;
-  }
+  size_t word_count = 0;
+  const std::string key = MatchKey(row.source, &word_count);
   const bool has_extras = (row.props && !row.props->empty()) || (row.notes && !row.notes->empty());
   sqlite3_stmt* ins = insert_.get();
   Reuse(ins);
@@ -426,7 +422,7 @@ int64_t UnitWriter::Insert(const UnitRow& row, int64_t hash, bool* added) {
   BindTextNoCopy(ins, 5, row.source_markup);
   BindTextNoCopy(ins, 6, row.target_markup);
   BindInt(ins, 7, hash);
-  BindInt(ins, 8, static_cast<int64_t>(words.size()));
+  BindInt(ins, 8, static_cast<int64_t>(word_count));
   BindDouble(ins, 9, row.score);
   BindTextNoCopy(ins, 10, OriginName(row.origin));
   BindTextNoCopy(ins, 11, row.created);
