@@ -126,7 +126,13 @@ int RunAlignBatch(const po::variables_map& vm) {
   for (size_t t = 0; t < workers; ++t) threads.emplace_back(work);
 
   ReportFileSizeLimitAsError();
-  tm::Store store(db, tm::StoreOptions{});
+  // The search indexes are brought up to date once, after the last pair:
+  // indexing all the units at once is faster than pair by pair. An
+  // interrupted batch leaves its stored pairs to be indexed by the next
+  // writer (lookups say so meanwhile).
+  tm::StoreOptions store_options;
+  store_options.index_after_write = false;
+  tm::Store store(db, store_options);
   const auto start = std::chrono::steady_clock::now();
   size_t stored = 0, already = 0, failed = 0, units = 0;
   try {
@@ -171,6 +177,7 @@ int RunAlignBatch(const po::variables_map& vm) {
     throw;
   }
   for (auto& t : threads) t.join();
+  store.UpdateIndexes();
   if (progress) std::fputc('\n', stderr);
   if (!quiet) {
     std::cerr << "ancre: " << db << ": " << stored << " document pairs stored (" << units

@@ -178,6 +178,29 @@ TEST(TmCliTest, MergeDeduplicatesAndLeavesTheOtherFileUntouched) {
   EXPECT_EQ(Units(dir / "a.sqlite"), 4);
 }
 
+// align --pairs indexes the units of all its pairs once, at the end: every
+// unit it stored is searchable when it returns, without a warning.
+TEST(TmCliTest, AlignPairsLeavesEveryStoredUnitIndexed) {
+  ScratchDir dir;
+  const std::string samples = ANCRE_SAMPLES;
+  std::ofstream(dir / "manifest.tsv")
+      << samples << "/cambodia-korea-scams.fr.txt\t" << samples << "/cambodia-korea-scams.en.txt\n";
+  auto r = RunAncre("align --pairs " + Q(dir / "manifest.tsv") + " --db " + Q(dir / "tm.sqlite") +
+                    " --src-lang fr --tgt-lang en");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_GT(Units(dir / "tm.sqlite"), 0);
+  {
+    StoreOptions o;
+    o.read_only = true;
+    o.create = false;
+    EXPECT_EQ(Store(dir / "tm.sqlite", o).UnindexedUnits(), 0);
+  }
+  auto search = RunAncre("search --db " + Q(dir / "tm.sqlite") + " 'Hun Manet'");
+  EXPECT_EQ(search.exit_code, 0) << search.err;
+  EXPECT_NE(search.out.find("[[Manet]]"), std::string::npos) << search.out;
+  EXPECT_EQ(search.err, "");
+}
+
 TEST(TmCliTest, MissingTmIsAnErrorAndIsNotCreated) {
   ScratchDir dir;
   auto r = RunAncre("lookup --db " + Q(dir / "none.sqlite") + " 'Bonjour'");
