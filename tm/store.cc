@@ -13,6 +13,7 @@
 #include "src/core/json.h"
 #include "src/core/version.h"
 #include "tm/store_internal.h"
+#include "tm/unit_feed.h"
 
 namespace ancre::tm {
 
@@ -379,11 +380,22 @@ int64_t CatchUpIndexes(const Store::Impl& impl) {
   return count;
 }
 
+UnitKey MakeUnitKey(std::string_view src_lang, std::string_view tgt_lang, std::string_view source,
+                    std::string_view target) {
+  UnitKey key;
+  key.hash = UnitHash(src_lang, tgt_lang, source, target);
+  key.match_key = MatchKey(source, &key.word_count);
+  return key;
+}
+
 int64_t UnitWriter::Upsert(const UnitRow& row, bool* added) {
-  const int64_t hash = UnitHash(row.src_lang, row.tgt_lang, row.source, row.target);
+  UnitKey computed;
+  if (!row.key) computed = MakeUnitKey(row.src_lang, row.tgt_lang, row.source, row.target);
+  const UnitKey& key = row.key ? *row.key : computed;
+  const int64_t hash = key.hash;
   // Into a TM that had no units, a unit can only repeat one of this write:
   // the table is asked only when the hash was seen in it.
-  if (empty_at_start_ && hashes_.insert(hash).second) return Insert(row, hash, added);
+  if (empty_at_start_ && hashes_.insert(hash).second) return Insert(row, key, added);
   sqlite3_stmt* s = find_.get();
   Reuse(s);
   BindInt(s, 1, hash);
@@ -406,12 +418,10 @@ int64_t UnitWriter::Upsert(const UnitRow& row, bool* added) {
     return id;
   }
   Reuse(s);
-  return Insert(row, hash, added);
+  return Insert(row, key, added);
 }
 
-int64_t UnitWriter::Insert(const UnitRow& row, int64_t hash, bool* added) {
-  size_t word_count = 0;
-  const std::string key = MatchKey(row.source, &word_count);
+int64_t UnitWriter::Insert(const UnitRow& row, const UnitKey& key, bool* added) {
   const bool has_extras = (row.props && !row.props->empty()) || (row.notes && !row.notes->empty());
   sqlite3_stmt* ins = insert_.get();
   Reuse(ins);
@@ -421,14 +431,14 @@ int64_t UnitWriter::Insert(const UnitRow& row, int64_t hash, bool* added) {
   BindTextNoCopy(ins, 4, row.target);
   BindTextNoCopy(ins, 5, row.source_markup);
   BindTextNoCopy(ins, 6, row.target_markup);
-  BindInt(ins, 7, hash);
-  BindInt(ins, 8, static_cast<int64_t>(word_count));
+  BindInt(ins, 7, key.hash);
+  BindInt(ins, 8, static_cast<int64_t>(key.word_count));
   BindDouble(ins, 9, row.score);
   BindTextNoCopy(ins, 10, OriginName(row.origin));
   BindTextNoCopy(ins, 11, row.created);
   BindTextNoCopy(ins, 12, row.tuid);
   BindInt(ins, 13, has_extras ? 1 : 0);
-  BindTextNoCopy(ins, 14, key);
+  BindTextNoCopy(ins, 14, key.match_key);
   Step(ins, impl_.path, "cannot add a translation unit");
   const int64_t id = sqlite3_last_insert_rowid(impl_.handle());
   if (has_extras) {
@@ -908,43 +918,46 @@ void CheckUnit(const TranslationUnit& u, size_t number) {
   }
 }
 
-// Adds the units next() points to (nullptr: no more) in one transaction.
-AddResult AddUnitsFrom(Store::Impl& impl, const std::function<const TranslationUnit*()>& next) {
+// Adds the units next() gives in one transaction. next, the checks and the
+// units' keys run on a second thread (UnitFeed) while this one writes.
+AddResult AddUnitsFrom(Store::Impl& impl, std::function<bool(TranslationUnit*)> next) {
   impl.RequireWritable("cannot add translation units");
   const std::string now = internal::NowTmxTime();
   AddResult result;
   {
     internal::Transaction tx(impl.handle(), impl.path);
     internal::UnitWriter writer(impl);
-    size_t number = 0;
-    while (const TranslationUnit* next_unit = next()) {
-      const TranslationUnit& u = *next_unit;
-      CheckUnit(u, ++number);
-      const std::string& created = u.created.empty() ? now : u.created;
-      internal::UnitRow row;
-      row.src_lang = u.src_lang;
-      row.tgt_lang = u.tgt_lang;
-      row.source = u.source;
-      row.target = u.target;
-      row.source_markup = u.source_markup;
-      row.target_markup = u.target_markup;
-      row.score = u.score;
-      row.origin = u.origin;
-      row.created = created;
-      row.tuid = u.tuid;
-      row.props = &u.props;
-      row.notes = &u.notes;
-      bool added = false;
-      const int64_t id = writer.Upsert(row, &added);
-      ++(added ? result.added : result.existing);
-      internal::ProvenanceRow prov;
-      prov.document = u.document;
-      prov.origin = u.origin;
-      prov.score = u.score;
-      prov.bead_type = u.bead_type;
-      prov.anchors_json = u.anchors_json;
-      prov.created = created;
-      writer.AddProvenance(id, prov);
+    internal::UnitFeed feed(std::move(next), CheckUnit);
+    while (internal::UnitFeed::Chunk* chunk = feed.Next()) {
+      for (size_t i = 0; i < chunk->units.size(); ++i) {
+        const TranslationUnit& u = chunk->units[i];
+        const std::string& created = u.created.empty() ? now : u.created;
+        internal::UnitRow row;
+        row.src_lang = u.src_lang;
+        row.tgt_lang = u.tgt_lang;
+        row.source = u.source;
+        row.target = u.target;
+        row.source_markup = u.source_markup;
+        row.target_markup = u.target_markup;
+        row.score = u.score;
+        row.origin = u.origin;
+        row.created = created;
+        row.tuid = u.tuid;
+        row.props = &u.props;
+        row.notes = &u.notes;
+        row.key = &chunk->keys[i];
+        bool added = false;
+        const int64_t id = writer.Upsert(row, &added);
+        ++(added ? result.added : result.existing);
+        internal::ProvenanceRow prov;
+        prov.document = u.document;
+        prov.origin = u.origin;
+        prov.score = u.score;
+        prov.bead_type = u.bead_type;
+        prov.anchors_json = u.anchors_json;
+        prov.created = created;
+        writer.AddProvenance(id, prov);
+      }
     }
     tx.Commit();
   }
@@ -958,14 +971,15 @@ AddResult Store::AddUnits(const std::vector<TranslationUnit>& units) {
   impl_->RequireWritable("cannot add translation units");
   for (size_t i = 0; i < units.size(); ++i) CheckUnit(units[i], i + 1);
   size_t next = 0;
-  return AddUnitsFrom(*impl_, [&]() -> const TranslationUnit* {
-    return next < units.size() ? &units[next++] : nullptr;
+  return AddUnitsFrom(*impl_, [&](TranslationUnit* u) {
+    if (next == units.size()) return false;
+    *u = units[next++];
+    return true;
   });
 }
 
 AddResult Store::AddUnits(const std::function<bool(TranslationUnit*)>& next) {
-  TranslationUnit u;
-  return AddUnitsFrom(*impl_, [&]() -> const TranslationUnit* { return next(&u) ? &u : nullptr; });
+  return AddUnitsFrom(*impl_, next);
 }
 
 void Store::ForEachUnit(const UnitFilter& filter,

@@ -49,6 +49,16 @@ std::string NowTmxTime();
 
 namespace ancre::tm::internal {
 
+// What a unit's storage needs that can be computed without the database.
+struct UnitKey {
+  int64_t hash = 0;       // UnitHash of languages and texts (dedup)
+  std::string match_key;  // MatchKey of the source (fuzzy lookup)
+  size_t word_count = 0;  // words in match_key
+};
+
+UnitKey MakeUnitKey(std::string_view src_lang, std::string_view tgt_lang, std::string_view source,
+                    std::string_view target);
+
 // A TU row as written by UnitWriter.
 struct UnitRow {
   std::string_view src_lang;
@@ -63,6 +73,7 @@ struct UnitRow {
   std::string_view tuid;
   const std::vector<Prop>* props = nullptr;
   const std::vector<std::string>* notes = nullptr;
+  const UnitKey* key = nullptr;  // computed by Upsert when not given
 };
 
 // Where a TU came from.
@@ -91,7 +102,7 @@ class UnitWriter {
   bool AddProvenance(int64_t unit_id, const ProvenanceRow& row);
 
  private:
-  int64_t Insert(const UnitRow& row, int64_t hash, bool* added);
+  int64_t Insert(const UnitRow& row, const UnitKey& key, bool* added);
 
   const Store::Impl& impl_;
   bool empty_at_start_ = false;         // the TM had no unit when the write began
