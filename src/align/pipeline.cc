@@ -66,7 +66,7 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   // The lexicon loads on a second thread while the documents are segmented.
   std::future<Lexicon> lexicon;
   auto load_start = Clock::now();
-  if (!options.dictionary_dir.empty()) {
+  if (!options.lexicon && !options.dictionary_dir.empty()) {
     lexicon =
         std::async(options.align.threads > 1 ? std::launch::async : std::launch::deferred, [&] {
           return Lexicon::Load(options.dictionary_dir, options.src_language, options.tgt_language);
@@ -95,10 +95,11 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
     out.lexicon_load_seconds = std::chrono::duration<double>(Clock::now() - load_start).count();
     out.lexicon_pairs = lex.size();
   }
+  if (options.lexicon) out.lexicon_pairs = options.lexicon->size();
   AlignOptions ao = options.align;
   ao.src_language = options.src_language;
   ao.tgt_language = options.tgt_language;
-  ao.lexicon = &lex;
+  ao.lexicon = options.lexicon ? options.lexicon : &lex;
   std::vector<std::string> src_texts = TakeTexts(&out.src);
   std::vector<std::string> tgt_texts = TakeTexts(&out.tgt);
   out.alignment =

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "src/align/aligner.h"
+#include "src/align/lexicon.h"
 #include "src/core/anchor.h"
 #include "src/core/bead.h"
 #include "src/core/segment.h"
@@ -28,6 +29,9 @@ struct PairOptions {
   bool presegmented = false;
   // FreeDict dictionaries folder; empty = no lexicon.
   std::string dictionary_dir = "/usr/share/dictd";
+  // A lexicon loaded once for many pairs (Lexicon::Load(dictionary_dir, ...));
+  // when set, dictionary_dir is not read. Borrowed: must outlive the call.
+  const Lexicon* lexicon = nullptr;
   // YYYY-MM-DD: resolves relative dates in anchors; empty = inferred.
   std::string document_date;
   // Extract anchors (dates, numbers, entities) as evidence.

@@ -61,7 +61,8 @@ po::options_description AlignmentOptions() {
   return o;
 }
 
-AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map& vm, bool quiet) {
+AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map& vm, bool quiet,
+                            const align::Lexicon* lexicon) {
   if (!vm.count("src") || !vm.count("tgt")) {
     throw UsageError(command + ": expected two files, SRC and TGT; see 'ancre " + command +
                      " --help'");
@@ -76,6 +77,7 @@ AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map&
   if (vm.count("date")) options.document_date = vm["date"].as<std::string>();
   const std::string dict = vm["dictionary"].as<std::string>();
   options.dictionary_dir = dict == "none" ? "" : dict;
+  if (!options.dictionary_dir.empty()) options.lexicon = lexicon;
 
   text::InputOptions input_options;
   input_options.encoding = vm["encoding"].as<std::string>();

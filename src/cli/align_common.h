@@ -32,7 +32,7 @@ struct AlignedInputs {
 // missing-dictionary warning on stderr unless `quiet`. Throws UsageError for
 // bad options, and what ReadInput and AlignDocuments throw.
 AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map& vm,
-                            bool quiet = false);
+                            bool quiet = false, const align::Lexicon* lexicon = nullptr);
 
 // What SaveToStore did.
 struct StoredAlignment {
