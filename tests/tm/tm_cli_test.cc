@@ -238,18 +238,23 @@ TEST(TmCliTest, ForeignSqliteFileIsAnErrorAndIsLeftAsItWas) {
   EXPECT_EQ(ReadAll(dir / "other.sqlite"), before);
 }
 
+// Turns a TM into what ancre wrote at schema `version` (1 or 2).
+void MakeOlderSchema(const std::string& path, int version) {
+  std::string sql =
+      "DROP TABLE index_state; CREATE INDEX provenances_by_alignment ON "
+      "provenances(alignment_id);";  // what v3 changed
+  if (version < 2) sql += "DROP INDEX units_by_word_count;";
+  sql += "PRAGMA user_version = " + std::to_string(version);
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+}
+
 TEST(TmCliTest, VersionOneTmIsMigratedOnOpenAndKeepsAnsweringLookups) {
   ScratchDir dir;
   MakeTm(dir / "tm.sqlite");
-  {
-    sqlite3* db = nullptr;  // what ancre wrote before schema v2
-    sqlite3_open((dir / "tm.sqlite").c_str(), &db);
-    sqlite3_exec(db,
-                 "DROP TABLE index_state; DROP INDEX units_by_word_count; CREATE INDEX "
-                 "provenances_by_alignment ON provenances(alignment_id); PRAGMA user_version = 1",
-                 nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-  }
+  MakeOlderSchema(dir / "tm.sqlite", 1);
   auto readonly = RunAncre("lookup --db " + Q(dir / "tm.sqlite") + " 'Les deux pays.'");
   EXPECT_EQ(readonly.exit_code, 1);  // a reader cannot migrate: it says what to do
   EXPECT_NE(readonly.err.find("needs upgrading to v" + std::to_string(kSchemaVersion)),
@@ -267,15 +272,7 @@ TEST(TmCliTest, VersionOneTmIsMigratedOnOpenAndKeepsAnsweringLookups) {
 TEST(TmCliTest, VersionTwoTmIsReadAsItIsAndMergedWithoutChangingIt) {
   ScratchDir dir;
   MakeTm(dir / "tm.sqlite");
-  {
-    sqlite3* db = nullptr;  // what ancre wrote before schema v3
-    sqlite3_open((dir / "tm.sqlite").c_str(), &db);
-    sqlite3_exec(db,
-                 "DROP TABLE index_state; CREATE INDEX provenances_by_alignment ON "
-                 "provenances(alignment_id); PRAGMA user_version = 2",
-                 nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-  }
+  MakeOlderSchema(dir / "tm.sqlite", 2);
   const std::string before = ReadAll(dir / "tm.sqlite");
   auto readonly = RunAncre("lookup --db " + Q(dir / "tm.sqlite") +
                            " --format jsonl 'Les deux pays créeront une équipe conjointe.'");
