@@ -2,6 +2,7 @@
 // removed) for words, phrases, prefixes and NEAR; the trigram index for
 // fragments inside words.
 #include <algorithm>
+#include <functional>
 #include <unordered_set>
 
 #include "tm/store_internal.h"
@@ -214,12 +215,24 @@ std::vector<ConcordanceHit> Store::Search(std::string_view query,
           "units u ON u.id = unit_trigrams.rowid WHERE unit_trigrams." +
           column + op;
       if (!any) sql += " AND " + internal::LangCondition(side->lang_column, 2);
+      // Once the first side gave `max` hits, only newer units can make the
+      // result: the rowid bound lets FTS5 skip the rest of the index.
+      int64_t newer_than = 0;
+      if (hits.size() >= options.max) {
+        std::vector<int64_t> ids;
+        for (const auto& h : hits) ids.push_back(h.tu);
+        std::nth_element(ids.begin(), ids.begin() + static_cast<long>(options.max - 1), ids.end(),
+                         std::greater<>());
+        newer_than = ids[options.max - 1];
+        sql += " AND unit_trigrams.rowid > ?4";
+      }
       // Newest first: FTS5 streams rowids in descending order and stops at the limit.
       sql += " ORDER BY unit_trigrams.rowid DESC LIMIT ?3";
       Stmt s = impl.Prepare(sql);
       BindText(s.get(), 1, pattern);
       if (!any) BindText(s.get(), 2, options.lang);
       BindInt(s.get(), 3, static_cast<int64_t>(options.max));
+      if (newer_than > 0) BindInt(s.get(), 4, newer_than);
       while (Step(s.get(), impl.path, "cannot search")) {
         sqlite3_stmt* r = s.get();
         ConcordanceHit h;

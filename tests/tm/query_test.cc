@@ -250,6 +250,31 @@ TEST_F(LookupEqualsScanTest, NearDuplicatesWithFewOrAllMatchesReturned) {
   EXPECT_GT(matches, 200u);
 }
 
+// A fragment found in more than `max` sources and in a newer target only: the
+// newest units win whichever side holds the fragment, as without the bound
+// that skips older units once one side has given `max` hits.
+TEST(SearchTest, SubstringGivesTheNewestUnitsFromEitherSide) {
+  Store store(":memory:", {});
+  std::vector<TranslationUnit> units;
+  units.push_back(Unit("Une phrase sans le mot.", "An old xqzwkv sentence."));  // id 1: too old
+  for (int i = 0; i < 30; ++i) {
+    units.push_back(Unit("La phrase xqzwkv numéro " + std::to_string(i) + ".",
+                         "Sentence number " + std::to_string(i) + "."));
+  }
+  units.push_back(Unit("La phrase la plus récente.", "The newest xqzwkv sentence."));  // id 32
+  store.AddUnits(units);
+  SearchOptions o = Fragment();
+  o.max = 5;
+  auto hits = store.Search("qzwk", o);
+  std::vector<int64_t> ids;
+  for (const auto& h : hits) ids.push_back(h.tu);
+  EXPECT_EQ(ids, (std::vector<int64_t>{32, 31, 30, 29, 28}));
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].target_hits.size(), 1u);
+  o.max = 40;  // all of them, the oldest too
+  EXPECT_EQ(store.Search("qzwk", o).size(), 32u);
+}
+
 TEST(SearchTest, FindsWordsAcrossAccentsAndShowsTheTranslation) {
   Store store = SmallTm();
   auto hits = store.Search("seoul", {});
