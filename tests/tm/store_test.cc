@@ -385,6 +385,57 @@ TEST(StoreTest, PruneKeepsTheIndexesRightAroundUnindexedUnits) {
   EXPECT_EQ(store.Search("autre", {}).size(), 1u);
 }
 
+// The streaming form reads and prepares units on a second thread, in chunks:
+// order, deduplication across chunks and the all-or-nothing rule must hold
+// whatever the chunk boundaries.
+TEST(StoreTest, StreamedUnitsKeepTheirOrderAndDeduplicateAcrossChunks) {
+  Store store(":memory:", {});
+  store.AddUnits({Imported("Phrase 7.", "Sentence 7.", "old.tmx")});
+  int n = 0;
+  AddResult r = store.AddUnits([&](TranslationUnit* u) {
+    if (n == 3000) return false;
+    const int k = n++ % 1500;  // every unit twice, 1,500 units apart
+    *u = Imported("Phrase " + std::to_string(k) + ".", "Sentence " + std::to_string(k) + ".",
+                  "new.tmx");
+    return true;
+  });
+  EXPECT_EQ(r.added, 1499u);     // "Phrase 7." was there
+  EXPECT_EQ(r.existing, 1501u);  // it, and the second copy of each
+  auto units = AllUnits(store);
+  ASSERT_EQ(units.size(), 1500u);
+  EXPECT_EQ(units[0].source, "Phrase 7.");
+  EXPECT_EQ(units[1].source, "Phrase 0.");
+  EXPECT_EQ(units.back().source, "Phrase 1499.");
+  EXPECT_EQ(store.Stats().provenances, 1501);  // old.tmx + new.tmx for "Phrase 7."
+  EXPECT_EQ(store.Lookup("Phrase 1234.", {}).size(), 1u);
+}
+
+TEST(StoreTest, StreamedUnitsAreAllOrNothingWhenTheSourceOrAUnitFails) {
+  Store store(":memory:", {});
+  store.AddUnits({Imported("Bonjour.", "Hello.", "a.tmx")});
+  int n = 0;
+  auto source = [&](int fail_at, bool bad_unit) {
+    n = 0;
+    return [&n, fail_at, bad_unit](TranslationUnit* u) {
+      if (n == fail_at && !bad_unit) throw Error("b.tmx:42: the source broke");
+      *u = Imported("Phrase " + std::to_string(n) + ".", n == fail_at ? "" : "Sentence.", "b.tmx");
+      ++n;
+      return n <= 5000;
+    };
+  };
+  EXPECT_THROW(store.AddUnits(source(1700, false)), Error);
+  EXPECT_EQ(store.Stats().units, 1);
+  try {
+    store.AddUnits(source(2100, true));
+    ADD_FAILURE() << "a unit without target was stored";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("empty source or target"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(store.Stats().units, 1);
+  EXPECT_EQ(store.Stats().provenances, 1);
+  EXPECT_TRUE(store.Check().ok());
+}
+
 TEST(StoreTest, Sha256MatchesKnownVectors) {
   EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
