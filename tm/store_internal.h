@@ -122,9 +122,13 @@ int64_t UnindexedUnits(const Store::Impl& impl);
 
 // Adds every unit above IndexedThrough to the word frequencies and the word,
 // text and trigram indexes, in ONE transaction of its own (interrupted, it
-// leaves the indexes as they were and a later call does the work). Returns
-// how many units it indexed.
+// leaves the indexes as they were and a later call does the work), then
+// checkpoints the WAL. Returns how many units it indexed.
 int64_t CatchUpIndexes(const Store::Impl& impl);
+
+// Copies the WAL into the database file as far as readers allow (one
+// checkpoint per write; see the WAL settings in Store's constructor).
+void Checkpoint(const Store::Impl& impl);
 
 // Removes TUs from the three indexes (before their rows are deleted); units
 // not indexed yet (above IndexedThrough) are skipped. Holds prepared
