@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "src/core/error.h"
 #include "tests/cli/run_ancre.h"
 
@@ -434,6 +436,22 @@ TEST(StoreTest, StreamedUnitsAreAllOrNothingWhenTheSourceOrAUnitFails) {
   EXPECT_EQ(store.Stats().units, 1);
   EXPECT_EQ(store.Stats().provenances, 1);
   EXPECT_TRUE(store.Check().ok());
+}
+
+// A write ends with a checkpoint: the database file itself holds the units
+// once the write returns, not only the WAL.
+TEST(StoreTest, AWriteEndsWithItsDataInTheDatabaseFile) {
+  testing::ScratchDir dir;
+  Store store(dir / "tm.sqlite", {});
+  std::vector<TranslationUnit> units;
+  for (int i = 0; i < 2000; ++i) {
+    units.push_back(Imported("Phrase numéro " + std::to_string(i) + " du test.",
+                             "Test sentence number " + std::to_string(i) + ".", "a.tmx"));
+  }
+  store.AddUnits(units);
+  const auto file = static_cast<int64_t>(std::filesystem::file_size(dir / "tm.sqlite"));
+  EXPECT_GT(file, 500000);
+  EXPECT_EQ(file, store.Stats().file_bytes);
 }
 
 TEST(StoreTest, Sha256MatchesKnownVectors) {
