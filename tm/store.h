@@ -60,9 +60,10 @@ struct StoreOptions {
   // Page cache of the connection in MiB: keeps a large write's B-tree and
   // index pages in memory. A reader streaming the whole TM needs little.
   int cache_mib = 64;
-  // MiB of the file read through memory mapping: saves a copy per page for
-  // lookups and searches on a big TM, but every page read counts toward the
-  // process's resident memory, so streaming the whole TM (export) wants 0.
+  // MiB of the file read through memory mapping when read_only: saves a copy
+  // per page for lookups and searches on a big TM, but every page read counts
+  // toward the process's resident memory, so streaming the whole TM (export)
+  // wants 0. A writable Store never maps (its writes stream every new unit).
   int mmap_mib = 1024;
   // Bring the search indexes (fuzzy lookup, concordance, substring) up to date
   // right after each write, and on opening for writing when an interrupted
