@@ -297,6 +297,20 @@ UnitWriter::UnitWriter(const Store::Impl& impl)
   Stmt any = impl.Prepare("SELECT EXISTS (SELECT 1 FROM units)");
   empty_at_start_ =
       !Step(any.get(), impl.path, "cannot read translation units") || ColumnInt(any.get(), 0) == 0;
+  if (empty_at_start_) seen_.assign(kSeenBits / 64, 0);
+}
+
+bool UnitWriter::SeenBefore(int64_t hash) {
+  // A Bloom filter with two bit positions taken from the hash's two halves:
+  // "no" is certain, "yes" may be wrong (then the table is asked). 2 MiB
+  // whatever the write's size: 1.4 % false yes after 1,000,000 units.
+  const auto h = static_cast<uint64_t>(hash);
+  const uint64_t a = h % kSeenBits;
+  const uint64_t b = (h >> 32) * 0x9E3779B97F4A7C15ULL % kSeenBits;
+  const bool seen = (seen_[a / 64] >> (a % 64) & 1) && (seen_[b / 64] >> (b % 64) & 1);
+  seen_[a / 64] |= uint64_t{1} << (a % 64);
+  seen_[b / 64] |= uint64_t{1} << (b % 64);
+  return seen;
 }
 
 int64_t IndexedThrough(const Store::Impl& impl) {
@@ -404,7 +418,7 @@ int64_t UnitWriter::Upsert(const UnitRow& row, bool* added) {
   const int64_t hash = key.hash;
   // Into a TM that had no units, a unit can only repeat one of this write:
   // the table is asked only when the hash was seen in it.
-  if (empty_at_start_ && hashes_.insert(hash).second) return Insert(row, key, added);
+  if (empty_at_start_ && !SeenBefore(hash)) return Insert(row, key, added);
   sqlite3_stmt* s = find_.get();
   Reuse(s);
   BindInt(s, 1, hash);

@@ -59,7 +59,10 @@ struct StoreOptions {
   int busy_timeout_ms = 5000;
   // Page cache of the connection in MiB: keeps a large write's B-tree and
   // index pages in memory. A reader streaming the whole TM needs little.
-  int cache_mib = 64;
+  // Storing 1,000,000 units: 7.3 s at 64 MiB, 7.5 s at 32, 8.1 s at 16; the
+  // process's peak memory grows about 4 MiB per MiB of cache (heap
+  // fragmentation of 16 KiB pages): 314, 181 and 115 MB.
+  int cache_mib = 32;
   // MiB of the file read through memory mapping when read_only: saves a copy
   // per page for lookups and searches on a big TM, but every page read counts
   // toward the process's resident memory, so streaming the whole TM (export)

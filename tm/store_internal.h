@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 #include "tm/sqlite_handle.h"
 #include "tm/store.h"
@@ -105,8 +105,12 @@ class UnitWriter {
   int64_t Insert(const UnitRow& row, const UnitKey& key, bool* added);
 
   const Store::Impl& impl_;
-  bool empty_at_start_ = false;         // the TM had no unit when the write began
-  std::unordered_set<int64_t> hashes_;  // of the units inserted, while empty_at_start_
+  bool empty_at_start_ = false;  // the TM had no unit when the write began
+  // Whether a unit with this hash may have been inserted by this write
+  // (false: certainly not). Only while empty_at_start_.
+  bool SeenBefore(int64_t hash);
+  static constexpr uint64_t kSeenBits = uint64_t{1} << 24;
+  std::vector<uint64_t> seen_;  // Bloom filter of the hashes inserted, while empty_at_start_
   Stmt find_;
   Stmt insert_;
   Stmt raise_score_;
