@@ -155,21 +155,8 @@ std::string MatchKey(std::string_view text, size_t* word_count) {
 }
 
 size_t WordDistance(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  const auto& shorter = a.size() <= b.size() ? a : b;
-  const auto& longer = a.size() <= b.size() ? b : a;
-  std::vector<size_t> row(shorter.size() + 1);
-  for (size_t j = 0; j <= shorter.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= longer.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= shorter.size(); ++j) {
-      size_t up = row[j];
-      size_t cost = longer[i - 1] == shorter[j - 1] ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = up;
-    }
-  }
-  return row[shorter.size()];
+  std::vector<size_t> row;
+  return a.size() >= b.size() ? EditDistance(a, b, &row) : EditDistance(b, a, &row);
 }
 
 double MatchPercent(size_t distance, size_t n, size_t m) {

@@ -20,6 +20,7 @@
 // Thread-safe: pure functions. Input must be valid UTF-8.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -58,6 +59,27 @@ struct WordDiff {
   double score = 0.0;           // match percentage in [0, 100]
   std::vector<WordEdit> edits;  // in text order; size() == distance
 };
+
+// Levenshtein distance between two sequences of comparable elements, in
+// O(|a|·|b|) time and one row of |b| + 1 numbers (`row`, kept between calls
+// to save allocations).
+template <typename Seq>
+size_t EditDistance(const Seq& a, const Seq& b, std::vector<size_t>* row) {
+  std::vector<size_t>& r = *row;
+  r.resize(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) r[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = r[0];
+    r[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = r[j];
+      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      r[j] = std::min({r[j] + 1, r[j - 1] + 1, diagonal + cost});
+      diagonal = up;
+    }
+  }
+  return r[b.size()];
+}
 
 // Word-level edit distance between a and b (keys only). O(|a|·|b|) time,
 // O(min) memory. Returns the number of words inserted, deleted or replaced.

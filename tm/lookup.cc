@@ -96,29 +96,11 @@ class QueryWords {
         100.0 * static_cast<double>(shared) / static_cast<double>(longest) < threshold - kEpsilon) {
       return false;
     }
-    *score = MatchPercent(Distance(), n, m);
+    *score = MatchPercent(EditDistance(ids_seq_, candidate_, &row_), n, m);
     return true;
   }
 
  private:
-  size_t Distance() {
-    const auto& a = ids_seq_;
-    const auto& b = candidate_;
-    row_.resize(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row_[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-      size_t diagonal = row_[0];
-      row_[0] = i;
-      for (size_t j = 1; j <= b.size(); ++j) {
-        size_t up = row_[j];
-        size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-        row_[j] = std::min({row_[j] + 1, row_[j - 1] + 1, diagonal + cost});
-        diagonal = up;
-      }
-    }
-    return row_[b.size()];
-  }
-
   std::unordered_map<std::string_view, int> ids_;  // views into the query's MatchWords
   std::vector<int> ids_seq_;
   std::vector<int> counts_;

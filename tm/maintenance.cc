@@ -354,9 +354,7 @@ MergeResult Store::Merge(const std::filesystem::path& other) {
       row.source_markup = source_markup;
       row.target_markup = target_markup;
       row.score = ColumnDouble(r, 7);
-      row.origin = origin == "imported" ? Origin::kImported
-                   : origin == "edited" ? Origin::kEdited
-                                        : Origin::kAligned;
+      ParseOrigin(origin, &row.origin);  // the CHECK constraint admits no other
       row.created = created;
       row.tuid = tuid;
       row.props = &props;

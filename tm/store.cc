@@ -218,25 +218,7 @@ std::string AnchorsJson(const std::vector<SharedAnchor>& anchors) {
   return out;
 }
 
-Origin ParseOrigin(const std::string& name) {
-  if (name == "imported") return Origin::kImported;
-  if (name == "edited") return Origin::kEdited;
-  return Origin::kAligned;
-}
-
 }  // namespace
-
-std::string_view OriginName(Origin origin) {
-  switch (origin) {
-    case Origin::kAligned:
-      return "aligned";
-    case Origin::kImported:
-      return "imported";
-    case Origin::kEdited:
-      return "edited";
-  }
-  return "aligned";
-}
 
 std::string DefaultStorePath() {
   const char* env = std::getenv("ANCRE_DB");
@@ -1005,8 +987,6 @@ AddResult AddUnitsFrom(Store::Impl& impl, std::function<bool(TranslationUnit*)> 
 }  // namespace
 
 AddResult Store::AddUnits(const std::vector<TranslationUnit>& units) {
-  impl_->RequireWritable("cannot add translation units");
-  for (size_t i = 0; i < units.size(); ++i) CheckUnit(units[i], i + 1);
   size_t next = 0;
   return AddUnitsFrom(*impl_, [&](TranslationUnit* u) {
     if (next == units.size()) return false;
@@ -1091,7 +1071,7 @@ void Store::ForEachUnit(const UnitFilter& filter,
     text(r, 5, &u.source_markup);
     text(r, 6, &u.target_markup);
     u.score = ColumnDouble(r, 7);
-    u.origin = ParseOrigin(ColumnText(r, 8));
+    ParseOrigin(ColumnText(r, 8), &u.origin);  // the CHECK constraint admits no other
     text(r, 9, &u.created);
     text(r, 10, &u.tuid);
     text(r, 12, &u.document);

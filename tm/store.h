@@ -313,9 +313,8 @@ class Store {
   // Adds units in one transaction, deduplicating against the TM and within the
   // batch. Uses each unit's texts, languages, markup, score, origin, bead_type,
   // anchors_json, document (provenance label; required), created, tuid, props
-  // and notes; ignores id. Throws DbError (nothing added), Error for a unit
-  // without languages or with empty source or target (checked before anything
-  // is written).
+  // and notes; ignores id. Throws DbError, or Error for a unit without
+  // languages or with empty source or target; either way nothing is added.
   AddResult AddUnits(const std::vector<TranslationUnit>& units);
 
   // Streaming form, for inputs of any size: calls next(&unit) until it returns
@@ -390,8 +389,5 @@ std::string DefaultStorePath();
 
 // Lowercase hex SHA-256 of bytes (FIPS 180-4): documents' content hash.
 std::string Sha256Hex(std::string_view bytes);
-
-// The origin's name: "aligned", "imported", "edited".
-std::string_view OriginName(Origin origin);
 
 }  // namespace ancre::tm

@@ -8,21 +8,6 @@
 #include "tm/tmx_text.h"
 
 namespace ancre::tm {
-namespace {
-
-const char* OriginText(Origin origin) {
-  switch (origin) {
-    case Origin::kAligned:
-      return "aligned";
-    case Origin::kImported:
-      return "imported";
-    case Origin::kEdited:
-      return "edited";
-  }
-  return "aligned";
-}
-
-}  // namespace
 
 std::string FormatScore(double score) {
   char buf[64];
@@ -54,7 +39,7 @@ void ToTmxUnit(const TranslationUnit& unit, const std::string& src_lang,
   if (!unit.bead_type.empty()) t.props.push_back({"x-bead", unit.bead_type});
   if (!unit.anchors_json.empty()) t.props.push_back({"x-anchors", unit.anchors_json});
   if (!unit.document.empty()) t.props.push_back({"x-document", unit.document});
-  t.props.push_back({"x-origin", OriginText(unit.origin)});
+  t.props.push_back({"x-origin", std::string(OriginName(unit.origin))});
   if (!unit.mode.empty()) t.props.push_back({"x-mode", unit.mode});
   if (unit.run > 0) t.props.push_back({"x-run", std::to_string(unit.run)});
   t.props.insert(t.props.end(), unit.props.begin(), unit.props.end());

@@ -33,18 +33,6 @@ void AppendUnique(const std::vector<T>& from, std::vector<T>* to) {
   }
 }
 
-bool ParseOrigin(const std::string& s, Origin* origin) {
-  if (s == "aligned")
-    *origin = Origin::kAligned;
-  else if (s == "imported")
-    *origin = Origin::kImported;
-  else if (s == "edited")
-    *origin = Origin::kEdited;
-  else
-    return false;
-  return true;
-}
-
 }  // namespace
 
 TmxImporter::TmxImporter(TmxReader& reader, const TmxImportOptions& options, Reporter& reporter)

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ancre::tm {
@@ -43,6 +44,30 @@ struct TmxUnit {
 };
 
 enum class Origin { kAligned, kImported, kEdited };
+
+// The origin's name, as stored and as TMX prop x-origin: "aligned", "imported", "edited".
+constexpr std::string_view OriginName(Origin origin) {
+  switch (origin) {
+    case Origin::kAligned:
+      return "aligned";
+    case Origin::kImported:
+      return "imported";
+    case Origin::kEdited:
+      return "edited";
+  }
+  return "aligned";
+}
+
+// Sets *origin from its name; returns false (leaving it) for any other text.
+inline bool ParseOrigin(std::string_view name, Origin* origin) {
+  for (Origin o : {Origin::kAligned, Origin::kImported, Origin::kEdited}) {
+    if (name == OriginName(o)) {
+      *origin = o;
+      return true;
+    }
+  }
+  return false;
+}
 
 // A stored source/target pair with its provenance and evidence.
 struct TranslationUnit {
