@@ -180,6 +180,30 @@ double ThreadCpuMs() {
   return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
+// Wall-clock and CPU latency of each timed call, reported as p50/p99/max.
+class Latencies {
+ public:
+  template <typename F>
+  auto Time(F&& call) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const double c0 = ThreadCpuMs();
+    auto result = call();
+    cpu_ms_.push_back(ThreadCpuMs() - c0);
+    wall_ms_.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    return result;
+  }
+  double last_ms() const { return wall_ms_.back(); }
+  void Report(benchmark::State& state) {
+    Percentiles(state, std::move(wall_ms_));
+    Percentiles(state, std::move(cpu_ms_), "cpu_");
+  }
+
+ private:
+  std::vector<double> wall_ms_;
+  std::vector<double> cpu_ms_;
+};
+
 // Aligned pairs into a fresh file TM: one transaction of 100,000 units with
 // prepared statements (store_tus_per_s in wall time; items_per_second is per
 // second of CPU time of both threads), then the catch-up
@@ -237,27 +261,20 @@ void BM_Lookup(benchmark::State& state) {
   Store& tm = BigTm();
   const auto& pairs = DevPairs();
   std::mt19937 rng(7);
-  std::vector<double> ms;
-  std::vector<double> cpu_ms;
+  Latencies latencies;
   size_t matches = 0;
   for (auto _ : state) {
     auto w = Words(pairs[rng() % pairs.size()].fr);
     if (w.size() > 3) w.erase(w.begin() + static_cast<long>(rng() % w.size()));
     std::string q = Join(w);
-    auto t0 = std::chrono::steady_clock::now();
-    const double c0 = ThreadCpuMs();
-    auto m = tm.Lookup(q, {});
-    cpu_ms.push_back(ThreadCpuMs() - c0);
-    ms.push_back(
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    auto m = latencies.Time([&] { return tm.Lookup(q, {}); });
     matches += m.size();
     benchmark::DoNotOptimize(m);
   }
   state.counters["tm_units"] = static_cast<double>(tm.Stats().units);
   state.counters["matches_per_lookup"] =
       static_cast<double>(matches) / static_cast<double>(state.iterations());
-  Percentiles(state, std::move(ms));
-  Percentiles(state, std::move(cpu_ms), "cpu_");
+  latencies.Report(state);
 }
 BENCHMARK(BM_Lookup)->Iterations(1000)->Unit(benchmark::kMillisecond);
 
@@ -266,8 +283,7 @@ void BM_Search(benchmark::State& state) {
   Store& tm = BigTm();
   const auto& pairs = DevPairs();
   std::mt19937 rng(11);
-  std::vector<double> ms;
-  std::vector<double> cpu_ms;
+  Latencies latencies;
   size_t k = 0;
   for (auto _ : state) {
     auto w = Words(pairs[rng() % pairs.size()].fr);
@@ -289,19 +305,13 @@ void BM_Search(benchmark::State& state) {
           q = a;
         }
     }
-    auto t0 = std::chrono::steady_clock::now();
-    const double c0 = ThreadCpuMs();
-    auto hits = tm.Search(q, {});
-    cpu_ms.push_back(ThreadCpuMs() - c0);
-    ms.push_back(
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-    if (std::getenv("ANCRE_BENCH_SLOW") && ms.back() > 20) {
-      std::cerr << "slow search " << ms.back() << " ms: " << q << "\n";
+    auto hits = latencies.Time([&] { return tm.Search(q, {}); });
+    if (std::getenv("ANCRE_BENCH_SLOW") && latencies.last_ms() > 20) {
+      std::cerr << "slow search " << latencies.last_ms() << " ms: " << q << "\n";
     }
     benchmark::DoNotOptimize(hits);
   }
-  Percentiles(state, std::move(ms));
-  Percentiles(state, std::move(cpu_ms), "cpu_");
+  latencies.Report(state);
 }
 BENCHMARK(BM_Search)->Iterations(600)->Unit(benchmark::kMillisecond);
 
@@ -310,8 +320,7 @@ void BM_SearchSubstring(benchmark::State& state) {
   Store& tm = BigTm();
   const auto& pairs = DevPairs();
   std::mt19937 rng(13);
-  std::vector<double> ms;
-  std::vector<double> cpu_ms;
+  Latencies latencies;
   ancre::tm::SearchOptions options;
   options.substring = true;
   for (auto _ : state) {
@@ -322,16 +331,10 @@ void BM_SearchSubstring(benchmark::State& state) {
       a = "gouvern";
     }
     std::string q = a.substr(1, a.size() - 2);
-    auto t0 = std::chrono::steady_clock::now();
-    const double c0 = ThreadCpuMs();
-    auto hits = tm.Search(q, options);
-    cpu_ms.push_back(ThreadCpuMs() - c0);
-    ms.push_back(
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    auto hits = latencies.Time([&] { return tm.Search(q, options); });
     benchmark::DoNotOptimize(hits);
   }
-  Percentiles(state, std::move(ms));
-  Percentiles(state, std::move(cpu_ms), "cpu_");
+  latencies.Report(state);
 }
 BENCHMARK(BM_SearchSubstring)->Iterations(300)->Unit(benchmark::kMillisecond);
 
