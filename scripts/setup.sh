@@ -4,9 +4,16 @@
 # Usage: scripts/setup.sh [--test]     (--test also installs what the test suite's external checks use)
 set -euo pipefail
 
+# FreeDict dictionaries (both directions where Debian has them) for the pairs ancre ships a
+# lexicon for out of the box: English with French, German, Spanish, Italian, Portuguese, Dutch,
+# Czech, Polish, Swedish, Russian, Hindi; German with French. Other pairs: install
+# dict-freedict-XXX-YYY yourself, ancre finds it in /usr/share/dictd.
+dictionaries=(dict-freedict-{fra-eng,eng-fra,deu-eng,eng-deu,spa-eng,eng-spa,ita-eng,eng-ita}
+  dict-freedict-{por-eng,eng-por,nld-eng,eng-nld,ces-eng,eng-ces,pol-eng,eng-pol,swe-eng,eng-swe}
+  dict-freedict-{eng-rus,eng-hin,deu-fra,fra-deu})
 build_pkgs=(cmake g++ make pkg-config libicu-dev libsqlite3-dev libutf8proc-dev
   libboost-program-options-dev libgtest-dev libgmock-dev libxml2-dev libbenchmark-dev
-  libstemmer-dev dict-freedict-fra-eng dict-freedict-eng-fra)
+  libstemmer-dev "${dictionaries[@]}")
 test_pkgs=(clang-format libxml2-utils translate-toolkit python3 time omegat chromium chromium-driver
   clang libclang-rt-14-dev)
 

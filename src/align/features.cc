@@ -232,7 +232,7 @@ class TypeTable {
       if (!keys_.empty() && options_.lexicon != nullptr && !options_.lexicon->empty()) {
         std::string stem = stemmer_.Stem(folded);
         if (options_.side == Side::kSource) {
-          for (const std::string& t : options_.lexicon->Translations(stem)) {
+          for (std::string_view t : options_.lexicon->Translations(stem)) {
             keys_.push_back(HashKey('L', t));
           }
         } else if (options_.lexicon->HasTarget(stem)) {

@@ -1,12 +1,17 @@
 #include "src/align/lexicon.h"
 
+#include <fcntl.h>
 #include <libstemmer.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "src/align/features.h"
@@ -16,50 +21,51 @@
 namespace ancre::align {
 namespace {
 
-// Snowball algorithm names for the 2-letter codes ancre's users type.
-std::string SnowballName(std::string_view language) {
-  static const std::array<std::pair<std::string_view, std::string_view>, 12> kNames = {{
-      {"fr", "french"},
-      {"en", "english"},
-      {"de", "german"},
-      {"es", "spanish"},
-      {"it", "italian"},
-      {"pt", "portuguese"},
-      {"nl", "dutch"},
-      {"sv", "swedish"},
-      {"da", "danish"},
-      {"no", "norwegian"},
-      {"fi", "finnish"},
-      {"ru", "russian"},
-  }};
-  std::string_view code = language.substr(0, 2);
-  for (const auto& [iso, name] : kNames) {
-    if (iso == code) return std::string(name);
+// A language's codes: ISO 639-1 (what users type), ISO 639-2/T (what
+// FreeDict names its dictionaries with) and its Snowball algorithm (empty:
+// Snowball has none, words are only folded).
+struct LanguageCodes {
+  std::string_view iso1;
+  std::string_view iso3;
+  std::string_view snowball;
+};
+constexpr std::array<LanguageCodes, 38> kLanguages = {{
+    {"af", "afr", ""},          {"ar", "ara", "arabic"},     {"bg", "bul", ""},
+    {"br", "bre", ""},          {"ca", "cat", "catalan"},    {"cs", "ces", ""},
+    {"cy", "cym", ""},          {"da", "dan", "danish"},     {"de", "deu", "german"},
+    {"el", "ell", "greek"},     {"en", "eng", "english"},    {"eo", "epo", ""},
+    {"es", "spa", "spanish"},   {"eu", "eus", "basque"},     {"fi", "fin", "finnish"},
+    {"fr", "fra", "french"},    {"ga", "gle", "irish"},      {"hi", "hin", "hindi"},
+    {"hr", "hrv", ""},          {"hu", "hun", "hungarian"},  {"id", "ind", "indonesian"},
+    {"is", "isl", ""},          {"it", "ita", "italian"},    {"ja", "jpn", ""},
+    {"la", "lat", ""},          {"lt", "lit", "lithuanian"}, {"nl", "nld", "dutch"},
+    {"no", "nor", "norwegian"}, {"pl", "pol", ""},           {"pt", "por", "portuguese"},
+    {"ro", "rom", "romanian"},  {"ru", "rus", "russian"},    {"sk", "slk", ""},
+    {"sl", "slv", ""},          {"sr", "srp", "serbian"},    {"sv", "swe", "swedish"},
+    {"sw", "swh", ""},          {"tr", "tur", "turkish"},
+}};
+
+const LanguageCodes* FindLanguage(std::string_view language) {
+  std::string_view code =
+      language.substr(0, std::min(language.find_first_of("-_"), language.size()));
+  for (const LanguageCodes& l : kLanguages) {
+    if (l.iso1 == code || l.iso3 == code) return &l;
   }
-  return std::string(language);
+  return nullptr;
+}
+
+// The Snowball algorithm name for a language code; the code itself when
+// unknown (Snowball also takes its own names, "french").
+std::string SnowballName(std::string_view language) {
+  const LanguageCodes* l = FindLanguage(language);
+  if (l == nullptr) return std::string(language);
+  return std::string(l->snowball.empty() ? std::string_view("none") : l->snowball);
 }
 
 // ISO 639-2 (terminological) codes FreeDict names its dictionaries with.
 std::string FreeDictCode(std::string_view language) {
-  static const std::array<std::pair<std::string_view, std::string_view>, 12> kCodes = {{
-      {"fr", "fra"},
-      {"en", "eng"},
-      {"de", "deu"},
-      {"es", "spa"},
-      {"it", "ita"},
-      {"pt", "por"},
-      {"nl", "nld"},
-      {"sv", "swe"},
-      {"da", "dan"},
-      {"no", "nor"},
-      {"fi", "fin"},
-      {"ru", "rus"},
-  }};
-  std::string_view code = language.substr(0, 2);
-  for (const auto& [iso, three] : kCodes) {
-    if (iso == code) return std::string(three);
-  }
-  return std::string(language);
+  const LanguageCodes* l = FindLanguage(language);
+  return l == nullptr ? std::string(language) : std::string(l->iso3);
 }
 
 std::string ReadAll(const std::filesystem::path& path) {
@@ -237,33 +243,224 @@ std::string ParseDictEntry(std::string_view entry, std::vector<std::string>* out
 
 void Lexicon::AddStems(const std::string& src_stem, const std::string& tgt_stem) {
   if (src_stem.empty() || tgt_stem.empty()) return;
-  std::vector<std::string>& v = map_[src_stem];
+  // Stems are single words: the text form separates them by tabs, spaces and new lines.
+  if (src_stem.find_first_of("\t\n ") != std::string::npos ||
+      tgt_stem.find_first_of("\t\n ") != std::string::npos) {
+    return;
+  }
+  std::vector<std::string>& v = building_[src_stem];
   if (std::find(v.begin(), v.end(), tgt_stem) != v.end()) return;
   v.push_back(tgt_stem);
-  ++targets_[tgt_stem];
-  ++pairs_;
+}
+
+void Lexicon::Freeze() {
+  // What is frozen already joins what was added since.
+  for (const Entry& e : entries_) {
+    std::vector<std::string>& v = building_[std::string(e.key)];
+    for (uint32_t k = 0; k < e.count; ++k) {
+      std::string t(values_[e.first + k]);
+      if (std::find(v.begin(), v.end(), t) == v.end()) v.push_back(std::move(t));
+    }
+  }
+  std::vector<const std::pair<const std::string, std::vector<std::string>>*> sorted;
+  sorted.reserve(building_.size());
+  for (const auto& kv : building_) sorted.push_back(&kv);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto* a, const auto* b) { return a->first < b->first; });
+  std::vector<std::string_view> targets;
+  for (const auto* kv : sorted) {
+    for (const std::string& t : kv->second) targets.push_back(t);
+  }
+  std::sort(targets.begin(), targets.end());
+  targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+  std::string text = "ancre-lexicon 1\n";
+  for (const auto* kv : sorted) {
+    text += kv->first;
+    char sep = '\t';
+    for (const std::string& t : kv->second) {
+      text += sep;
+      text += t;
+      sep = ' ';
+    }
+    text += '\n';
+  }
+  text += '\n';
+  for (std::string_view t : targets) {
+    text += t;
+    text += '\n';
+  }
+  building_.clear();
+  *this = FromText(std::move(text));
+}
+
+std::string Lexicon::ToText() const { return text_ ? *text_ : std::string("ancre-lexicon 1\n\n"); }
+
+Lexicon Lexicon::FromText(std::string text) {
+  static constexpr std::string_view kHeader = "ancre-lexicon 1\n";
+  if (!std::string_view(text).starts_with(kHeader)) {
+    throw ParseError("lexicon", 1, 1,
+                     "not an ancre lexicon (the first line must be 'ancre-lexicon 1')");
+  }
+  Lexicon lex;
+  auto owned = std::make_shared<const std::string>(std::move(text));
+  const std::string_view all(*owned);
+  size_t pos = kHeader.size();
+  size_t line_number = 1;
+  auto bad = [&](const char* what) { return ParseError("lexicon", line_number, 1, what); };
+  bool in_targets = false;
+  while (pos < all.size()) {
+    size_t eol = all.find('\n', pos);
+    if (eol == std::string_view::npos) throw bad("the file ends inside a line (truncated?)");
+    std::string_view line = all.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_number;
+    if (!in_targets) {
+      if (line.empty()) {
+        in_targets = true;
+        continue;
+      }
+      size_t tab = line.find('\t');
+      if (tab == 0 || tab == std::string_view::npos || tab + 1 == line.size()) {
+        throw bad("expected 'stem<TAB>translations'");
+      }
+      Entry e;
+      e.key = line.substr(0, tab);
+      if (!lex.entries_.empty() && !(lex.entries_.back().key < e.key))
+        throw bad("stems not sorted");
+      e.first = static_cast<uint32_t>(lex.values_.size());
+      std::string_view rest = line.substr(tab + 1);
+      while (!rest.empty()) {
+        size_t sp = rest.find(' ');
+        std::string_view t = rest.substr(0, sp);
+        if (t.empty()) throw bad("empty translation");
+        lex.values_.push_back(t);
+        rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+      }
+      e.count = static_cast<uint32_t>(lex.values_.size()) - e.first;
+      lex.pairs_ += e.count;
+      lex.entries_.push_back(e);
+    } else {
+      if (line.empty()) throw bad("empty target stem");
+      if (!lex.targets_.empty() && !(lex.targets_.back() < line)) throw bad("targets not sorted");
+      lex.targets_.push_back(line);
+    }
+  }
+  if (!in_targets) throw bad("the list of target stems is missing (truncated?)");
+  lex.text_ = std::move(owned);
+  return lex;
 }
 
 void Lexicon::AddPair(std::string_view src_word, std::string_view tgt_word, Stemmer* src_stemmer,
                       Stemmer* tgt_stemmer) {
   AddStems(src_stemmer->Stem(Lower(src_word)), tgt_stemmer->Stem(Lower(tgt_word)));
+  Freeze();
 }
 
-const std::vector<std::string>& Lexicon::Translations(const std::string& src_stem) const {
-  static const std::vector<std::string> kNone;
-  auto it = map_.find(src_stem);
-  return it == map_.end() ? kNone : it->second;
+std::vector<std::string_view> Lexicon::Translations(std::string_view src_stem) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), src_stem,
+                             [](const Entry& e, std::string_view k) { return e.key < k; });
+  if (it == entries_.end() || it->key != src_stem) return {};
+  return {values_.begin() + it->first, values_.begin() + it->first + it->count};
 }
+
+bool Lexicon::HasTarget(std::string_view tgt_stem) const {
+  return std::binary_search(targets_.begin(), targets_.end(), tgt_stem);
+}
+
+std::string Lexicon::DefaultCacheDir() {
+  if (const char* d = std::getenv("ANCRE_CACHE_DIR"); d != nullptr && *d != '\0') return d;
+  if (const char* d = std::getenv("XDG_CACHE_HOME"); d != nullptr && *d == '/') {
+    return std::string(d) + "/ancre";
+  }
+  if (const char* d = std::getenv("HOME"); d != nullptr && *d == '/') {
+    return std::string(d) + "/.cache/ancre";
+  }
+  return "";
+}
+
+namespace {
+
+// FNV-1a over what identifies a dictionary version: its path, size and mtime.
+void HashFile(const std::filesystem::path& path, uint64_t* h) {
+  std::error_code ec;
+  std::string id = path.string();
+  const auto size = std::filesystem::file_size(path, ec);
+  id += '|' + std::to_string(ec ? 0 : size);
+  const auto time = std::filesystem::last_write_time(path, ec);
+  id += '|' + std::to_string(ec ? 0 : time.time_since_epoch().count());
+  for (unsigned char c : id) {
+    *h ^= c;
+    *h *= 1099511628211ull;
+  }
+}
+
+std::optional<std::string> ReadCache(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(s).str();
+}
+
+// Writes the cache under a unique temporary name and renames it into place,
+// so that a reader never sees half a file. Failures only lose the cache.
+void WriteCache(const std::filesystem::path& path, const std::string& text) {
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  if (ec) return;
+  std::string tmp = (path.parent_path() / ("." + path.filename().string() + ".XXXXXX")).string();
+  const int fd = mkostemp(tmp.data(), O_CLOEXEC);
+  if (fd < 0) return;
+  size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t w = write(fd, text.data() + done, text.size() - done);
+    if (w <= 0) break;
+    done += static_cast<size_t>(w);
+  }
+  const bool ok = done == text.size() && close(fd) == 0;
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) std::remove(tmp.c_str());
+}
+
+}  // namespace
 
 Lexicon Lexicon::Load(const std::string& dir, std::string_view src_language,
-                      std::string_view tgt_language) {
+                      std::string_view tgt_language, const std::string& cache_dir) {
   namespace fs = std::filesystem;
-  Lexicon lex;
-  Stemmer src_stemmer(src_language);
-  Stemmer tgt_stemmer(tgt_language);
   const std::string s3 = FreeDictCode(src_language);
   const std::string t3 = FreeDictCode(tgt_language);
   const fs::path base(dir);
+  const fs::path forward = base / ("freedict-" + s3 + "-" + t3);
+  const fs::path backward = base / ("freedict-" + t3 + "-" + s3);
+  auto present = [](const fs::path& p) {
+    return fs::exists(p.string() + ".index") && fs::exists(p.string() + ".dict.dz");
+  };
+  const bool has_forward = present(forward), has_backward = present(backward);
+  if (!has_forward && !has_backward) return Lexicon();
+
+  fs::path cache;
+  if (!cache_dir.empty()) {
+    uint64_t h = 14695981039346656037ull;
+    for (const fs::path& p : {forward, backward}) {
+      HashFile(p.string() + ".index", &h);
+      HashFile(p.string() + ".dict.dz", &h);
+    }
+    HashFile(SnowballName(src_language) + "|" + SnowballName(tgt_language), &h);
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    cache = fs::path(cache_dir) / ("lexicon-" + s3 + "-" + t3 + "-" + hex + ".txt");
+    if (std::optional<std::string> text = ReadCache(cache)) {
+      try {
+        return FromText(std::move(*text));
+      } catch (const ParseError&) {
+        // A damaged cache is rebuilt below.
+      }
+    }
+  }
+
+  Lexicon lex;
+  Stemmer src_stemmer(src_language);
+  Stemmer tgt_stemmer(tgt_language);
   // Stems are memoized: the same words recur across thousands of entries.
   std::unordered_map<std::string, std::string> src_memo, tgt_memo;
   auto stem = [](Stemmer* st, std::unordered_map<std::string, std::string>* memo,
@@ -272,22 +469,22 @@ Lexicon Lexicon::Load(const std::string& dir, std::string_view src_language,
     if (it == memo->end()) it = memo->emplace(w, st->Stem(w)).first;
     return it->second;
   };
-  fs::path forward = base / ("freedict-" + s3 + "-" + t3);
-  if (fs::exists(forward.string() + ".index") && fs::exists(forward.string() + ".dict.dz")) {
+  if (has_forward) {
     ReadDictionary(forward.string() + ".index", forward.string() + ".dict.dz", src_language,
                    tgt_language, [&](const std::string& h, const std::string& t) {
                      lex.AddStems(stem(&src_stemmer, &src_memo, h),
                                   stem(&tgt_stemmer, &tgt_memo, t));
                    });
   }
-  fs::path backward = base / ("freedict-" + t3 + "-" + s3);
-  if (fs::exists(backward.string() + ".index") && fs::exists(backward.string() + ".dict.dz")) {
+  if (has_backward) {
     ReadDictionary(backward.string() + ".index", backward.string() + ".dict.dz", tgt_language,
                    src_language, [&](const std::string& h, const std::string& t) {
                      lex.AddStems(stem(&src_stemmer, &src_memo, t),
                                   stem(&tgt_stemmer, &tgt_memo, h));
                    });
   }
+  lex.Freeze();
+  if (!cache.empty() && !lex.empty()) WriteCache(cache, lex.ToText());
   return lex;
 }
 

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -47,35 +48,67 @@ class Stemmer {
 };
 
 // Source-stem -> target-stems map built from one or two FreeDict dictionaries.
+// A loaded lexicon is one compact block of text (stems and their
+// translations, sorted) with an index over it, so that a large dictionary
+// (German–English: 500,000 headwords) is parsed once into a cache file and
+// then read back in milliseconds by every later run.
 class Lexicon {
  public:
   Lexicon() = default;
 
   // Loads <dir>/freedict-<src3>-<tgt3>.{index,dict.dz} and the reverse
   // dictionary when present (src3/tgt3: ISO 639-2 codes derived from the
-  // 2-letter codes: fr -> fra, en -> eng ...). A missing dictionary is not an
-  // error: the lexicon is then smaller, or empty (check empty()). Throws
-  // IoError if a dictionary file exists but cannot be read or decompressed.
+  // 2-letter codes: fr -> fra, en -> eng, cs -> ces ...). A missing
+  // dictionary is not an error: the lexicon is then smaller, or empty (check
+  // empty()). When `cache_dir` is not empty, the parsed lexicon is kept there
+  // (one file per pair and dictionary version, written atomically) and read
+  // from there when the dictionaries have not changed; a cache that cannot be
+  // read or written is ignored. Throws IoError if a dictionary file exists but
+  // cannot be read or decompressed.
   static Lexicon Load(const std::string& dir, std::string_view src_language,
-                      std::string_view tgt_language);
+                      std::string_view tgt_language, const std::string& cache_dir = "");
+
+  // The cache folder a user's runs share: $ANCRE_CACHE_DIR, else
+  // $XDG_CACHE_HOME/ancre, else $HOME/.cache/ancre; empty if none is set.
+  static std::string DefaultCacheDir();
 
   // Adds one pair of single words (lowercase, unstemmed); used by Load() and by tests.
   void AddPair(std::string_view src_word, std::string_view tgt_word, Stemmer* src_stemmer,
                Stemmer* tgt_stemmer);
 
-  // Target stems that translate the source stem; empty if none. The
-  // reference lives as long as the Lexicon.
-  const std::vector<std::string>& Translations(const std::string& src_stem) const;
+  // Target stems that translate the source stem; empty if none. The views
+  // live as long as the Lexicon (or a copy of it).
+  std::vector<std::string_view> Translations(std::string_view src_stem) const;
   // True if the target stem is the translation of some source stem.
-  bool HasTarget(const std::string& tgt_stem) const { return targets_.count(tgt_stem) > 0; }
+  bool HasTarget(std::string_view tgt_stem) const;
 
-  bool empty() const { return map_.empty(); }
+  bool empty() const { return pairs_ == 0; }
   size_t size() const { return pairs_; }  // number of distinct (src stem, tgt stem) pairs
+
+  // The lexicon as text: a header line, then "src_stem<TAB>tgt tgt ...\n"
+  // sorted by source stem, an empty line, and the target stems, one a line,
+  // sorted. FromText(ToText()) is the same lexicon. FromText throws
+  // ParseError on text that is not in this form.
+  std::string ToText() const;
+  static Lexicon FromText(std::string text);
 
  private:
   void AddStems(const std::string& src_stem, const std::string& tgt_stem);
-  std::unordered_map<std::string, std::vector<std::string>> map_;
-  std::unordered_map<std::string, int> targets_;
+  // Turns what AddStems gathered into the compact form.
+  void Freeze();
+
+  struct Entry {
+    std::string_view key;
+    uint32_t first = 0;  // its translations: values_[first, first + count)
+    uint32_t count = 0;
+  };
+  // While building (AddStems): source stem -> target stems.
+  std::unordered_map<std::string, std::vector<std::string>> building_;
+  // Frozen: every view points into *text_.
+  std::shared_ptr<const std::string> text_;
+  std::vector<Entry> entries_;             // sorted by key
+  std::vector<std::string_view> values_;   // grouped by entry
+  std::vector<std::string_view> targets_;  // sorted, distinct
   size_t pairs_ = 0;
 };
 

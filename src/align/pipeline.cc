@@ -69,7 +69,8 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   if (!options.lexicon && !options.dictionary_dir.empty()) {
     lexicon =
         std::async(options.align.threads > 1 ? std::launch::async : std::launch::deferred, [&] {
-          return Lexicon::Load(options.dictionary_dir, options.src_language, options.tgt_language);
+          return Lexicon::Load(options.dictionary_dir, options.src_language, options.tgt_language,
+                               Lexicon::DefaultCacheDir());
         });
   }
   out.src = SegmentInput(src, options.src_language, options.presegmented);

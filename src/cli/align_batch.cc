@@ -86,8 +86,9 @@ int RunAlignBatch(const po::variables_map& vm) {
   const std::string dict = vm["dictionary"].as<std::string>();
   if (dict != "none" && !dict.empty()) {
     // Loaded once for every pair (about 45 ms of CPU each time otherwise).
-    lexicon = align::Lexicon::Load(dict, vm["src-lang"].as<std::string>(),
-                                   vm["tgt-lang"].as<std::string>());
+    lexicon =
+        align::Lexicon::Load(dict, vm["src-lang"].as<std::string>(),
+                             vm["tgt-lang"].as<std::string>(), align::Lexicon::DefaultCacheDir());
     if (!quiet && lexicon.size() == 0) {
       std::cerr << "ancre: warning: no FreeDict dictionary for " << vm["src-lang"].as<std::string>()
                 << "-" << vm["tgt-lang"].as<std::string>() << " in " << dict

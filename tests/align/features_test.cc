@@ -1,9 +1,14 @@
 #include "src/align/features.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
 
 #include "src/align/lexicon.h"
 #include "src/align/scorer.h"
+#include "src/core/error.h"
 
 namespace ancre::align {
 namespace {
@@ -74,12 +79,83 @@ TEST(LexiconTest, ParsesDictdEntriesIntoTranslations) {
   EXPECT_EQ(out, (std::vector<std::string>{"cede", "give up", "abandon", "forsake"}));
 }
 
-TEST(LexiconTest, LoadsTheInstalledFreeDictWhenPresent) {
+// scripts/setup.sh installs the FreeDict dictionaries of the pairs ancre
+// ships a lexicon for: their absence is a failure, not a skip.
+TEST(LexiconTest, LoadsTheInstalledFreeDict) {
   Lexicon lex = Lexicon::Load("/usr/share/dictd", "fr", "en");
-  if (lex.empty()) GTEST_SKIP() << "dict-freedict-fra-eng is not installed";
+  ASSERT_GT(lex.size(), 10000u) << "dict-freedict-fra-eng / eng-fra: run scripts/setup.sh";
   Stemmer fr("fr"), en("en");
-  const std::vector<std::string>& t = lex.Translations(fr.Stem("gouvernement"));
+  std::vector<std::string_view> t = lex.Translations(fr.Stem("gouvernement"));
   EXPECT_NE(std::find(t.begin(), t.end(), en.Stem("government")), t.end());
+  EXPECT_TRUE(lex.HasTarget(en.Stem("government")));
+}
+
+struct InstalledPair {
+  const char* src;
+  const char* tgt;
+  const char* src_word;
+  const char* tgt_word;
+};
+
+class InstalledLexiconTest : public ::testing::TestWithParam<InstalledPair> {};
+
+TEST_P(InstalledLexiconTest, TranslatesACommonWord) {
+  const InstalledPair& p = GetParam();
+  // The user's cache keeps the suite fast (German–English takes seconds to parse);
+  // parsing itself is tested with French–English above.
+  Lexicon lex = Lexicon::Load("/usr/share/dictd", p.src, p.tgt, Lexicon::DefaultCacheDir());
+  ASSERT_FALSE(lex.empty()) << "no FreeDict dictionary for " << p.src << "-" << p.tgt
+                            << ": run scripts/setup.sh";
+  Stemmer s(p.src), t(p.tgt);
+  std::vector<std::string_view> got = lex.Translations(s.Stem(p.src_word));
+  EXPECT_NE(std::find(got.begin(), got.end(), t.Stem(p.tgt_word)), got.end())
+      << p.src_word << " -> " << p.tgt_word;
+}
+
+INSTANTIATE_TEST_SUITE_P(Pairs, InstalledLexiconTest,
+                         ::testing::Values(InstalledPair{"de", "en", "regierung", "government"},
+                                           InstalledPair{"cs", "en", "vláda", "government"},
+                                           InstalledPair{"ru", "en", "правительство", "government"},
+                                           InstalledPair{"de", "fr", "regierung", "gouvernement"},
+                                           InstalledPair{"es", "en", "gobierno", "government"}),
+                         [](const ::testing::TestParamInfo<InstalledPair>& info) {
+                           return std::string(info.param.src) + "_" + info.param.tgt;
+                         });
+
+TEST(LexiconTest, TextFormRoundTrips) {
+  Lexicon lex;
+  Stemmer fr("fr"), en("en");
+  lex.AddPair("maison", "house", &fr, &en);
+  lex.AddPair("maison", "home", &fr, &en);
+  lex.AddPair("chat", "cat", &fr, &en);
+  Lexicon back = Lexicon::FromText(lex.ToText());
+  EXPECT_EQ(back.size(), 3u);
+  EXPECT_EQ(back.ToText(), lex.ToText());
+  EXPECT_EQ(back.Translations(fr.Stem("maison")).size(), 2u);
+  EXPECT_TRUE(back.HasTarget(en.Stem("cat")));
+  EXPECT_FALSE(back.HasTarget("dog"));
+  EXPECT_THROW(Lexicon::FromText("not a lexicon\n"), ParseError);
+  std::string truncated = lex.ToText();
+  truncated.resize(truncated.size() / 2);
+  EXPECT_THROW(Lexicon::FromText(truncated), ParseError);
+}
+
+TEST(LexiconTest, CacheGivesTheSameLexiconAndADamagedCacheIsRebuilt) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("ancre-lexicon-cache-" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  Lexicon parsed = Lexicon::Load("/usr/share/dictd", "fr", "en", dir.string());
+  ASSERT_FALSE(parsed.empty());
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path());
+  ASSERT_EQ(files.size(), 1u);
+  Lexicon cached = Lexicon::Load("/usr/share/dictd", "fr", "en", dir.string());
+  EXPECT_EQ(cached.ToText(), parsed.ToText());
+  std::filesystem::resize_file(files[0], 100);  // damaged: read as truncated, rebuilt
+  Lexicon rebuilt = Lexicon::Load("/usr/share/dictd", "fr", "en", dir.string());
+  EXPECT_EQ(rebuilt.ToText(), parsed.ToText());
+  EXPECT_GT(std::filesystem::file_size(files[0]), 100u);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(LexiconTest, MissingDictionaryGivesAnEmptyLexicon) {
