@@ -1,11 +1,18 @@
 #include "src/cli/options.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <ext/stdio_filebuf.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <random>
 
 #include "src/core/error.h"
 
@@ -48,12 +55,95 @@ bool ParseCommandLine(const std::string& command, const std::vector<std::string>
   return true;
 }
 
+namespace {
+
+// "<what>: <strerror(errno)>".
+std::string WithErrno(const std::string& what) { return what + ": " + std::strerror(errno); }
+
+// Six random letters or digits: 62^6 names, drawn from the kernel's generator.
+std::string RandomSuffix() {
+  static const char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  std::random_device device;
+  std::uniform_int_distribution<int> pick(0, 61);
+  std::string s(6, ' ');
+  for (char& c : s) c = kChars[pick(device)];
+  return s;
+}
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return lstat(path.c_str(), &st) == 0 || errno != ENOENT;
+}
+
+}  // namespace
+
+TemporaryFile::TemporaryFile(const std::string& target, unsigned mode,
+                             const std::vector<std::string>& side_suffixes) {
+  const std::filesystem::path p(target);
+  // NAME_MAX is 255 bytes on every Linux file system: keep room for the rest.
+  std::string name = p.filename().string().substr(0, 200);
+  const std::filesystem::path folder = p.parent_path();
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::string path = (folder / ("." + name + ".ancre-" + RandomSuffix())).string();
+    std::vector<std::string> side_files;
+    for (const std::string& suffix : side_suffixes) side_files.push_back(path + suffix);
+    // Creation and registration form one step for the interruption handler:
+    // an interruption cannot leave the new file behind, and the handler never
+    // sees a path that is not ours (a name taken by another file is never
+    // registered).
+    CommitSection hold;
+    // O_EXCL: fails on any existing name, a symbolic link included (POSIX
+    // open(): "If O_CREAT and O_EXCL are set ... and the path names a symbolic
+    // link, open() shall fail with EEXIST"); O_NOFOLLOW says so twice.
+    const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                        static_cast<mode_t>(mode));
+    if (fd < 0) {
+      if (errno == EEXIST) continue;
+      throw IoError(WithErrno(target + ": cannot create a file in its folder") +
+                    "; check the folder exists and is writable");
+    }
+    if (std::any_of(side_files.begin(), side_files.end(), Exists)) {
+      close(fd);
+      unlink(path.c_str());
+      continue;
+    }
+    cleanups_.push_back(std::make_unique<InterruptCleanup>(path));
+    for (const std::string& f : side_files) {
+      cleanups_.push_back(std::make_unique<InterruptCleanup>(f));
+    }
+    path_ = std::move(path);
+    side_files_ = std::move(side_files);
+    fd_ = fd;
+    return;
+  }
+  throw IoError(target + ": cannot create a temporary file next to it (100 names taken)");
+}
+
+TemporaryFile::~TemporaryFile() {
+  if (fd_ >= 0) close(fd_);
+  if (released_) return;
+  // Best effort: the run's own error is what the user needs.
+  unlink(path_.c_str());
+  for (const std::string& f : side_files_) unlink(f.c_str());
+}
+
+int TemporaryFile::TakeFd() {
+  const int fd = fd_;
+  fd_ = -1;
+  return fd;
+}
+
+void TemporaryFile::Release() {
+  cleanups_.clear();
+  for (const std::string& f : side_files_) unlink(f.c_str());
+  released_ = true;
+}
+
 Output::Output(const std::string& path) : path_(path) {
   if (is_stdout()) return;
-  std::filesystem::path p(path);
-  std::error_code ec;
-  auto status = std::filesystem::status(p, ec);
-  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+  struct stat st;
+  const bool exists = stat(path.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
     // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in place:
     // renaming a temporary over it would replace the device with a file.
     auto f = std::make_unique<std::ofstream>(path, std::ios::binary);
@@ -61,19 +151,24 @@ Output::Output(const std::string& path) : path_(path) {
     file_ = std::move(f);
     return;
   }
-  tmp_path_ = (p.parent_path() / ("." + p.filename().string() + ".ancre-tmp")).string();
-  cleanup_ = std::make_unique<InterruptCleanup>(tmp_path_);
-  auto f = std::make_unique<std::ofstream>(tmp_path_, std::ios::binary | std::ios::trunc);
-  if (!*f)
-    throw IoError(path + ": cannot open for writing; check the folder exists and is writable");
-  file_ = std::move(f);
+  tmp_ = std::make_unique<TemporaryFile>(path, 0666);
+  // The file replaced keeps its permissions (a private TMX stays private).
+  if (exists && fchmod(tmp_->fd(), st.st_mode & 07777) != 0) {
+    throw IoError(WithErrno(path + ": cannot set the permissions of the new file"));
+  }
+  // The buffer owns the descriptor from here: it closes it in close() or
+  // its destructor.
+  auto buffer =
+      std::make_unique<__gnu_cxx::stdio_filebuf<char>>(tmp_->fd(), std::ios::out, size_t{1} << 16);
+  tmp_->TakeFd();
+  file_ = std::make_unique<std::ostream>(buffer.get());
+  buffer_ = std::move(buffer);
 }
 
 Output::~Output() {
-  if (!committed_ && !tmp_path_.empty()) {
-    file_.reset();
-    std::remove(tmp_path_.c_str());
-  }
+  file_.reset();
+  buffer_.reset();  // closes the descriptor before the temporary is removed
+  tmp_.reset();
 }
 
 std::ostream& Output::stream() { return file_ ? *file_ : std::cout; }
@@ -84,23 +179,28 @@ void Output::Commit() {
     throw IoError((is_stdout() ? std::string("stdout") : path_) +
                   ": write failed (disk full?); nothing was written");
   }
-  if (file_ && tmp_path_.empty()) {  // a device or a pipe, written in place
+  if (file_ && !tmp_) {  // a device or a pipe, written in place
     static_cast<std::ofstream*>(file_.get())->close();
     if (!*file_) throw IoError(path_ + ": write failed");
-  } else if (file_) {
-    static_cast<std::ofstream*>(file_.get())->close();
-    if (!*file_) throw IoError(path_ + ": write failed (disk full?); nothing was written");
+  } else if (tmp_) {
+    auto* buffer = static_cast<__gnu_cxx::stdio_filebuf<char>*>(buffer_.get());
+    // On disk before the rename: a crash then leaves the old file or the new
+    // one, never a renamed empty file (ext4, XFS may reorder them otherwise).
+    if (fsync(buffer->fd()) != 0) {
+      throw IoError(WithErrno(path_ + ": write failed") + "; nothing was written");
+    }
+    if (buffer->close() == nullptr) {
+      throw IoError(path_ + ": write failed (disk full?); nothing was written");
+    }
     // An interruption during the rename is held until it is over: the file
     // is then either published whole or not at all.
     CommitSection section;
-    std::error_code ec;
-    std::filesystem::rename(tmp_path_, path_, ec);
-    if (ec) throw IoError(path_ + ": cannot replace the file: " + ec.message());
-    cleanup_->Release();
-    committed_ = true;
+    if (rename(tmp_->path().c_str(), path_.c_str()) != 0) {
+      throw IoError(WithErrno(path_ + ": cannot replace the file"));
+    }
+    tmp_->Release();
     section.Done();
   }
-  committed_ = true;
 }
 
 bool IsTerminal(int fd) { return isatty(fd) != 0; }

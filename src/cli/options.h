@@ -30,27 +30,67 @@ bool ParseCommandLine(const std::string& command, const std::vector<std::string>
                       const std::vector<std::string>& positional, std::string (*help)(),
                       po::variables_map* vm);
 
-// An output stream: stdout for "-" or empty, else a file written to a temporary
-// name and renamed over `path` by Commit(), so a failed run never leaves a
-// half-written file. Destroying an uncommitted Output deletes the temporary;
-// so does an interruption (see signals.h).
+// A new, empty file next to `target`, named ".NAME.ancre-XXXXXX" (six random
+// letters or digits), created with O_EXCL | O_NOFOLLOW: it is provably this
+// run's own file, never one that existed (or a symbolic link planted there),
+// and two runs writing the same target never share it. From its creation it is
+// registered for removal on interruption (see signals.h), together with its
+// side files: its name followed by each of `side_suffixes` (SQLite's "-wal",
+// "-shm", "-journal" for a database built there); a name whose side files
+// exist already is not used. The destructor removes the file and its side
+// files unless Release() was called. Not thread-safe.
+class TemporaryFile {
+ public:
+  // Creates the file with permission bits `mode` (less the umask) and keeps it
+  // open for writing (fd()). Throws IoError naming `target` if the folder is
+  // missing or not writable.
+  TemporaryFile(const std::string& target, unsigned mode,
+                const std::vector<std::string>& side_suffixes = {});
+  ~TemporaryFile();
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+
+  const std::string& path() const { return path_; }
+  // The descriptor it was created with (write only, close-on-exec), -1 once taken.
+  int fd() const { return fd_; }
+  // Hands the descriptor over to the caller, who closes it.
+  int TakeFd();
+  // The file was published (renamed to its target): stops watching it, and
+  // removes its side files (what SQLite may leave next to a closed database).
+  void Release();
+
+ private:
+  std::string path_;
+  std::vector<std::string> side_files_;
+  std::vector<std::unique_ptr<InterruptCleanup>> cleanups_;
+  int fd_ = -1;
+  bool released_ = false;
+};
+
+// An output stream: stdout for "-" or empty, else a file written to a
+// TemporaryFile and renamed over `path` by Commit(), so a failed run never
+// leaves a half-written file, and of two runs writing the same path at once
+// each publishes its own complete file. An existing file keeps its permission
+// bits. Destroying an uncommitted Output deletes the temporary; so does an
+// interruption (see signals.h).
 class Output {
  public:
+  // Throws IoError if the file cannot be created.
   explicit Output(const std::string& path);
   ~Output();
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
   std::ostream& stream();
-  // Flushes, checks for write errors (disk full) and publishes the file. Throws IoError.
+  // Flushes, checks for write errors (disk full), syncs the file to disk and
+  // publishes it. Throws IoError.
   void Commit();
   bool is_stdout() const { return path_.empty() || path_ == "-"; }
 
  private:
   std::string path_;
-  std::string tmp_path_;
-  std::unique_ptr<InterruptCleanup> cleanup_;  // registered before the temporary exists
+  std::unique_ptr<TemporaryFile> tmp_;
+  std::unique_ptr<std::streambuf> buffer_;  // writes to tmp_'s descriptor, which it owns
   std::unique_ptr<std::ostream> file_;
-  bool committed_ = false;
 };
 
 // True if file descriptor fd is a terminal.

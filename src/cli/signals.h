@@ -14,7 +14,9 @@
 // A publishing step (the rename of a finished output) runs inside a
 // CommitSection: an interruption arriving then is held until the step is
 // over; the message then says "what was already saved is complete, nothing
-// else written" instead of "nothing written".
+// else written" instead of "nothing written". The creation of a temporary
+// file and its registration form such a step too (without Done()), so that
+// an interruption never finds the file created and not yet registered.
 //
 // Thread-safety: the functions may be called from any thread; the handler
 // may run on any thread.

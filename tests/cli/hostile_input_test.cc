@@ -4,13 +4,20 @@
 // TM and the output file, or a TM changed by a refused import. The time and
 // memory bounds stated in the README were measured with /usr/bin/time on
 // larger inputs; the tests use sizes that keep each case within seconds.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "tests/cli/run_ancre.h"
@@ -474,6 +481,177 @@ TEST(HostileInputTest, SqlMetacharactersAreJustText) {
       << tsv.out;
   auto docs = RunAncre("stats --documents --db " + Sh(db));
   EXPECT_NE(docs.out.find("l'été " + evil + ".fr.txt"), std::string::npos) << docs.out;
+}
+
+// --- Paths: output files, new TMs, inputs ----------------------------------
+
+// A running `ancre <args>` whose standard input is a pipe the test writes,
+// stdout to /dev/null and stderr to a file.
+class PipedAncre {
+ public:
+  PipedAncre(const std::vector<std::string>& args, const std::string& stderr_path) {
+    // Close-on-exec: another child must not hold this one's stdin open.
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) return;
+    pid_ = fork();
+    if (pid_ == 0) {
+      std::vector<char*> argv = {const_cast<char*>(ANCRE_BINARY)};
+      for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      const int null_fd = open("/dev/null", O_WRONLY);
+      const int err = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      dup2(fds[0], 0);
+      dup2(null_fd, 1);
+      dup2(err, 2);
+      close(fds[1]);
+      execv(ANCRE_BINARY, argv.data());
+      _exit(127);
+    }
+    close(fds[0]);
+    input_ = fds[1];
+  }
+  ~PipedAncre() { Finish(); }
+  PipedAncre(const PipedAncre&) = delete;
+  PipedAncre& operator=(const PipedAncre&) = delete;
+
+  bool started() const { return pid_ > 0; }
+  void Write(const std::string& bytes) const {
+    ASSERT_EQ(write(input_, bytes.data(), bytes.size()), static_cast<ssize_t>(bytes.size()));
+  }
+  // Whether the process has open a file of `folder` whose name starts with one of `prefixes`.
+  bool HasOpen(const std::filesystem::path& folder,
+               const std::vector<std::string>& prefixes) const {
+    std::error_code ec;
+    const std::filesystem::path dir = std::filesystem::canonical(folder, ec);
+    for (const auto& fd :
+         std::filesystem::directory_iterator("/proc/" + std::to_string(pid_) + "/fd", ec)) {
+      std::error_code link_ec;
+      const std::filesystem::path target = std::filesystem::read_symlink(fd.path(), link_ec);
+      if (link_ec || target.parent_path() != dir) continue;
+      for (const std::string& prefix : prefixes) {
+        if (target.filename().string().rfind(prefix, 0) == 0) return true;
+      }
+    }
+    return false;
+  }
+  // Waits until HasOpen(folder, prefixes); false if the process exits first
+  // or after a minute.
+  bool WaitForOpen(const std::filesystem::path& folder,
+                   const std::vector<std::string>& prefixes) const {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!HasOpen(folder, prefixes)) {
+      siginfo_t info{};
+      if (waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) != 0 ||
+          info.si_pid == pid_ || std::chrono::steady_clock::now() > give_up) {
+        return false;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return true;
+  }
+  // Closes its standard input and waits; returns the exit code (128 + signal).
+  int Finish() {
+    if (input_ >= 0) close(input_);
+    input_ = -1;
+    if (pid_ <= 0) return -1;
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int input_ = -1;
+};
+
+// The names in a folder, sorted.
+std::vector<std::string> Names(const std::filesystem::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+mode_t Mode(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0 ? st.st_mode & 07777 : 0;
+}
+
+TEST(HostileInputTest, OutputNeverFollowsASymlinkPlantedAtATemporaryName) {
+  ScratchDir dir;
+  WriteFile(dir / "victim.txt", "precious\n");
+  // The name older versions used, and names of the pattern used now.
+  std::vector<std::string> planted = {".out.txt.ancre-tmp", ".out.txt.ancre-XXXXXX"};
+  for (const char* suffix : {"000000", "aaaaaa", "AAAAAA", "a1B2c3", "zzzzzz"}) {
+    planted.push_back(".out.txt.ancre-" + std::string(suffix));
+  }
+  for (const std::string& name : planted) {
+    ASSERT_EQ(symlink((dir / "victim.txt").c_str(), (dir / name).c_str()), 0) << name;
+  }
+  auto r = RunAncre("segment - --lang fr -o " + Sh(dir / "out.txt"), "Une phrase. Une autre.\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadAll(dir / "out.txt"), "Une phrase.\nUne autre.\n");
+  EXPECT_EQ(ReadAll(dir / "victim.txt"), "precious\n");
+  for (const std::string& name : planted) {
+    EXPECT_TRUE(std::filesystem::is_symlink(dir / name)) << name;
+  }
+  // Nothing else is left: the temporary was renamed.
+  std::vector<std::string> expected = planted;
+  expected.push_back("out.txt");
+  expected.push_back("victim.txt");
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(Names(dir.path()), expected);
+}
+
+TEST(HostileInputTest, OutputKeepsThePermissionsOfTheFileItReplaces) {
+  ScratchDir dir;
+  WriteFile(dir / "private.txt", "earlier\n");
+  ASSERT_EQ(chmod((dir / "private.txt").c_str(), 0600), 0);
+  auto r = RunAncre("segment - --lang fr -o " + Sh(dir / "private.txt"), "Une phrase.\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadAll(dir / "private.txt"), "Une phrase.\n");
+  EXPECT_EQ(Mode(dir / "private.txt"), 0600u);
+  // A new file gets the usual 0666 less the umask.
+  const mode_t mask = umask(0);
+  umask(mask);
+  r = RunAncre("segment - --lang fr -o " + Sh(dir / "new.txt"), "Une phrase.\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Mode(dir / "new.txt"), 0666u & ~mask);
+}
+
+TEST(HostileInputTest, TwoRunsWritingTheSameOutputEachPublishAWholeFile) {
+  ScratchDir dir;
+  std::string a, b;
+  for (int i = 0; i < 4000; ++i) a += "Phrase numéro " + std::to_string(i) + " du premier.\n";
+  for (int i = 0; i < 2500; ++i) b += "Sentence " + std::to_string(i) + " of the second.\n";
+  const std::string out = dir / "out.txt";
+  for (int run = 0; run < 3; ++run) {
+    SCOPED_TRACE("run " + std::to_string(run));
+    std::filesystem::remove(out);
+    // Both write their first half while the other is writing too.
+    PipedAncre first({"segment", "-", "--lang", "fr", "--presegmented", "-o", out},
+                     dir / "first.err");
+    PipedAncre second({"segment", "-", "--lang", "en", "--presegmented", "-o", out},
+                      dir / "second.err");
+    ASSERT_TRUE(first.started() && second.started());
+    ASSERT_TRUE(first.WaitForOpen(dir.path(), {".out.txt.ancre-"})) << ReadAll(dir / "first.err");
+    ASSERT_TRUE(second.WaitForOpen(dir.path(), {".out.txt.ancre-"})) << ReadAll(dir / "second.err");
+    first.Write(a.substr(0, a.size() / 2));
+    second.Write(b.substr(0, b.size() / 2));
+    first.Write(a.substr(a.size() / 2));
+    second.Write(b.substr(b.size() / 2));
+    const int first_exit = run % 2 ? second.Finish() : first.Finish();
+    const int second_exit = run % 2 ? first.Finish() : second.Finish();
+    EXPECT_EQ(first_exit, 0) << ReadAll(dir / "first.err");
+    EXPECT_EQ(second_exit, 0) << ReadAll(dir / "second.err");
+    const std::string published = ReadAll(out);
+    EXPECT_TRUE(published == a || published == b)
+        << published.size() << " bytes; expected " << a.size() << " or " << b.size();
+    EXPECT_EQ(Names(dir.path()), (std::vector<std::string>{"first.err", "out.txt", "second.err"}));
+  }
 }
 
 }  // namespace

@@ -121,6 +121,18 @@ off_t FileSize(const std::string& path) {
   return stat(path.c_str(), &st) == 0 ? st.st_size : -1;
 }
 
+// The temporary file an output `name` of `folder` is written to
+// (".NAME.ancre-XXXXXX"), or "" if there is none.
+std::string Temporary(const std::filesystem::path& folder, const std::string& name) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+    if (entry.path().filename().string().rfind("." + name + ".ancre-", 0) == 0) {
+      return entry.path().string();
+    }
+  }
+  return "";
+}
+
 // What a TM holds, to compare states: PRAGMA integrity_check, then for every
 // ordinary table its row count and the total length of each text column
 // (dates have a fixed length, so two runs of the same command compare equal), the
@@ -369,15 +381,16 @@ TEST_P(InterruptOutputTest, LeavesNoOutputFileAndExits130) {
   const std::string text = "Le premier paragraphe. Une phrase.\n\nUn autre paragraphe.\n\n";
   ASSERT_EQ(write(c.stdin_fd, text.data(), text.size()), static_cast<ssize_t>(text.size()));
   // The temporary appears once the command runs; it then waits on stdin.
-  const std::string tmp = dir / ".out.tsv.ancre-tmp";
-  for (int i = 0; i < 20000 && FileSize(tmp) < 0; ++i) usleep(500);
-  ASSERT_GE(FileSize(tmp), 0) << "the command did not start writing";
+  std::string tmp;
+  for (int i = 0; i < 20000 && (tmp = Temporary(dir.path(), "out.tsv")).empty(); ++i) usleep(500);
+  ASSERT_FALSE(tmp.empty()) << "the command did not start writing";
   WaitForHandler(c.pid, GetParam());
   kill(c.pid, GetParam());
   EXPECT_EQ(Wait(&c), 130);
   EXPECT_EQ(ReadAll(dir / "err"), "ancre: interrupted, nothing written\n");
   EXPECT_FALSE(std::filesystem::exists(out));
   EXPECT_FALSE(std::filesystem::exists(tmp));
+  EXPECT_EQ(Temporary(dir.path(), "out.tsv"), "");
 }
 
 INSTANTIATE_TEST_SUITE_P(Signals, InterruptOutputTest, ::testing::Values(SIGINT, SIGTERM),
@@ -389,13 +402,15 @@ TEST_F(FaultTest, InterruptedRunLeavesTheEarlierOutputFileUntouched) {
   std::ofstream(out) << "earlier content\n";
   Child c = Spawn({"segment", "-", "--lang", "en", "-o", out}, dir_ / "err", true);
   ASSERT_GT(c.pid, 0);
-  const std::string tmp = dir_ / ".out.tsv.ancre-tmp";
-  for (int i = 0; i < 20000 && FileSize(tmp) < 0; ++i) usleep(500);
+  std::string tmp;
+  for (int i = 0; i < 20000 && (tmp = Temporary(dir_.path(), "out.tsv")).empty(); ++i) usleep(500);
+  ASSERT_FALSE(tmp.empty()) << "the command did not start writing";
   WaitForHandler(c.pid, SIGINT);
   kill(c.pid, SIGINT);
   EXPECT_EQ(Wait(&c), 130);
   EXPECT_EQ(ReadAll(out), "earlier content\n");
   EXPECT_FALSE(std::filesystem::exists(tmp));
+  EXPECT_EQ(Temporary(dir_.path(), "out.tsv"), "");
 }
 
 TEST_F(FaultTest, TwoProcessesWritingTheSameTmBothSucceedAndNothingIsLost) {
