@@ -1,12 +1,9 @@
 // ancre import: reads a TMX file (1.1 to 1.4b, UTF-8 or UTF-16) into the
 // translation memory, in one transaction.
-#include <fcntl.h>
-#include <pthread.h>
-#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include <array>
-#include <filesystem>
+#include <cerrno>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -47,63 +44,17 @@ po::options_description ImportOptions() {
 // Units converted at a time between reads of the file.
 constexpr size_t kBatch = 256;
 
-// A TM file that this run creates, removed again (with the side files SQLite
-// made next to it) unless the import succeeds: a refused import leaves the
-// disk as it was. A file that existed before is never touched. Declare it
-// before the tm::Store, so that the store is closed when it removes the files.
-class NewTmFile {
- public:
-  // Creates `path` empty if it does not exist (tm::Store makes an empty file a
-  // TM). O_EXCL makes "created by this run" exact: a file another process
-  // made meanwhile is not ours. If `path` exists or cannot be created here,
-  // nothing is registered and tm::Store reports what is wrong with it.
-  explicit NewTmFile(const std::string& path) {
-    if (path.empty() || path == ":memory:") return;
-    // Side files that exist already (left by another program) are not ours either.
-    const std::array<const char*, 3> suffixes = {"-wal", "-shm", "-journal"};
-    std::vector<std::string> side_files;
-    for (const char* suffix : suffixes) {
-      std::error_code ec;
-      if (!std::filesystem::exists(path + suffix, ec) && !ec) side_files.push_back(path + suffix);
-    }
-    // Signals are blocked from the creation to the registration: an
-    // interruption then cannot leave the new file behind, and the handler
-    // never sees a path that is not ours.
-    sigset_t interrupts, previous;
-    sigemptyset(&interrupts);
-    sigaddset(&interrupts, SIGINT);
-    sigaddset(&interrupts, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &interrupts, &previous);
-    // 0644: the mode SQLite gives the files it creates (SQLITE_DEFAULT_FILE_PERMISSIONS).
-    const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd >= 0) {
-      close(fd);
-      paths_.push_back(path);
-      for (std::string& side : side_files) paths_.push_back(std::move(side));
-      for (const std::string& p : paths_)
-        cleanups_.push_back(std::make_unique<InterruptCleanup>(p));
-    }
-    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-  }
-  ~NewTmFile() {
-    for (const std::string& p : paths_) {
-      std::error_code ec;  // best effort: the import's own error is what the user needs
-      std::filesystem::remove(p, ec);
-    }
-  }
-  NewTmFile(const NewTmFile&) = delete;
-  NewTmFile& operator=(const NewTmFile&) = delete;
+// The side files SQLite may make next to a database.
+const std::vector<std::string> kSqliteSideFiles = {"-wal", "-shm", "-journal"};
 
-  // The import succeeded: the TM stays, interrupted or not.
-  void Keep() {
-    cleanups_.clear();
-    paths_.clear();
-  }
-
- private:
-  std::vector<std::unique_ptr<InterruptCleanup>> cleanups_;
-  std::vector<std::string> paths_;
-};
+// Whether `db` names no file at all (not even a dangling symbolic link): the
+// import then builds a new TM. A path that cannot be looked at is not new:
+// tm::Store says what is wrong with it.
+bool IsNewTm(const std::string& db) {
+  if (db.empty() || db == ":memory:") return false;
+  struct stat st;
+  return lstat(db.c_str(), &st) != 0 && errno == ENOENT;
+}
 
 }  // namespace
 
@@ -166,35 +117,73 @@ int RunImport(const std::vector<std::string>& args) {
   auto reader = tm::TmxReader::Open(file);  // before the TM: a missing file creates nothing
   tm::TmxImporter importer(*reader, options, reporter);
   ReportFileSizeLimitAsError();
-  // A TM this run creates is removed if the import fails or is interrupted
-  // before its commit; `new_tm` outlives `store`, which is closed first.
-  NewTmFile new_tm(vm["db"].as<std::string>());
-  // Once the whole file is read, the commit starts: an interruption then waits
-  // for its end, so that what ancre says on exit is what the TM holds.
-  std::optional<CommitSection> commit;
-  tm::Store store = OpenStore(vm, /*write=*/true, /*create=*/true);
-  std::vector<tm::TranslationUnit> batch;
-  size_t position = 0;
-  const tm::AddResult added = store.AddUnits([&](tm::TranslationUnit* unit) {
-    while (position == batch.size()) {
-      if (!importer.NextBatch(kBatch, &batch)) {
-        if (!commit) commit.emplace();
-        return false;
+  // A new TM is built under a temporary name of its own, next to it, and
+  // appears at its path only once complete: a failed or interrupted import
+  // removes only that file, never one another program created at the path
+  // meanwhile (ancre align --db, say).
+  const std::string db = vm["db"].as<std::string>();
+  std::unique_ptr<TemporaryFile> building;
+  if (IsNewTm(db)) {
+    // 0644: the mode SQLite gives the files it creates (SQLITE_DEFAULT_FILE_PERMISSIONS).
+    building = std::make_unique<TemporaryFile>(db, 0644, kSqliteSideFiles);
+    close(building->TakeFd());  // tm::Store opens it by name and makes the empty file a TM
+  }
+  tm::AddResult added;
+  {
+    // Once the whole file is read, the commit into an existing TM starts: an
+    // interruption then waits for its end, so that what ancre says on exit is
+    // what the TM holds. A new TM is published after the store is closed.
+    std::optional<CommitSection> commit;
+    tm::Store store(building ? building->path() : db,
+                    StoreOptionsFromArgs(vm, /*write=*/true, /*create=*/true));
+    std::vector<tm::TranslationUnit> batch;
+    size_t position = 0;
+    added = store.AddUnits([&](tm::TranslationUnit* unit) {
+      while (position == batch.size()) {
+        if (!importer.NextBatch(kBatch, &batch)) {
+          if (!commit && !building) commit.emplace();
+          return false;
+        }
+        position = 0;
       }
-      position = 0;
+      *unit = std::move(batch[position++]);
+      return true;
+    });
+    if (commit) commit->Done();
+  }
+  if (building) {
+    // The last connection to close checkpoints the WAL into the database file
+    // and deletes it (SQLite, "Write-Ahead Logging": "When the last connection
+    // to a database closes, that connection does one last checkpoint and then
+    // deletes the WAL"). A WAL left behind holds units the file lacks.
+    struct stat wal;
+    if (stat((building->path() + "-wal").c_str(), &wal) == 0 && wal.st_size > 0) {
+      throw IoError(db +
+                    ": the new translation memory could not be completed (its WAL was not "
+                    "written into it; disk full?); nothing was written");
     }
-    *unit = std::move(batch[position++]);
-    return true;
-  });
-  new_tm.Keep();
-  if (commit) commit->Done();
-  commit.reset();
+    // From here an interruption waits: the TM is published whole or not at all.
+    CommitSection publish;
+    if (building->PublishAsNew(db)) {
+      publish.Done();
+    } else {
+      // Another program created the TM meanwhile: its data stays, ours joins it.
+      tm::Store target = OpenStore(vm, /*write=*/true, /*create=*/true);
+      const tm::MergeResult merged = target.Merge(building->path());
+      publish.Done();
+      added.added = static_cast<size_t>(merged.units_added);
+      added.existing = static_cast<size_t>(merged.units_existing);
+      std::cerr << "ancre: " << db
+                << " was created by another program during the import; the imported units "
+                   "were merged into it\n";
+    }
+  }
   const tm::TmxImportStats& checked = importer.stats();
 
   if (!quiet) {
     std::cerr << "ancre: imported " << checked.pairs << " pair(s) from " << checked.units
-              << " unit(s) of " << file << " into " << store.path() << " (" << added.added
-              << " new, " << added.existing << " already in the TM)\n";
+              << " unit(s) of " << file << " into " << db << " (" << added.added << " new, "
+              << added.existing << " already in the TM)\n";
     if (checked.outside_pair > 0) {
       std::cerr << "ancre: " << checked.outside_pair
                 << " unit(s) lack the requested languages; the file has:";

@@ -139,6 +139,25 @@ void TemporaryFile::Release() {
   released_ = true;
 }
 
+bool TemporaryFile::PublishAsNew(const std::string& target) {
+  // renameat2(2): RENAME_NOREPLACE fails with EEXIST if the new path exists;
+  // file systems without it say EINVAL, and there link(2), which never
+  // replaces a file either, publishes it.
+  if (renameat2(AT_FDCWD, path_.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) != 0) {
+    if (errno == EEXIST) return false;
+    if (errno != EINVAL && errno != ENOSYS) {
+      throw IoError(WithErrno(target + ": cannot create the file"));
+    }
+    if (link(path_.c_str(), target.c_str()) != 0) {
+      if (errno == EEXIST) return false;
+      throw IoError(WithErrno(target + ": cannot create the file"));
+    }
+    unlink(path_.c_str());
+  }
+  Release();
+  return true;
+}
+
 Output::Output(const std::string& path) : path_(path) {
   if (is_stdout()) return;
   struct stat st;

@@ -58,6 +58,10 @@ class TemporaryFile {
   // The file was published (renamed to its target): stops watching it, and
   // removes its side files (what SQLite may leave next to a closed database).
   void Release();
+  // Renames the file to `target` unless a file (or a symbolic link) is there,
+  // atomically; then Release()s it and returns true. Returns false, changing
+  // nothing, if `target` exists. Throws IoError if the rename fails otherwise.
+  bool PublishAsNew(const std::string& target);
 
  private:
   std::string path_;

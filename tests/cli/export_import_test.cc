@@ -228,11 +228,31 @@ struct PipedImport {
     }
     return false;
   }
+  // Whether the child has open the temporary name a new TM `path` is built
+  // under (".NAME.ancre-XXXXXX" in its folder).
+  bool HasOpenTemporaryOf(const std::string& path) const {
+    std::error_code ec;
+    const std::filesystem::path p = std::filesystem::absolute(path, ec);
+    const std::filesystem::path folder = std::filesystem::canonical(p.parent_path(), ec);
+    const std::string prefix = "." + p.filename().string() + ".ancre-";
+    for (const auto& fd :
+         std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/fd",
+                                             std::filesystem::directory_options::none, ec)) {
+      std::error_code link_ec;
+      const std::filesystem::path target = std::filesystem::read_symlink(fd.path(), link_ec);
+      if (!link_ec && target.parent_path() == folder &&
+          target.filename().string().rfind(prefix, 0) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
   // Waits until the child has `path` open (the import got that far: its
   // interruption handler is installed before anything else), or has exited.
-  bool WaitFor(const std::string& path) const {
+  // With `temporary`, the temporary a new TM `path` is built under instead.
+  bool WaitFor(const std::string& path, bool temporary = false) const {
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (!HasOpen(path)) {
+    while (!(temporary ? HasOpenTemporaryOf(path) : HasOpen(path))) {
       siginfo_t info{};
       if (waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0 ||
           info.si_pid == pid || std::chrono::steady_clock::now() > give_up) {
@@ -264,11 +284,16 @@ TEST_F(ExportImportTest, InterruptedImportLeavesNoNewTm) {
     PipedImport import({"--db", Db()}, dir_ / "err");
     ASSERT_GT(import.pid, 0);
     import.Write(kPipedTmxStart);
-    ASSERT_TRUE(import.WaitFor(Db())) << ReadAll(dir_ / "err");
+    // A new TM is built under a temporary name, and appears only when complete.
+    ASSERT_TRUE(import.WaitFor(Db(), /*temporary=*/true)) << ReadAll(dir_ / "err");
     EXPECT_EQ(import.Interrupt(sig), 130);
     EXPECT_EQ(ReadAll(dir_ / "err"), "ancre: interrupted, nothing written\n");
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
       EXPECT_FALSE(std::filesystem::exists(Db() + suffix)) << suffix;
+    }
+    for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+      EXPECT_EQ(entry.path().filename().string().find(".ancre-"), std::string::npos)
+          << entry.path() << " left behind";
     }
   }
 }

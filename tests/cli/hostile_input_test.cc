@@ -654,5 +654,103 @@ TEST(HostileInputTest, TwoRunsWritingTheSameOutputEachPublishAWholeFile) {
   }
 }
 
+// The TMX of `units` good units "Unité N." / "Unit N.", without its end.
+std::string TmxUnits(int units) {
+  std::string xml = std::string(kTmxHead) + kTmxOpen + "\n";
+  for (int i = 0; i < units; ++i) {
+    const std::string n = std::to_string(i);
+    xml += "<tu><tuv xml:lang=\"fr\"><seg>Unité " + n +
+           ".</seg></tuv><tuv xml:lang=\"en\"><seg>Unit " + n + ".</seg></tuv></tu>\n";
+  }
+  return xml;
+}
+
+// `ancre align` of the sample pair into db (20 pairs).
+std::string AlignSamplesInto(const std::string& db) {
+  const std::string samples = ANCRE_SAMPLES;
+  return "align " + Sh(samples + "/cambodia-korea-scams.fr.txt") + " " +
+         Sh(samples + "/cambodia-korea-scams.en.txt") +
+         " --src-lang fr --tgt-lang en --mode parallel -q --db " + Sh(db);
+}
+
+std::string UnitsTsv(const std::string& db) {
+  auto r = RunAncre("export -f tsv -q --db " + Sh(db));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return r.out;
+}
+
+// An import into a TM that does not exist yet builds it under a temporary
+// name: another program that creates and writes the TM meanwhile keeps what
+// it wrote when the import then fails.
+TEST(HostileInputTest, FailedImportIntoANewTmKeepsWhatAnotherWriterStoredThere) {
+  ScratchDir dir;
+  ASSERT_EQ(RunAncre(AlignSamplesInto(dir / "reference.sqlite")).exit_code, 0);
+  const std::string expected = UnitsTsv(dir / "reference.sqlite");
+  ASSERT_NE(expected.find("\nfr\ten\t"), std::string::npos) << expected;
+  const std::string db = dir / "new.sqlite";
+  PipedAncre import({"import", "-", "--db", db}, dir / "import.err");
+  ASSERT_TRUE(import.started());
+  import.Write(TmxUnits(2000));  // read and stored while the rest has not come
+  // The import has its TM open: the new file, or (since it is built under a
+  // temporary name) that temporary.
+  ASSERT_TRUE(import.WaitForOpen(dir.path(), {"new.sqlite", ".new.sqlite.ancre-"}))
+      << ReadAll(dir / "import.err");
+  auto align = RunAncre(AlignSamplesInto(db));
+  EXPECT_EQ(align.exit_code, 0) << align.err;
+  // The last unit is bad: the import fails and stores nothing.
+  import.Write("<tu><tuv xml:lang=\"fr\"><seg>Seul.</seg></tuv></tu></body></tmx>\n");
+  EXPECT_EQ(import.Finish(), 1) << ReadAll(dir / "import.err");
+  EXPECT_NE(ReadAll(dir / "import.err").find("only one language"), std::string::npos)
+      << ReadAll(dir / "import.err");
+  ASSERT_TRUE(std::filesystem::exists(db));
+  EXPECT_EQ(UnitsTsv(db), expected);
+  for (const std::string& name : Names(dir.path())) {
+    EXPECT_EQ(name.find(".ancre-"), std::string::npos) << name << " left behind";
+  }
+}
+
+// The same race when the import succeeds: the TM the other program created
+// is not replaced; the imported units are merged into it.
+TEST(HostileInputTest, ImportIntoANewTmMergesIntoTheTmAnotherWriterCreatedMeanwhile) {
+  ScratchDir dir;
+  ASSERT_EQ(RunAncre(AlignSamplesInto(dir / "reference.sqlite")).exit_code, 0);
+  const std::string aligned = UnitsTsv(dir / "reference.sqlite");
+  const std::string db = dir / "new.sqlite";
+  PipedAncre import({"import", "-", "--db", db}, dir / "import.err");
+  ASSERT_TRUE(import.started());
+  import.Write(TmxUnits(2000));
+  // The import has its TM open: the new file, or (since it is built under a
+  // temporary name) that temporary.
+  ASSERT_TRUE(import.WaitForOpen(dir.path(), {"new.sqlite", ".new.sqlite.ancre-"}))
+      << ReadAll(dir / "import.err");
+  auto align = RunAncre(AlignSamplesInto(db));
+  EXPECT_EQ(align.exit_code, 0) << align.err;
+  import.Write("</body></tmx>\n");
+  EXPECT_EQ(import.Finish(), 0) << ReadAll(dir / "import.err");
+  const std::string err = ReadAll(dir / "import.err");
+  EXPECT_NE(err.find("ancre: " + db +
+                     " was created by another program during the import; the imported units "
+                     "were merged into it\n"),
+            std::string::npos)
+      << err;
+  EXPECT_NE(err.find("imported 2000 pair(s) from 2000 unit(s) of - into " + db + " (2000 new, "),
+            std::string::npos)
+      << err;
+  const std::string units = UnitsTsv(db);
+  EXPECT_NE(units.find("\tUnité 1999.\tUnit 1999.\t"), std::string::npos);
+  // Every aligned unit is still there.
+  std::istringstream lines(aligned);
+  std::string line;
+  size_t checked = 0;
+  while (std::getline(lines, line)) {
+    EXPECT_NE(units.find(line + "\n"), std::string::npos) << line;
+    ++checked;
+  }
+  EXPECT_GT(checked, 10u);
+  for (const std::string& name : Names(dir.path())) {
+    EXPECT_EQ(name.find(".ancre-"), std::string::npos) << name << " left behind";
+  }
+}
+
 }  // namespace
 }  // namespace ancre
