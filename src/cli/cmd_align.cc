@@ -137,12 +137,16 @@ int RunAlign(const std::vector<std::string>& args) {
   }
   const std::string output = vm["output"].as<std::string>();
   UseColor(vm, output == "-");  // reject a bad --color before the work
+  std::string db;
+  if (vm.count("db")) {
+    db = vm["db"].as<std::string>();
+    if (db.empty()) db = tm::DefaultStorePath();
+    RequireOutputIsNotTm("align", output, db);
+  }
   AlignedInputs aligned = AlignFromArgs("align", vm);
   const align::AlignedPair& pair = aligned.pair;
 
   if (vm.count("db")) {
-    std::string db = vm["db"].as<std::string>();
-    if (db.empty()) db = tm::DefaultStorePath();
     StoredAlignment stored = SaveToStore(db, aligned);
     if (stored.already_stored) {
       std::cerr << "ancre: " << db << ": this alignment is already stored; nothing written\n";

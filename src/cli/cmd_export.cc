@@ -111,6 +111,7 @@ int RunExport(const std::vector<std::string>& args) {
     }
   }
 
+  RequireOutputIsNotTm("export", vm["output"].as<std::string>(), vm["db"].as<std::string>());
   // Streaming the whole TM: a small page cache and no memory mapping keep the
   // resident memory bounded whatever the TM's size.
   tm::StoreOptions store_options = StoreOptionsFromArgs(vm, /*write=*/false);

@@ -69,6 +69,7 @@ int RunStoredReport(const std::vector<std::string>& args) {
   }
   const std::string output = vm["output"].as<std::string>();
   const bool to_stdout = output.empty() || output == "-";
+  RequireOutputIsNotTm("report", output, vm["db"].as<std::string>());
   UseColor(vm, to_stdout);  // reject a bad --color before the work
   if (format == "text") TerminalWidth(vm);
   const tm::Store store = OpenStore(vm, /*write=*/false);

@@ -222,6 +222,47 @@ void Output::Commit() {
   }
 }
 
+namespace {
+
+// The absolute path with the symbolic links of its existing part resolved;
+// empty if that fails.
+std::string Resolved(const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  if (ec) return "";
+  const std::filesystem::path resolved = std::filesystem::weakly_canonical(absolute, ec);
+  return ec ? "" : resolved.string();
+}
+
+// Whether a and b name the same file: the same device and inode when both
+// exist, else the same path once resolved.
+bool SameFile(const std::string& a, const std::string& b) {
+  struct stat sa, sb;
+  const bool a_exists = stat(a.c_str(), &sa) == 0;
+  const bool b_exists = stat(b.c_str(), &sb) == 0;
+  if (a_exists && b_exists) return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  if (a_exists != b_exists) return false;
+  const std::string ra = Resolved(a);
+  return !ra.empty() && ra == Resolved(b);
+}
+
+}  // namespace
+
+void RequireOutputIsNotTm(const std::string& command, const std::string& output,
+                          const std::string& db) {
+  if (output.empty() || output == "-" || db.empty() || db == ":memory:") return;
+  // SQLite names its side files after the database's real path (a symbolic
+  // link to a TM keeps its WAL next to the TM), so both spellings count.
+  const std::string real = Resolved(db);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    if (SameFile(output, db + suffix) || (!real.empty() && SameFile(output, real + suffix))) {
+      throw UsageError(command + ": the output file " + output + " is " +
+                       (*suffix ? "a working file of " : "") + "the translation memory " + db +
+                       "; writing there would destroy the TM; give another -o file");
+    }
+  }
+}
+
 bool IsTerminal(int fd) { return isatty(fd) != 0; }
 
 }  // namespace ancre::cli

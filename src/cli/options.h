@@ -97,6 +97,14 @@ class Output {
   std::unique_ptr<std::ostream> file_;
 };
 
+// Throws UsageError (naming `command`, both files and what to do) if `output`
+// (an -o argument; "-" and empty are stdout) is the translation memory `db` or
+// one of the files SQLite keeps next to it (-wal, -shm, -journal): the same
+// file when it exists, the same path when not. Every command taking both --db
+// and -o calls it before any work.
+void RequireOutputIsNotTm(const std::string& command, const std::string& output,
+                          const std::string& db);
+
 // True if file descriptor fd is a terminal.
 bool IsTerminal(int fd);
 

@@ -752,5 +752,39 @@ TEST(HostileInputTest, ImportIntoANewTmMergesIntoTheTmAnotherWriterCreatedMeanwh
   }
 }
 
+TEST(HostileInputTest, OutputOverTheTmIsRefused) {
+  ScratchDir dir;
+  const std::string db = dir / "tm.sqlite";
+  ASSERT_EQ(RunAncre(AlignSamplesInto(db)).exit_code, 0);
+  const std::string bytes = ReadAll(db);
+  const std::string units = UnitsTsv(db);
+  ASSERT_FALSE(bytes.empty());
+  ASSERT_EQ(symlink(db.c_str(), (dir / "link.sqlite").c_str()), 0);
+  for (const std::string& output :
+       {db, dir / "link.sqlite", (dir.path() / "." / "tm.sqlite").string(), db + "-wal",
+        db + "-shm", db + "-journal"}) {
+    SCOPED_TRACE(output);
+    auto r = RunAncre("export --db " + Sh(db) + " -o " + Sh(output));
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("export: the output file " + output), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("the translation memory " + db), std::string::npos) << r.err;
+    r = RunAncre(AlignSamplesInto(db) + " -f tsv -o " + Sh(output));
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("align: the output file " + output), std::string::npos) << r.err;
+    r = RunAncre("report --db " + Sh(db) + " -o " + Sh(output));
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+  }
+  EXPECT_EQ(ReadAll(db), bytes);
+  EXPECT_EQ(UnitsTsv(db), units);
+  // A TM align is to create, named as the output too.
+  auto r = RunAncre(AlignSamplesInto(dir / "new.sqlite") + " -o " + Sh(dir / "new.sqlite"));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "new.sqlite"));
+  // Another output is fine.
+  r = RunAncre("export --db " + Sh(db) + " -q -o " + Sh(dir / "tm.tmx"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(ReadAll(dir / "tm.tmx").find("<tmx"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ancre
