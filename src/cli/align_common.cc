@@ -83,6 +83,8 @@ AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map&
   input_options.encoding = vm["encoding"].as<std::string>();
   std::string src_path = vm["src"].as<std::string>();
   std::string tgt_path = vm["tgt"].as<std::string>();
+  RequireDocumentFile(src_path);
+  RequireDocumentFile(tgt_path);
   text::InputText src = text::ReadInput(src_path, input_options);
   text::InputText tgt = text::ReadInput(tgt_path, input_options);
   align::AlignedPair pair = align::AlignDocuments(src, tgt, options);

@@ -62,6 +62,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
 
   text::InputOptions input_options;
   input_options.encoding = vm["encoding"].as<std::string>();
+  RequireDocumentFile(path);
   text::InputText input = text::ReadInput(path, input_options);
   text::SegmenterOptions seg_options;
   seg_options.language = vm["lang"].as<std::string>();

@@ -80,6 +80,7 @@ int RunAnchors(const std::vector<std::string>& args) {
   text::Segmenter segmenter(seg_options);
   std::string path = vm["input"].as<std::string>();
   CountingReporter reporter;
+  RequireDocumentFile(path);
   text::InputText input = text::ReadInput(path, input_options, &reporter);
   Document doc = segmenter.Segment(input);
   DocumentAnchors anchors = extractor.Extract(input, doc);

@@ -61,6 +61,7 @@ int RunSegment(const std::vector<std::string>& args) {
   std::ifstream file;
   std::istream* in = &std::cin;
   if (path != "-") {
+    RequireDocumentFile(path);
     file.open(path, std::ios::binary);
     if (!file) throw IoError(path + ": cannot open; check the path and permissions");
     in = &file;

@@ -105,6 +105,12 @@ class Output {
 void RequireOutputIsNotTm(const std::string& command, const std::string& output,
                           const std::string& db);
 
+// Throws IoError naming `path` unless it can be read as a document: a regular
+// file, a FIFO or a character device (/dev/stdin), or "-" (stdin). A folder,
+// a block device or a socket would otherwise read as an empty text. Every
+// command reading documents calls it on each before reading.
+void RequireDocumentFile(const std::string& path);
+
 // True if file descriptor fd is a terminal.
 bool IsTerminal(int fd);
 

@@ -786,5 +786,56 @@ TEST(HostileInputTest, OutputOverTheTmIsRefused) {
   EXPECT_NE(ReadAll(dir / "tm.tmx").find("<tmx"), std::string::npos);
 }
 
+TEST(HostileInputTest, AFolderAsADocumentIsRefused) {
+  ScratchDir dir;
+  std::filesystem::create_directory(dir / "folder.txt");
+  const std::string folder = Sh(dir / "folder.txt");
+  const std::string en = Sh(std::string(ANCRE_SAMPLES) + "/cambodia-korea-scams.en.txt");
+  ASSERT_EQ(RunAncre(AlignSamplesInto(dir / "tm.sqlite")).exit_code, 0);
+  for (const std::string& command :
+       {"segment " + folder + " --lang fr", "anchors " + folder + " --lang fr",
+        "align " + folder + " " + en + " --src-lang fr --tgt-lang en",
+        "align " + en + " " + folder + " --src-lang en --tgt-lang fr --db " +
+            Sh(dir / "new.sqlite"),
+        "report " + folder + " " + en + " --src-lang fr --tgt-lang en -o " + Sh(dir / "r.html"),
+        "analyze " + folder + " --lang fr --to en --db " + Sh(dir / "tm.sqlite")}) {
+    SCOPED_TRACE(command);
+    auto r = RunAncre(command);
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find(dir / "folder.txt" + ": is a folder, not a text document"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(r.out, "");
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "new.sqlite"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "r.html"));
+  // Standard input, a character device and a FIFO are read.
+  auto r = RunAncre("segment - --lang fr", "Une phrase. Une autre.\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Une phrase.\nUne autre.\n");
+  r = RunAncre("segment /dev/null --lang fr");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  const std::string fifo = dir / "fifo";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  std::thread writer([&fifo] {
+    // Non-blocking: the open fails (ENXIO) until ancre opens the FIFO to read.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    int fd = -1;
+    while ((fd = open(fifo.c_str(), O_WRONLY | O_NONBLOCK)) < 0 &&
+           std::chrono::steady_clock::now() < give_up) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    if (fd < 0) return;
+    const std::string text = "Une phrase. Une autre.\n";
+    EXPECT_EQ(write(fd, text.data(), text.size()), static_cast<ssize_t>(text.size()));
+    close(fd);
+  });
+  r = RunAncre("segment " + Sh(fifo) + " --lang fr");
+  writer.join();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Une phrase.\nUne autre.\n");
+}
+
 }  // namespace
 }  // namespace ancre
