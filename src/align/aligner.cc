@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 #include "src/align/candidates.h"
@@ -46,37 +48,6 @@ std::vector<SharedAnchor> SharedAnchors(const Bead& b, const DocumentAnchors& sr
 }
 
 }  // namespace
-
-ModeDecision DecideMode(const Scorer& scorer) {
-  ModeDecision d;
-  const size_t n = scorer.src().size();
-  const size_t m = scorer.tgt().size();
-  std::vector<Candidate> cands = FindCandidates(scorer, 4, 200, 1);
-  // Sure pairs: each is the other's best candidate, with a strong similarity.
-  std::vector<double> best_src(n, 0.0), best_tgt(m, 0.0);
-  for (const Candidate& c : cands) {
-    best_src[c.src] = std::max(best_src[c.src], c.sim);
-    best_tgt[c.tgt] = std::max(best_tgt[c.tgt], c.sim);
-  }
-  std::vector<Candidate> sure;
-  for (const Candidate& c : cands) {
-    if (c.sim >= 0.3 && c.sim == best_src[c.src] && c.sim == best_tgt[c.tgt]) sure.push_back(c);
-  }
-  d.sure_pairs = sure.size();
-  d.monotone_pairs = LongestChain(sure).size();
-  const size_t shorter = std::min(n, m);
-  // Translations: nearly all sure pairs in order, and they cover most of the
-  // shorter document. Comparable articles fail one test or the other.
-  bool ordered = d.sure_pairs > 0 &&
-                 static_cast<double>(d.monotone_pairs) >= 0.9 * static_cast<double>(d.sure_pairs);
-  bool covering = static_cast<double>(d.monotone_pairs) >= 0.5 * static_cast<double>(shorter);
-  d.mode = ordered && covering ? AlignMode::kParallel : AlignMode::kComparable;
-  d.reason = std::string("auto: ") + (d.mode == AlignMode::kParallel ? "parallel" : "comparable") +
-             " (" + std::to_string(d.monotone_pairs) + " of " + std::to_string(d.sure_pairs) +
-             " sure pairs in order, covering " + std::to_string(d.monotone_pairs) + " of " +
-             std::to_string(shorter) + " segments)";
-  return d;
-}
 
 Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& options,
                 ModeDecision* decision) {

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "src/align/lexicon.h"
+#include "src/align/mode_decision.h"
 #include "src/align/scorer.h"
 #include "src/core/anchor.h"
 #include "src/core/bead.h"
@@ -53,22 +54,11 @@ struct AlignOptions {
   double anchor_weight = 1.0;  // multiplies anchor token weights (kind weights are in the anchors)
 };
 
-// How Align() chose its mode (auto), for the user.
-struct ModeDecision {
-  AlignMode mode = AlignMode::kParallel;
-  size_t sure_pairs = 0;      // mutual-best pairs with a strong similarity
-  size_t monotone_pairs = 0;  // the longest chain of them in document order
-  std::string reason;         // one line, e.g. "auto: parallel (41 of 43 sure pairs in order)"
-};
-
 // Aligns the two sides. Returns the beads in source order; in parallel mode
 // every segment is in exactly one bead (omissions as 1-0 / 0-1), in
 // comparable mode only aligned pairs are returned. `decision` (optional)
 // receives the mode chosen and why. Throws nothing but std::bad_alloc.
 Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& options,
                 ModeDecision* decision = nullptr);
-
-// Decides between parallel and comparable for auto mode from the features.
-ModeDecision DecideMode(const Scorer& scorer);
 
 }  // namespace ancre::align

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "src/text/normalize.h"
+#include "src/text/transliterate.h"
 
 namespace ancre::align {
 namespace {
@@ -229,6 +230,19 @@ class TypeTable {
       } else if (cps == 3) {
         keys_.push_back(HashKey('W', folded));
       }
+      // A word in another script also meets the Latin spelling of its sound
+      // (names, loanwords: "Обама" / "Obama").
+      if (cps >= 3 && static_cast<unsigned char>(folded[0]) >= 0x80) {
+        std::string latin;
+        for (char c : latinizer_.ToLatin(folded)) {
+          if (c >= 'a' && c <= 'z') latin += c;
+        }
+        if (latin.size() >= 4) {
+          keys_.push_back(HashKey('P', std::string_view(latin).substr(0, 4)));
+        } else if (latin.size() == 3) {
+          keys_.push_back(HashKey('W', latin));
+        }
+      }
       if (!keys_.empty() && options_.lexicon != nullptr && !options_.lexicon->empty()) {
         std::string stem = stemmer_.Stem(folded);
         if (options_.side == Side::kSource) {
@@ -274,6 +288,7 @@ class TypeTable {
 
   const FeatureOptions& options_;
   Stemmer stemmer_;
+  text::Latinizer latinizer_;
   SideFeatures* f_;
   KeyTable vocabulary_;
   KeyTable singles_;                    // number and anchor keys -> index in single_types_

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <thread>
 
@@ -96,8 +98,9 @@ Corridor ChainCorridor(const std::vector<std::pair<int64_t, int64_t>>& points, s
 class Dp {
  public:
   Dp(const Scorer& scorer, const ParallelParams& params, const Corridor& corridor, int threads)
-      : s_(scorer), p_(params), c_(corridor) {
+      : s_(scorer), c_(corridor) {
     PrecomputeOneToOne(threads);
+    p_ = AtEvidenceLevel(params, EvidenceLevel(params.evidence_span));
   }
 
   // Runs the DP; returns the path as (type index, end row, end column) in order.
@@ -229,8 +232,41 @@ class Dp {
     t.join();
   }
 
+  // How well 1-1 similarities single out a partner: the median over source
+  // segments of their best similarity, minus the median of all, over `span`,
+  // clamped to [0, 1].
+  double EvidenceLevel(double span) const {
+    const int64_t rows = static_cast<int64_t>(c_.lo.size());
+    std::vector<float> best;
+    best.reserve(static_cast<size_t>(rows));
+    for (int64_t r = 1; r < rows; ++r) {
+      float b = 0.f;
+      for (int64_t j = std::max<int64_t>(c_.lo[static_cast<size_t>(r)], 1);
+           j <= c_.hi[static_cast<size_t>(r)]; ++j) {
+        b = std::max(b, sim11_[c_.Cell(r, j)]);
+      }
+      best.push_back(b);
+    }
+    std::vector<float> all;
+    all.reserve(sim11_.size());
+    for (int64_t r = 1; r < rows; ++r) {
+      for (int64_t j = std::max<int64_t>(c_.lo[static_cast<size_t>(r)], 1);
+           j <= c_.hi[static_cast<size_t>(r)]; ++j) {
+        all.push_back(sim11_[c_.Cell(r, j)]);
+      }
+    }
+    if (best.empty() || all.empty() || span <= 0.0) return 1.0;
+    auto median = [](std::vector<float>* v) {
+      std::nth_element(v->begin(), v->begin() + static_cast<std::ptrdiff_t>(v->size() / 2),
+                       v->end());
+      return static_cast<double>((*v)[v->size() / 2]);
+    };
+    const double level = (median(&best) - median(&all)) / span;
+    return std::clamp(level, 0.0, 1.0);
+  }
+
   const Scorer& s_;
-  const ParallelParams& p_;
+  ParallelParams p_;
   const Corridor& c_;
   std::vector<float> sim11_;
   std::vector<PairMatch> match_;  // per cell (r, j): the match of source r-1 and target j-1
@@ -266,6 +302,21 @@ bool WidenWhereTouched(const std::vector<std::array<int64_t, 3>>& path, int64_t 
 }
 
 }  // namespace
+
+ParallelParams AtEvidenceLevel(const ParallelParams& params, double alpha) {
+  ParallelParams p = params;
+  auto mix = [alpha](double lexical, double length_only) {
+    return alpha * lexical + (1.0 - alpha) * length_only;
+  };
+  p.dissimilarity_weight = alpha * params.dissimilarity_weight;
+  p.length_weight = mix(params.length_weight, params.length_only_weight);
+  p.length_cap = mix(params.length_cap, params.length_only_cap);
+  p.skip = mix(params.skip, params.length_only_skip);
+  p.prior_12 = mix(params.prior_12, params.length_only_prior_12);
+  p.prior_22 = mix(params.prior_22, params.length_only_prior_22);
+  p.prior_13 = mix(params.prior_13, params.length_only_prior_13);
+  return p;
+}
 
 std::vector<Bead> AlignParallel(const Scorer& scorer, const ParallelParams& params, int threads) {
   const size_t n = scorer.src().size();

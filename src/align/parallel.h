@@ -29,7 +29,24 @@ struct ParallelParams {
   double skip = 0.6;
   double prior_12 = 0.35;  // 1-2 and 2-1
   double prior_22 = 1.0;
-  double prior_13 = 0.8;          // 1-3 and 3-1
+  double prior_13 = 0.8;  // 1-3 and 3-1
+  // The same costs when the lexical similarity tells nothing (no lexicon, no
+  // shared words or anchors): Gale & Church's length model and bead priors
+  // (-log of their bead probabilities relative to 1-1), so that length alone
+  // aligns as well as a length-based aligner and an omission has to be earned.
+  // The costs used lie between the two sets, by how much the similarity
+  // separates each segment's best partner from the rest (EvidenceLevel).
+  double length_only_weight = 1.0;
+  double length_only_cap = 12.0;
+  double length_only_skip = 2.5;
+  double length_only_prior_12 = 2.2;
+  double length_only_prior_22 = 4.4;
+  double length_only_prior_13 = 5.0;
+  // Evidence level 1 when the median best 1-1 similarity of a source segment
+  // exceeds the median 1-1 similarity by this much; 0 when they are equal.
+  // (On the development news, a lexicon gives 1; Russian–English through
+  // transliterated words 0.2–0.6; letters scrambled 0.)
+  double evidence_span = 0.15;
   size_t corridor = 10;           // initial half-width of the corridor (segments)
   size_t max_cells_per_row = 64;  // the corridor widens up to this many cells per row on average
   size_t full_matrix_cells = 250000;  // below n · m, search the whole matrix
@@ -39,5 +56,9 @@ struct ParallelParams {
 // in order, each with score = raw 1-1-equivalent similarity (calibrated later
 // by the caller) — see AlignParallel's use in aligner.cc.
 std::vector<Bead> AlignParallel(const Scorer& scorer, const ParallelParams& params, int threads);
+
+// The costs of `params` at evidence level `alpha` in [0, 1]: the lexical
+// costs at 1, the length-only costs at 0, linear in between.
+ParallelParams AtEvidenceLevel(const ParallelParams& params, double alpha);
 
 }  // namespace ancre::align

@@ -71,6 +71,18 @@ TEST(FeaturesTest, LengthPenaltyGrowsWithMismatch) {
   EXPECT_GT(LengthPenaltyFromChars(100, 30, m), LengthPenaltyFromChars(100, 70, m));
 }
 
+TEST(FeaturesTest, WordsInOtherScriptsMeetTheirLatinSpelling) {
+  DocumentAnchors none;
+  SideFeatures ru = BuildSideFeatures({"Барак Обама прилетел в Лондон."}, none,
+                                      {.language = "ru", .side = Side::kSource});
+  SideFeatures en = BuildSideFeatures({"Barack Obama flew to London."}, none,
+                                      {.language = "en", .side = Side::kTarget});
+  // barak/barack, obama/obama, london/london: the first four letters meet.
+  EXPECT_GE(MatchIndex::Build(ru, en).shared_keys, 3u);
+  SideFeatures hi = BuildSideFeatures({"ओबामा"}, none, {.language = "hi", .side = Side::kSource});
+  EXPECT_GE(MatchIndex::Build(hi, en).shared_keys, 1u);
+}
+
 TEST(LexiconTest, ParsesDictdEntriesIntoTranslations) {
   std::vector<std::string> out;
   std::string head = ParseDictEntry(
