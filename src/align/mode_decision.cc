@@ -93,6 +93,15 @@ std::vector<uint32_t> Shuffle(size_t m, size_t seed) {
 
 double LengthOrderRatio(std::span<const uint32_t> src_chars, std::span<const uint32_t> tgt_chars) {
   if (src_chars.empty() || tgt_chars.empty()) return 1.0;
+  // A long document is judged on its beginning: the first kSample source
+  // segments against the same share of the target, so the cost stays bounded.
+  constexpr size_t kSample = 1000;
+  if (src_chars.size() > kSample) {
+    const size_t m = std::max<size_t>(
+        1, std::min(tgt_chars.size(), tgt_chars.size() * kSample / src_chars.size()));
+    src_chars = src_chars.first(kSample);
+    tgt_chars = tgt_chars.first(m);
+  }
   const double s = std::accumulate(src_chars.begin(), src_chars.end(), 0.0);
   const double t = std::accumulate(tgt_chars.begin(), tgt_chars.end(), 0.0);
   const LengthModel model{std::max(t, 1.0) / std::max(s, 1.0), 6.8};

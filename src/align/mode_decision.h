@@ -36,8 +36,10 @@ struct ModeDecision {
 // The cost of the best monotone alignment of the two length sequences under
 // a Gale–Church length model (1-1, 2-1, 1-2 beads and omissions), divided by
 // the mean cost of the same alignment against two fixed shuffles of the
-// target sequence. Deterministic; time O((n + m) · band), memory O(band),
-// where the band is at most 401 cells a row around the diagonal.
+// target sequence. Deterministic. A document of more than 1,000 segments is
+// judged on its first 1,000 and the same share of the other side, so time is
+// O(min(n, 1000) · band) and memory O(band), where the band is at most 401
+// cells a row around the diagonal.
 double LengthOrderRatio(std::span<const uint32_t> src_chars, std::span<const uint32_t> tgt_chars);
 
 // Decides between parallel and comparable for auto mode from the features.
