@@ -209,6 +209,14 @@ std::string ParseDictEntry(std::string_view entry, std::vector<std::string>* out
     if (end == std::string_view::npos) end = rest.size();
     std::string_view line = rest.substr(pos, end - pos);
     pos = end + 1;
+    // Lines that are not translations: the Ding dictionaries' "Note: ...",
+    // "Synonyms: {...}", "see: {...}" and the examples in quotes (eng-hin).
+    std::string_view trimmed = line.substr(std::min(line.find_first_not_of(' '), line.size()));
+    if (trimmed.starts_with("Note:") || trimmed.starts_with("Synonym") ||
+        trimmed.starts_with("see:") || trimmed.starts_with("See:") ||
+        trimmed.starts_with("Antonym") || trimmed.starts_with("\"") || trimmed.starts_with("{")) {
+      continue;
+    }
     // "1. a, b": drop the sense number.
     size_t digits = 0;
     while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
@@ -224,13 +232,15 @@ std::string ParseDictEntry(std::string_view entry, std::vector<std::string>* out
       phrase.clear();
     };
     for (char c : line) {
-      if (c == '(' || c == '[') {
+      if (c == '(' || c == '[' || c == '<') {  // (usage), [domain], <fem> are not words
         ++depth;
-      } else if (c == ')' || c == ']') {
+      } else if (c == ')' || c == ']' || c == '>') {
         depth = std::max(0, depth - 1);
       } else if (depth == 0) {
         if (c == ',' || c == ';') {
           flush();
+        } else if (c == '~') {  // eng-hin joins the words of a phrase with ~
+          phrase.push_back(' ');
         } else {
           phrase.push_back(c);
         }
@@ -445,7 +455,8 @@ Lexicon Lexicon::Load(const std::string& dir, std::string_view src_language,
       HashFile(p.string() + ".index", &h);
       HashFile(p.string() + ".dict.dz", &h);
     }
-    HashFile(SnowballName(src_language) + "|" + SnowballName(tgt_language), &h);
+    // The format and parsing version: a change of either must not read an older cache.
+    HashFile("v2|" + SnowballName(src_language) + "|" + SnowballName(tgt_language), &h);
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
     cache = fs::path(cache_dir) / ("lexicon-" + s3 + "-" + t3 + "-" + hex + ".txt");
@@ -484,7 +495,16 @@ Lexicon Lexicon::Load(const std::string& dir, std::string_view src_language,
                    });
   }
   lex.Freeze();
-  if (!cache.empty() && !lex.empty()) WriteCache(cache, lex.ToText());
+  if (!cache.empty() && !lex.empty()) {
+    WriteCache(cache, lex.ToText());
+    // Caches of older dictionary or ancre versions for this pair are stale.
+    const std::string prefix = "lexicon-" + s3 + "-" + t3 + "-";
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(cache.parent_path(), ec)) {
+      const std::string name = e.path().filename().string();
+      if (name.starts_with(prefix) && e.path() != cache) fs::remove(e.path(), ec);
+    }
+  }
   return lex;
 }
 

@@ -91,6 +91,22 @@ TEST(LexiconTest, ParsesDictdEntriesIntoTranslations) {
   EXPECT_EQ(out, (std::vector<std::string>{"cede", "give up", "abandon", "forsake"}));
 }
 
+// The Ding-based dictionaries (German–English) put notes, synonyms (in the
+// source language) and cross-references on their own lines, and grammar in
+// angle brackets; eng-hin adds examples in quotes and joins phrases with ~.
+TEST(LexiconTest, KeepsOnlyTranslationLinesOfAnEntry) {
+  std::vector<std::string> out;
+  std::string head = ParseDictEntry(
+      "Aas /a:s/ <neut, n, sg>\nflesh <n>, carrion\n         Note: Lederzurichtung\n"
+      "   Synonyms: {Aasfleisch}, {Kadaver}\n see: {Luder}\n",
+      &out);
+  EXPECT_EQ(head, "Aas");
+  EXPECT_EQ(out, (std::vector<std::string>{"flesh", "carrion"}));
+  out.clear();
+  ParseDictEntry("amid /x/ <Prep>\n1. बीच~में\n      \"The firm collapsed amid fraud.\"\n", &out);
+  EXPECT_EQ(out, (std::vector<std::string>{"बीच में"}));
+}
+
 // scripts/setup.sh installs the FreeDict dictionaries of the pairs ancre
 // ships a lexicon for: their absence is a failure, not a skip.
 TEST(LexiconTest, LoadsTheInstalledFreeDict) {
