@@ -436,6 +436,39 @@ void WriteCache(const std::filesystem::path& path, const std::string& text) {
 
 Lexicon Lexicon::Load(const std::string& dir, std::string_view src_language,
                       std::string_view tgt_language, const std::string& cache_dir) {
+  Lexicon direct = LoadDirect(dir, src_language, tgt_language, cache_dir);
+  if (direct.size() >= kPivotBelow) return direct;
+  // A small dictionary (Russian–English: about 2,000 pairs) is completed through
+  // a third language both sides have large dictionaries with: ru -> de -> en.
+  // Only the first senses of each step are followed, to keep the noise of
+  // composing two ambiguous maps low.
+  constexpr size_t kSenses = 3;
+  for (std::string_view pivot : {"en", "de", "fr"}) {
+    if (FreeDictCode(pivot) == FreeDictCode(src_language) ||
+        FreeDictCode(pivot) == FreeDictCode(tgt_language)) {
+      continue;
+    }
+    Lexicon first = LoadDirect(dir, src_language, pivot, cache_dir);
+    if (first.size() < kPivotBelow) continue;
+    Lexicon second = LoadDirect(dir, pivot, tgt_language, cache_dir);
+    if (second.size() < kPivotBelow) continue;
+    for (const Entry& e : first.entries_) {
+      const std::string src_stem(e.key);
+      for (uint32_t k = 0; k < std::min<uint32_t>(e.count, kSenses); ++k) {
+        std::vector<std::string_view> targets = second.Translations(first.values_[e.first + k]);
+        for (size_t t = 0; t < std::min(targets.size(), kSenses); ++t) {
+          direct.AddStems(src_stem, std::string(targets[t]));
+        }
+      }
+    }
+    direct.Freeze();
+    break;
+  }
+  return direct;
+}
+
+Lexicon Lexicon::LoadDirect(const std::string& dir, std::string_view src_language,
+                            std::string_view tgt_language, const std::string& cache_dir) {
   namespace fs = std::filesystem;
   const std::string s3 = FreeDictCode(src_language);
   const std::string t3 = FreeDictCode(tgt_language);

@@ -65,8 +65,12 @@ class Lexicon {
   // from there when the dictionaries have not changed; a cache that cannot be
   // read or written is ignored. Throws IoError if a dictionary file exists but
   // cannot be read or decompressed.
+  // A pair with a small dictionary (fewer than kPivotBelow pairs) is
+  // completed through English, German or French when both sides have a large
+  // dictionary with it (Russian -> German -> English).
   static Lexicon Load(const std::string& dir, std::string_view src_language,
                       std::string_view tgt_language, const std::string& cache_dir = "");
+  static constexpr size_t kPivotBelow = 5000;
 
   // The cache folder a user's runs share: $ANCRE_CACHE_DIR, else
   // $XDG_CACHE_HOME/ancre, else $HOME/.cache/ancre; empty if none is set.
@@ -93,6 +97,9 @@ class Lexicon {
   static Lexicon FromText(std::string text);
 
  private:
+  // Load() without the pivot.
+  static Lexicon LoadDirect(const std::string& dir, std::string_view src_language,
+                            std::string_view tgt_language, const std::string& cache_dir);
   void AddStems(const std::string& src_stem, const std::string& tgt_stem);
   // Turns what AddStems gathered into the compact form.
   void Freeze();

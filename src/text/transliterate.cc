@@ -3,9 +3,9 @@
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-#include <unicode/utf8.h>
 
 #include "src/text/icu_util.h"
+#include "src/text/normalize.h"
 
 namespace ancre::text {
 
@@ -17,11 +17,9 @@ Latinizer::Latinizer() : impl_(std::make_unique<Impl>()) {}
 Latinizer::~Latinizer() = default;
 
 bool Latinizer::HasNonLatinLetter(std::string_view utf8) {
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(utf8.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(utf8.data(), i, n, c);
+  size_t i = 0;
+  while (i < utf8.size()) {
+    const UChar32 c = static_cast<UChar32>(NextCodePoint(utf8, &i));
     if (c < 0x250) continue;  // ASCII and Latin-1/Extended-A/B
     if (!u_isalpha(c)) continue;
     UErrorCode status = U_ZERO_ERROR;

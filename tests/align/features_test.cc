@@ -146,9 +146,19 @@ INSTANTIATE_TEST_SUITE_P(Pairs, InstalledLexiconTest,
                                            InstalledPair{"ru", "en", "правительство", "government"},
                                            InstalledPair{"de", "fr", "regierung", "gouvernement"},
                                            InstalledPair{"es", "en", "gobierno", "government"}),
-                         [](const ::testing::TestParamInfo<InstalledPair>& info) {
-                           return std::string(info.param.src) + "_" + info.param.tgt;
+                         [](const ::testing::TestParamInfo<InstalledPair>& param) {
+                           return std::string(param.param.src) + "_" + param.param.tgt;
                          });
+
+// Russian–English has a small dictionary (eng-rus): it is completed through
+// German (deu-rus, deu-eng).
+TEST(LexiconTest, CompletesASmallDictionaryThroughAPivotLanguage) {
+  Lexicon lex = Lexicon::Load("/usr/share/dictd", "ru", "en", Lexicon::DefaultCacheDir());
+  EXPECT_GE(lex.size(), Lexicon::kPivotBelow);
+  Stemmer ru("ru"), en("en");
+  std::vector<std::string_view> t = lex.Translations(ru.Stem("больница"));
+  EXPECT_NE(std::find(t.begin(), t.end(), en.Stem("hospital")), t.end());
+}
 
 TEST(LexiconTest, TextFormRoundTrips) {
   Lexicon lex;
