@@ -20,10 +20,11 @@ using internal::Stmt;
 
 namespace {
 
-// Markers highlight() puts around hits; control characters never occur in stored text
-// (segment text is normalized, TMX text cannot contain them).
-constexpr char kOpen = '\x01';
-constexpr char kClose = '\x02';
+// Markers highlight() puts around hits: the bytes 0xFE and 0xFF, which no
+// UTF-8 text holds (RFC 3629), and stored text is valid UTF-8. Control
+// characters such as \x01 can occur in stored text.
+constexpr char kOpen = '\xFE';
+constexpr char kClose = '\xFF';
 
 // Removes the markers from marked text and returns the hit ranges in the clean text.
 std::vector<std::pair<size_t, size_t>> HitRanges(const std::string& marked) {
@@ -108,7 +109,8 @@ bool RunFts(const Store::Impl& impl, const std::string& match, const Side* side,
   }
   std::string sql =
       "SELECT u.id, u.source, u.target, u.src_lang, u.tgt_lang, u.score, "
-      "highlight(unit_text, 0, char(1), char(2)), highlight(unit_text, 1, char(1), char(2)), "
+      "highlight(unit_text, 0, CAST(x'FE' AS TEXT), CAST(x'FF' AS TEXT)), "
+      "highlight(unit_text, 1, CAST(x'FE' AS TEXT), CAST(x'FF' AS TEXT)), "
       "unit_text.rank, (SELECT document FROM provenances WHERE unit_id = u.id ORDER BY id LIMIT 1) "
       "FROM unit_text JOIN units u ON u.id = unit_text.rowid" +
       where + (by_rank ? " ORDER BY unit_text.rank" : " ORDER BY unit_text.rowid DESC") +
@@ -171,12 +173,69 @@ size_t CodePoints(std::string_view s) {
   return n;
 }
 
+bool IsTermByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' ||
+         c >= 0x80;
+}
+
 }  // namespace
+
+void CheckSearchQuery(std::string_view query, bool substring) {
+  const auto shown = [&] {
+    // The start of the query, cut on a character boundary.
+    size_t n = std::min<size_t>(query.size(), 40);
+    while (n > 0 && n < query.size() && (static_cast<unsigned char>(query[n]) & 0xC0) == 0x80) --n;
+    return "'" + std::string(query.substr(0, n)) + (n < query.size() ? "...'" : "'");
+  };
+  if (query.size() > SearchLimits::kMaxBytes) {
+    throw UsageError("the search query " + shown() + " has " + std::to_string(query.size()) +
+                     " bytes; at most " + std::to_string(SearchLimits::kMaxBytes) +
+                     " are searched: shorten it");
+  }
+  if (substring) return;
+  size_t terms = 0;
+  size_t prefixes = 0;
+  bool in_quotes = false;
+  bool after_term = false;  // the previous byte ended a term or a quoted string
+  for (size_t i = 0; i < query.size(); ++i) {
+    const auto c = static_cast<unsigned char>(query[i]);
+    if (IsTermByte(c)) {
+      if (!after_term || (i > 0 && query[i - 1] == '"')) ++terms;
+      after_term = true;
+      continue;
+    }
+    if (c == '"') {
+      // "" inside a string is an escaped quote; a closing quote may take a '*'.
+      if (in_quotes && i + 1 < query.size() && query[i + 1] == '"') {
+        ++i;
+        after_term = false;
+        continue;
+      }
+      in_quotes = !in_quotes;
+      after_term = !in_quotes;
+      continue;
+    }
+    if (c == '*' && after_term && !in_quotes) ++prefixes;
+    after_term = false;
+  }
+  if (terms > SearchLimits::kMaxTerms) {
+    throw UsageError("the search query " + shown() + " has " + std::to_string(terms) +
+                     " terms; at most " + std::to_string(SearchLimits::kMaxTerms) +
+                     " are searched: use fewer words");
+  }
+  if (prefixes > SearchLimits::kMaxPrefixTerms) {
+    throw UsageError("the search query " + shown() + " has " + std::to_string(prefixes) +
+                     " prefix terms (word*); at most " +
+                     std::to_string(SearchLimits::kMaxPrefixTerms) +
+                     " are searched, each reads every word it starts: use fewer");
+  }
+}
 
 std::vector<ConcordanceHit> Store::Search(std::string_view query,
                                           const SearchOptions& options) const {
   const Impl& impl = *impl_;
   std::vector<ConcordanceHit> result;
+  CheckSearchQuery(query, options.substring);
   if (options.max == 0) return result;
   const bool any = options.lang.empty() || options.lang == "any";
   if (options.substring) {

@@ -158,6 +158,23 @@ struct SearchOptions {
   bool substring = false;    // the query is a fragment found anywhere in words (trigram index)
 };
 
+// Bounds of a concordance query. FTS5 reads the whole list of words sharing a
+// prefix for every prefix term (p*: about 1.7 MB and 77 ms on a TM of a
+// million units), so without bounds a query of a few kilobytes could take
+// gigabytes and minutes.
+struct SearchLimits {
+  static constexpr size_t kMaxBytes = 1000;      // the query's length in bytes
+  static constexpr size_t kMaxTerms = 64;        // words and prefixes, phrases counted by word
+  static constexpr size_t kMaxPrefixTerms = 16;  // prefix terms (word*, "phrase"*)
+};
+
+// Checks query against SearchLimits (substring: only its length). Throws
+// UsageError naming the limit exceeded; returns nothing otherwise. Terms are
+// counted as FTS5 would read them at most: every run of letters, digits, '_'
+// or non-ASCII bytes, inside quotes or not; a prefix is a '*' right after one
+// or after a closing quote.
+void CheckSearchQuery(std::string_view query, bool substring);
+
 // A concordance hit: a TU with the byte ranges of the matched text on each side.
 struct ConcordanceHit {
   int64_t tu = 0;
@@ -346,7 +363,8 @@ class Store {
   // characters matched anywhere (ASCII case ignored), newest TUs first. Word
   // searches are best first (bm25); when a query has more than 2000 hits,
   // newest TUs first. Prefixes of one or two letters (d*) are slow on a big TM.
-  // Throws Error for a substring fragment shorter than 3 characters.
+  // Throws Error for a substring fragment shorter than 3 characters,
+  // UsageError for a query beyond SearchLimits (CheckSearchQuery).
   std::vector<ConcordanceHit> Search(std::string_view query, const SearchOptions& options) const;
 
   // Coverage of `segments` (texts of a new document): each segment goes in the

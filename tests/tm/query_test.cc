@@ -326,6 +326,51 @@ TEST(SearchTest, FindsFragmentsInsideWordsWithTheTrigramIndex) {
   EXPECT_TRUE(store.Search("100%", Fragment()).empty());
 }
 
+// The message of the UsageError that searching query throws, or "" if none.
+std::string SearchRefusal(const Store& store, const std::string& query,
+                          const SearchOptions& options = {}) {
+  try {
+    store.Search(query, options);
+  } catch (const UsageError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::string Repeat(const std::string& piece, size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += piece + " ";
+  return out;
+}
+
+TEST(SearchTest, RefusesMorePrefixTermsThanTheLimit) {
+  Store store = SmallTm();
+  // 400 prefix terms took 30 s and 683 MB on a big TM; the 17th is refused.
+  EXPECT_EQ(SearchRefusal(store, Repeat("escroq*", SearchLimits::kMaxPrefixTerms)), "");
+  const std::string refusal =
+      SearchRefusal(store, Repeat("escroq*", SearchLimits::kMaxPrefixTerms + 1));
+  EXPECT_NE(refusal.find("17 prefix terms"), std::string::npos) << refusal;
+  EXPECT_NE(refusal.find("at most 16"), std::string::npos) << refusal;
+  // A quoted prefix phrase counts, "a*" inside quotes does not.
+  EXPECT_NE(SearchRefusal(store, Repeat("\"pays\"*", 17)), "");
+  EXPECT_EQ(SearchRefusal(store, "\"" + Repeat("pays*", 17) + "\""), "");
+}
+
+TEST(SearchTest, RefusesMoreTermsOrBytesThanTheLimit) {
+  Store store = SmallTm();
+  EXPECT_EQ(SearchRefusal(store, Repeat("pays", SearchLimits::kMaxTerms)), "");
+  std::string refusal = SearchRefusal(store, Repeat("pays", SearchLimits::kMaxTerms + 1));
+  EXPECT_NE(refusal.find("65 terms"), std::string::npos) << refusal;
+  // Words of a phrase count one by one, and so do the pieces of a query
+  // FTS5 cannot parse (searched as plain words).
+  EXPECT_NE(SearchRefusal(store, "\"" + Repeat("pays", 65) + "\""), "");
+  EXPECT_NE(SearchRefusal(store, Repeat("a-b-c-d-e", 13)), "");
+  refusal = SearchRefusal(store, std::string(SearchLimits::kMaxBytes + 1, 'x'));
+  EXPECT_NE(refusal.find("1001 bytes"), std::string::npos) << refusal;
+  EXPECT_NE(SearchRefusal(store, std::string(1001, 'x'), Fragment()), "");
+  EXPECT_EQ(SearchRefusal(store, std::string(1000, 'x'), Fragment()), "");
+}
+
 TEST(AnalyzeTest, CountsSegmentsAndWordsInCatBuckets) {
   Store store = SmallTm();
   Analysis a = store.Analyze({"La réunion a eu lieu à Séoul.",                     // 100
