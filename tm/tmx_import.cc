@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_set>
 #include <utility>
 
 #include "src/core/error.h"
@@ -26,10 +27,16 @@ int BestVariant(const TmxUnit& unit, const std::string& lang, int exclude) {
   return best;
 }
 
+// Props and notes in a set of seen keys: linear in their number (a unit may
+// hold up to TmxLimits::kMaxProps of each).
+std::string Key(const Prop& p) { return p.type + '\0' + p.value; }
+const std::string& Key(const std::string& note) { return note; }
+
 template <typename T>
-void AppendUnique(const std::vector<T>& from, std::vector<T>* to) {
+void AppendUnique(const std::vector<T>& from, std::unordered_set<std::string>* seen,
+                  std::vector<T>* to) {
   for (const T& x : from) {
-    if (std::find(to->begin(), to->end(), x) == to->end()) to->push_back(x);
+    if (seen->insert(Key(x)).second) to->push_back(x);
   }
 }
 
@@ -110,12 +117,9 @@ void TmxImporter::Convert(const TmxUnit& unit, std::vector<TranslationUnit>* out
     }
     targets.push_back(tgt);
   } else {
-    std::vector<std::string> seen = {unit.variants[src].lang};
+    std::unordered_set<std::string> seen = {unit.variants[src].lang};
     for (size_t i = 0; i < unit.variants.size(); ++i) {
-      const std::string& lang = unit.variants[i].lang;
-      if (std::find(seen.begin(), seen.end(), lang) != seen.end()) continue;
-      seen.push_back(lang);
-      targets.push_back(static_cast<int>(i));
+      if (seen.insert(unit.variants[i].lang).second) targets.push_back(static_cast<int>(i));
     }
     if (targets.empty()) {
       return Bad(unit, "every <tuv> is in " + unit.variants[src].lang + ": no target language");
@@ -177,13 +181,15 @@ void TmxImporter::Convert(const TmxUnit& unit, std::vector<TranslationUnit>* out
     u.source_markup = s.markup;
     u.target_markup = v.markup;
     u.props.clear();
-    AppendUnique(props, &u.props);
-    AppendUnique(s.props, &u.props);
-    AppendUnique(v.props, &u.props);
+    std::unordered_set<std::string> seen;
+    AppendUnique(props, &seen, &u.props);
+    AppendUnique(s.props, &seen, &u.props);
+    AppendUnique(v.props, &seen, &u.props);
     u.notes.clear();
-    AppendUnique(base.notes, &u.notes);
-    AppendUnique(s.notes, &u.notes);
-    AppendUnique(v.notes, &u.notes);
+    seen.clear();
+    AppendUnique(base.notes, &seen, &u.notes);
+    AppendUnique(s.notes, &seen, &u.notes);
+    AppendUnique(v.notes, &seen, &u.notes);
     out->push_back(std::move(u));
   }
 }

@@ -181,7 +181,23 @@ std::string SerializeChildren(xmlNodePtr seg) {
   return std::string(TrimSpace(content ? content : ""));
 }
 
-void ParseVariant(xmlNodePtr tuv, TmxUnit* unit) {
+// Props and notes seen so far in one <tu>, against TmxLimits.
+struct UnitBudget {
+  size_t props = 0;
+  size_t notes = 0;
+  // True if one more `what` fits; else sets the unit's problem once.
+  bool Take(size_t* count, size_t max, const char* what, xmlNodePtr at, TmxUnit* unit) {
+    if (++*count <= max) return true;
+    if (*count == max + 1) {
+      unit->problem = "more than " + std::to_string(max) + " <" + what + "> in one <tu> (" +
+                      Where(at) + "); ancre reads at most " + std::to_string(max) +
+                      " per unit: remove the surplus";
+    }
+    return false;
+  }
+};
+
+void ParseVariant(xmlNodePtr tuv, TmxUnit* unit, UnitBudget* budget) {
   Variant v;
   const std::string lang = LangAttr(tuv);
   v.lang = NormalizeLanguageTag(lang);
@@ -195,10 +211,12 @@ void ParseVariant(xmlNodePtr tuv, TmxUnit* unit) {
     }
     if (c->type != XML_ELEMENT_NODE) continue;
     if (NameIs(c, "prop")) {
+      if (!budget->Take(&budget->props, TmxLimits::kMaxProps, "prop", c, unit)) continue;
       Prop p{Attr(c, "type"), {}};
       AppendText(c, &p.value, &problem);
       v.props.push_back(std::move(p));
     } else if (NameIs(c, "note")) {
+      if (!budget->Take(&budget->notes, TmxLimits::kMaxNotes, "note", c, unit)) continue;
       std::string note;
       AppendText(c, &note, &problem);
       v.notes.push_back(std::move(note));
@@ -225,6 +243,8 @@ void ParseUnit(xmlNodePtr tu, TmxUnit* unit) {
   unit->creation_date = Attr(tu, "creationdate");
   const std::string srclang = Attr(tu, "srclang");
   unit->srclang = srclang == "*all*" ? srclang : NormalizeLanguageTag(srclang);
+  UnitBudget budget;
+  size_t variants = 0;
   for (xmlNodePtr c = tu->children; c != nullptr; c = c->next) {
     if (c->type == XML_ENTITY_REF_NODE && unit->problem.empty()) {
       unit->problem = "entity reference &" + std::string(Str(c->name)) + "; (" + Where(c) +
@@ -232,16 +252,19 @@ void ParseUnit(xmlNodePtr tu, TmxUnit* unit) {
     }
     if (c->type != XML_ELEMENT_NODE) continue;
     if (NameIs(c, "prop")) {
+      if (!budget.Take(&budget.props, TmxLimits::kMaxProps, "prop", c, unit)) continue;
       Prop p{Attr(c, "type"), {}};
       AppendText(c, &p.value, &unit->problem);
       unit->props.push_back(std::move(p));
     } else if (NameIs(c, "note")) {
+      if (!budget.Take(&budget.notes, TmxLimits::kMaxNotes, "note", c, unit)) continue;
       std::string note;
       AppendText(c, &note, &unit->problem);
       unit->notes.push_back(std::move(note));
     } else if (NameIs(c, "tuv")) {
+      if (!budget.Take(&variants, TmxLimits::kMaxVariants, "tuv", c, unit)) continue;
       const size_t before = unit->variants.size();
-      ParseVariant(c, unit);
+      ParseVariant(c, unit, &budget);
       // No date on the <tu> (TMX 1.1 tools put it on each <tuv>): take the first.
       if (unit->creation_date.empty() && unit->variants.size() > before) {
         unit->creation_date = Attr(c, "creationdate");
@@ -293,17 +316,20 @@ class MemorySource : public ByteSource {
   size_t pos_ = 0;
 };
 
-// Scans the bytes before the root element, as libxml2 receives them, and
-// refuses a DOCTYPE that declares entities. libxml2 2.9 bounds nested entity
+// Scans the bytes as libxml2 receives them. Before the root element, refuses
+// a DOCTYPE that declares entities. libxml2 2.9 bounds nested entity
 // expansion but not one large entity repeated in an attribute value
 // (quadratic blowup), and it expands before the reader sees the DOCTYPE, so
 // the check has to happen here. Also refuses encodings whose bytes could hide
-// markup from this scan (UTF-7, UCS-4, EBCDIC).
-class PrologGuard {
+// markup from this scan (UTF-7, UCS-4, EBCDIC). In every start tag, counts
+// the attributes ('=' outside quoted values) and refuses more than
+// TmxLimits::kMaxAttributes: libxml2 2.9 compares each attribute with every
+// other (100,000 attributes: over a minute), again before the reader sees them.
+class InputGuard {
  public:
   // Returns false, with error() set, if the bytes must not be parsed.
   bool Feed(const char* data, size_t n) {
-    for (size_t k = 0; k < n && state_ != kDone; ++k) {
+    for (size_t k = 0; k < n; ++k) {
       const unsigned char b = static_cast<unsigned char>(data[k]);
       if (header_.size() < 4) {
         header_.push_back(static_cast<char>(b));
@@ -332,7 +358,20 @@ class PrologGuard {
   size_t line() const { return line_; }
 
  private:
-  enum State { kText, kLt, kBang, kBangDash, kDeclName, kDecl, kDeclQuote, kComment, kPi, kDone };
+  enum State {
+    kText,
+    kLt,
+    kBang,
+    kBangDash,
+    kDeclName,
+    kDecl,
+    kDeclQuote,
+    kComment,
+    kPi,
+    kTag,       // in a start tag
+    kTagQuote,  // in an attribute value
+    kCdata,     // in <![CDATA[ ... ]]>
+  };
   enum Width { k8Bit, kUtf16Le, kUtf16Be };
 
   bool DetectEncoding() {
@@ -399,7 +438,8 @@ class PrologGuard {
           pi_.clear();
           pi_prev_ = 0;
         } else {
-          state_ = (IsLetter(c) || c == '_' || c == ':' || c >= 0x80) ? kDone : kText;
+          attributes_ = 0;
+          state_ = (IsLetter(c) || c == '_' || c == ':' || c >= 0x80) ? kTag : kText;
         }
         break;
       case kBang:
@@ -408,6 +448,9 @@ class PrologGuard {
         } else if (IsLetter(c)) {
           name_.assign(1, static_cast<char>(c));
           state_ = kDeclName;
+        } else if (c == '[' && !in_doctype_) {
+          state_ = kCdata;
+          dashes_ = 0;
         } else {
           state_ = kDecl;
         }
@@ -455,13 +498,34 @@ class PrologGuard {
           in_doctype_ = false;  // the internal subset: declarations again
           state_ = kText;
         } else if (c == '>') {
+          in_doctype_ = false;
           state_ = kText;
         }
         break;
       case kDeclQuote:
         if (c == quote_) state_ = kDecl;
         break;
-      case kDone:
+      case kTag:
+        if (c == '"' || c == '\'') {
+          quote_ = c;
+          state_ = kTagQuote;
+        } else if (c == '=' && ++attributes_ > TmxLimits::kMaxAttributes) {
+          return Refuse("an element has more than " + std::to_string(TmxLimits::kMaxAttributes) +
+                        " attributes; TMX elements have at most a dozen: fix the file");
+        } else if (c == '>') {
+          state_ = kText;
+        }
+        break;
+      case kTagQuote:
+        if (c == quote_) state_ = kTag;
+        break;
+      case kCdata:  // ends at "]]>"; dashes_ counts the ']'
+        if (c == ']') {
+          ++dashes_;
+        } else {
+          if (c == '>' && dashes_ >= 2) state_ = kText;
+          dashes_ = 0;
+        }
         break;
     }
     return true;
@@ -479,6 +543,7 @@ class PrologGuard {
   bool in_doctype_ = false;
   unsigned quote_ = 0;
   int dashes_ = 0;
+  size_t attributes_ = 0;
   size_t line_ = 1;
   std::string error_;
 };
@@ -490,7 +555,7 @@ class PrologGuard {
 struct TmxReader::Impl {
   std::string name;
   std::unique_ptr<ByteSource> source;
-  PrologGuard guard;
+  InputGuard guard;
   std::string io_error;
   bool guard_failed = false;
   // The last error libxml2 reported (the fatal one comes last).

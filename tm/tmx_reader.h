@@ -16,6 +16,12 @@
 // before parsing it (entity expansion bombs, XXE): TMX defines none. A file
 // that is not well-formed XML throws ParseError with line and column.
 //
+// Bounds (TmxLimits): a file with an element of more than 256 attributes is
+// refused while it is read (libxml2 2.9 checks attribute names for duplicates
+// in quadratic time); a <tu> with more than 100 <tuv>, 1,000 <prop> or 1,000
+// <note> (its <tuv> included) is yielded with `problem` set, the surplus not
+// kept, so that no unit costs more than linear time in its size.
+//
 // Each <tu> comes out as a TmxUnit: its variants with language tags in
 // canonical BCP 47 form, text with inline codes (bpt, ept, it, ph, ut) removed
 // and <hi> content kept, the <seg> content as XML in `markup` when it holds
@@ -35,6 +41,14 @@
 #include "tm/translation_unit.h"
 
 namespace ancre::tm {
+
+// What the reader accepts of one element and one unit (see above).
+struct TmxLimits {
+  static constexpr size_t kMaxAttributes = 256;  // of any element; more: the file is refused
+  static constexpr size_t kMaxVariants = 100;    // <tuv> in one <tu>; more: a bad unit
+  static constexpr size_t kMaxProps = 1000;      // <prop> in one <tu> and its <tuv>; more: bad
+  static constexpr size_t kMaxNotes = 1000;      // <note> likewise
+};
 
 // The <tmx> root's version and its <header>.
 struct TmxHeader {

@@ -120,6 +120,58 @@ TEST(TmxImportTest, BadUnitIsReportedAndSkippedUnderWarn) {
   EXPECT_EQ(r.reported[0].rfind("in.tmx:5: <tu tuid=\"one\">", 0), 0u) << r.reported[0];
 }
 
+// A <tu> with `props` <prop>, `notes` <note> (half on the <tu>, half on its
+// en <tuv>) and `variants` <tuv> (fr, en, then three-letter languages).
+std::string HostileUnit(size_t props, size_t notes, size_t variants) {
+  std::string tu = "<tu tuid=\"big\">";
+  for (size_t i = 0; i < props; ++i) tu += "<prop type=\"p\">" + std::to_string(i) + "</prop>";
+  for (size_t i = 0; i < notes / 2; ++i) tu += "<note>" + std::to_string(i) + "</note>";
+  tu += "<tuv xml:lang=\"fr\"><seg>Bonjour.</seg></tuv><tuv xml:lang=\"en\">";
+  for (size_t i = notes / 2; i < notes; ++i) tu += "<note>" + std::to_string(i) + "</note>";
+  tu += "<seg>Hello.</seg></tuv>";
+  for (size_t i = 2; i < variants; ++i) {
+    const std::string lang = {'a', static_cast<char>('a' + i / 26 % 26),
+                              static_cast<char>('a' + i % 26)};
+    tu += "<tuv xml:lang=\"" + lang + "\"><seg>x</seg></tuv>";
+  }
+  return tu + "</tu>\n";
+}
+
+TEST(TmxImportTest, UnitBeyondThePropNoteOrVariantLimitIsABadUnit) {
+  const std::pair<std::string, std::string> cases[] = {
+      {HostileUnit(TmxLimits::kMaxProps + 1, 0, 2), "more than 1000 <prop> in one <tu>"},
+      {HostileUnit(0, TmxLimits::kMaxNotes + 1, 2), "more than 1000 <note> in one <tu>"},
+      {HostileUnit(0, 0, TmxLimits::kMaxVariants + 1), "more than 100 <tuv> in one <tu>"},
+  };
+  for (const auto& [unit, problem] : cases) {
+    const Result r = ImportString(Tmx(unit + kBad, "fr"), Pair("", "", OnBadRecord::kWarn));
+    EXPECT_EQ(r.stats.bad_units, 2u);
+    ASSERT_EQ(r.reported.size(), 2u);
+    EXPECT_NE(r.reported[0].find(problem), std::string::npos) << r.reported[0];
+    EXPECT_EQ(r.pairs.size(), 2u);  // the good units of kBad
+    EXPECT_THROW(ImportString(Tmx(unit, "fr")), ParseError);
+  }
+}
+
+TEST(TmxImportTest, UnitAtTheLimitsKeepsItsDistinctPropsAndNotesOnce) {
+  std::string unit = HostileUnit(TmxLimits::kMaxProps, TmxLimits::kMaxNotes, 2);
+  const Result r = ImportString(Tmx(unit, "fr"));
+  ASSERT_EQ(r.pairs.size(), 1u);
+  EXPECT_EQ(r.pairs[0].props.size(), TmxLimits::kMaxProps);
+  EXPECT_EQ(r.pairs[0].notes.size(), TmxLimits::kMaxNotes);
+  // The same note on the <tu> and the <tuv>, the same prop twice: kept once.
+  const Result twice = ImportString(
+      Tmx("<tu><prop type=\"a\">1</prop><prop type=\"a\">1</prop><prop type=\"a\">2</prop>"
+          "<note>n</note><tuv xml:lang=\"fr\"><note>n</note><seg>a</seg></tuv>"
+          "<tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>",
+          "fr"));
+  ASSERT_EQ(twice.pairs.size(), 1u);
+  EXPECT_EQ(twice.pairs[0].props.size(), 2u);
+  EXPECT_EQ(twice.pairs[0].notes.size(), 1u);
+  const Result many = ImportString(Tmx(HostileUnit(0, 0, TmxLimits::kMaxVariants), "fr"));
+  EXPECT_EQ(many.pairs.size(), TmxLimits::kMaxVariants - 1);
+}
+
 TEST(TmxImportTest, EmptySegmentAndBadLanguageTagAreBadUnits) {
   Result r = ImportString(
       Tmx("<tu><tuv xml:lang=\"en\"><seg><ph>&lt;br/></ph></seg></tuv>"

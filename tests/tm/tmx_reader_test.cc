@@ -229,6 +229,34 @@ TEST(TmxReaderTest, RefusesQuadraticBlowupInAttribute) {
   EXPECT_THROW(ReadAll(Tmx("<tu tuid=\"" + refs + "\"/>\n", dtd)), ParseError);
 }
 
+std::string Attributes(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += " a" + std::to_string(i) + "=\"x\"";
+  return out;
+}
+
+TEST(TmxReaderTest, RefusesAnElementWithMoreAttributesThanTheLimit) {
+  // 100,000 attributes on one element kept libxml2 busy for over a minute.
+  const std::string tu =
+      "<tuv xml:lang=\"fr\"><seg>a</seg></tuv><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n";
+  try {
+    ReadAll(Tmx("<tu" + Attributes(TmxLimits::kMaxAttributes + 1) + ">" + tu));
+    FAIL() << "no exception";
+  } catch (const ParseError& e) {
+    EXPECT_NE(std::string(e.what()).find("more than 256 attributes"), std::string::npos)
+        << e.what();
+    EXPECT_EQ(e.line(), 5u);
+  }
+  EXPECT_EQ(ReadAll(Tmx("<tu" + Attributes(TmxLimits::kMaxAttributes) + ">" + tu)).size(), 1u);
+  // '=' in attribute values, text, comments and CDATA sections are not attributes.
+  const std::string equals(2000, '=');
+  const auto units =
+      ReadAll(Tmx("<!-- " + equals + " --><tu tuid=\"" + equals + "\"><tuv xml:lang=\"fr\"><seg>" +
+                  equals + "<![CDATA[<a " + equals + ">]]></seg></tuv></tu>\n"));
+  ASSERT_EQ(units.size(), 1u);
+  EXPECT_EQ(units[0].tuid, equals);
+}
+
 TEST(TmxReaderTest, RefusesExternalEntities) {
   const std::string dtd =
       "<!DOCTYPE tmx [ <!-- a comment with <tmx> inside --> "
