@@ -61,23 +61,6 @@ int64_t DeleteUnits(const Store::Impl& impl, const std::string& select_sql, doub
   return static_cast<int64_t>(doomed.size());
 }
 
-// SQLite URI for opening `path` read-only (RFC 3986 escapes for the characters
-// SQLite's URI parser treats specially).
-std::string ReadOnlyUri(const std::string& path) {
-  std::string uri = "file:";
-  static const char kHex[] = "0123456789ABCDEF";
-  for (unsigned char c : std::filesystem::absolute(path).string()) {
-    if (c == '%' || c == '?' || c == '#' || c < 0x20) {
-      uri += '%';
-      uri += kHex[c >> 4];
-      uri += kHex[c & 15];
-    } else {
-      uri += static_cast<char>(c);
-    }
-  }
-  return uri + "?mode=ro";
-}
-
 }  // namespace
 
 StoreStats Store::Stats() const {
@@ -275,7 +258,7 @@ MergeResult Store::Merge(const std::filesystem::path& other) {
   }
   // ATTACH cannot run inside a transaction.
   Stmt attach = impl.Prepare("ATTACH DATABASE ?1 AS other");
-  BindText(attach.get(), 1, ReadOnlyUri(other.string()));
+  BindText(attach.get(), 1, internal::FileUri(other.string(), "mode=ro"));
   Step(attach.get(), impl.path, "cannot open the other translation memory");
   struct Detach {
     const Impl& impl;

@@ -1,5 +1,7 @@
 #include "tm/sqlite_handle.h"
 
+#include <filesystem>
+
 namespace ancre::tm::internal {
 
 std::string DescribeSqliteError(int rc, sqlite3* db, const std::string& file,
@@ -112,6 +114,21 @@ void Transaction::Commit() {
     throw DbError(message, code);
   }
   done_ = true;
+}
+
+std::string FileUri(const std::string& path, const char* query) {
+  std::string uri = "file:";
+  static const char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : std::filesystem::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?" + query;
 }
 
 }  // namespace ancre::tm::internal

@@ -40,6 +40,11 @@ Stmt Prepare(sqlite3* db, std::string_view sql, const std::string& file);
 // Runs one or more statements without results; throws DbError naming `file`.
 void Exec(sqlite3* db, const char* sql, const std::string& file);
 
+// SQLite URI for the file at `path` (made absolute) with `query` ("mode=ro"),
+// with RFC 3986 escapes for the characters SQLite's URI parser treats
+// specially. Needs SQLITE_OPEN_URI (ATTACH always reads URIs).
+std::string FileUri(const std::string& path, const char* query);
+
 // Bind helpers. Text is bound with its explicit length and SQLITE_TRANSIENT.
 void BindText(sqlite3_stmt* s, int index, std::string_view text);
 // Binds text without copying it: the bytes must stay alive and unchanged

@@ -2,11 +2,13 @@
 #include "tm/store.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <deque>
+#include <map>
 #include <unordered_map>
 #include <utility>
 
@@ -184,6 +186,129 @@ PRAGMA writable_schema = OFF;
 // Migrations: kMigrations[v] upgrades a schema at version v to v + 1.
 constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
 static_assert(std::size(kMigrations) == kSchemaVersion);
+
+// ---------------------------------------------------------------------------
+// Schema check. The application_id says a file claims to be an ancre TM, not
+// that its objects are what ancre made: a `units` table replaced by a
+// recursive view, or a trigger on it, passes that check and makes every read
+// endless. So every object is compared with what the migrations create.
+
+// An object of sqlite_schema: its type and its SQL, comments dropped and
+// spaces collapsed (the text SQLite keeps is the CREATE statement as written).
+struct SchemaObject {
+  std::string type;
+  std::string sql;
+};
+using Schema = std::map<std::string, SchemaObject>;
+
+std::string NormalizeSql(std::string_view sql) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      while (i < sql.size() && sql[i] != '\n') ++i;
+      c = ' ';
+    } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+      const size_t end = sql.find("*/", i + 2);
+      i = end == std::string_view::npos ? sql.size() : end + 1;
+      c = ' ';
+    }
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    const auto punct = [](char p) { return p == '(' || p == ')' || p == ','; };
+    if (space && !out.empty() && !punct(c) && !punct(out.back())) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+Schema ReadSchema(sqlite3* db, const std::string& path) {
+  Schema schema;
+  internal::Stmt s = internal::Prepare(db, "SELECT type, name, sql FROM sqlite_schema", path);
+  while (internal::Step(s.get(), path, "cannot read the schema")) {
+    schema[ColumnText(s.get(), 1)] = {ColumnText(s.get(), 0), NormalizeSql(ColumnText(s.get(), 2))};
+  }
+  return schema;
+}
+
+// What ancre creates at schema `version` (1 ... kSchemaVersion).
+const Schema& ExpectedSchema(int64_t version) {
+  static const std::vector<Schema> schemas = [] {
+    std::vector<Schema> out(kSchemaVersion + 1);
+    sqlite3* raw = nullptr;
+    int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE, nullptr);
+    internal::DbHandle db(raw);
+    internal::CheckSqlite(rc, raw, ":memory:", "cannot build the reference schema");
+    for (int v = 0; v < kSchemaVersion; ++v) {
+      internal::Exec(db.get(), kMigrations[v], ":memory:");
+      out[v + 1] = ReadSchema(db.get(), ":memory:");
+    }
+    return out;
+  }();
+  return schemas[static_cast<size_t>(version)];
+}
+
+// Tables SQLite itself may add (ANALYZE, AUTOINCREMENT).
+bool IsSqliteTable(const std::string& name, const SchemaObject& object) {
+  return object.type == "table" && (name == "sqlite_sequence" || name.rfind("sqlite_stat", 0) == 0);
+}
+
+// The first difference between the file's schema and version's, or "".
+std::string SchemaProblem(const Schema& actual, int64_t version) {
+  const Schema& expected = ExpectedSchema(version);
+  // Schema v3 rewrote the origin checks of v1 in place, where SQLite allows it.
+  const std::string in_list = NormalizeSql("CHECK (origin IN ('aligned', 'imported', 'edited'))");
+  const std::string comparisons =
+      NormalizeSql("CHECK (origin = 'aligned' OR origin = 'imported' OR origin = 'edited')");
+  for (const auto& [name, object] : actual) {
+    auto it = expected.find(name);
+    if (it == expected.end()) {
+      if (IsSqliteTable(name, object)) continue;
+      // Shadow tables of the FTS5 indexes: which exist, and how they are
+      // written, depends on the SQLite version that created them.
+      bool shadow = false;
+      for (const auto& [fts, fts_object] : expected) {
+        if (fts_object.sql.rfind("CREATE VIRTUAL TABLE", 0) == 0 && name.rfind(fts + "_", 0) == 0) {
+          shadow = true;
+        }
+      }
+      if (shadow && object.type == "table" && object.sql.rfind("CREATE TABLE", 0) == 0) continue;
+      return "it holds a " + object.type + " '" + name + "' that ancre did not create";
+    }
+    if (object.type != it->second.type) {
+      return "'" + name + "' is a " + object.type + ", not the " + it->second.type +
+             " ancre created";
+    }
+    std::string sql = object.sql;
+    for (size_t at; (at = sql.find(comparisons)) != std::string::npos;) {
+      sql.replace(at, comparisons.size(), in_list);
+    }
+    if (sql != it->second.sql) {
+      return "the " + object.type + " '" + name + "' is not defined as ancre defines it";
+    }
+  }
+  for (const auto& [name, object] : expected) {
+    if (actual.count(name) == 0) {
+      return "the " + object.type + " '" + name + "' is missing";
+    }
+  }
+  return "";
+}
+
+// True if the folder of path cannot be written (access(2): not for this
+// user, or a read-only file system) and path has no -wal file with content.
+bool ImmutableForReaders(const std::filesystem::path& path) {
+  std::filesystem::path folder = path.parent_path();
+  if (folder.empty()) folder = ".";
+  if (access(folder.c_str(), W_OK) == 0) return false;
+  struct stat wal;
+  const std::string wal_path = path.string() + "-wal";
+  return stat(wal_path.c_str(), &wal) != 0 || wal.st_size == 0;
+}
 
 int64_t QueryInt(const Store::Impl& impl, const char* sql) {
   Stmt s = impl.Prepare(sql);
@@ -585,7 +710,17 @@ Store::Store(const std::filesystem::path& path, const StoreOptions& options)
   // Harmless (SQLITE_MISUSE, ignored) if SQLite was already initialized.
   static const int kConfigured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   (void)kConfigured;
-  int rc = sqlite3_open_v2(impl.path.c_str(), &raw, flags, nullptr);
+  // A reader of a TM in a folder it cannot write (a read-only share, a
+  // published archive) cannot take WAL's shared-memory -shm file. When nothing
+  // can be writing the TM (no process can create its -wal there either) and
+  // no -wal holds commits not yet in it, it is opened as immutable: no locks,
+  // no -shm (sqlite.org/uri.html#uriimmutable).
+  std::string open_name = impl.path;
+  if (options.read_only && !in_memory && ImmutableForReaders(path)) {
+    open_name = internal::FileUri(impl.path, "immutable=1");
+    flags |= SQLITE_OPEN_URI;
+  }
+  int rc = sqlite3_open_v2(open_name.c_str(), &raw, flags, nullptr);
   impl.db.reset(raw);  // sqlite3_open_v2 allocates a handle even on failure
   internal::CheckSqlite(rc, raw, impl.path, "cannot open the translation memory");
   sqlite3_extended_result_codes(raw, 1);
@@ -636,6 +771,17 @@ Store::Store(const std::filesystem::path& path, const StoreOptions& options)
   // Writers read through the page cache: a write's index catch-up streams
   // every new unit, and mapped pages would all count as resident memory.
   const int64_t mmap_mib = impl.read_only ? std::max(options.mmap_mib, 0) : 0;
+  if (!empty) {
+    const std::string problem =
+        version < 0 ? "schema version " + std::to_string(version) + " is not one ancre writes"
+                    : SchemaProblem(ReadSchema(impl.handle(), impl.path), version);
+    if (!problem.empty()) {
+      throw DbError(impl.path + ": not a valid ancre translation memory: " + problem +
+                        " (schema v" + std::to_string(version) +
+                        "); use a TM written by ancre, or rebuild it from its TMX export",
+                    SQLITE_CORRUPT);
+    }
+  }
   impl.Exec(("PRAGMA mmap_size = " + std::to_string(mmap_mib << 20)).c_str());
   if (!impl.read_only) {
     if (!in_memory) {

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <random>
 
+#include "src/core/error.h"
 #include "tests/cli/run_ancre.h"
 #include "tm/store.h"
 
@@ -236,6 +237,106 @@ TEST(TmCliTest, ForeignSqliteFileIsAnErrorAndIsLeftAsItWas) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("not an ancre translation memory"), std::string::npos) << r.err;
   EXPECT_EQ(ReadAll(dir / "other.sqlite"), before);
+}
+
+// Runs sql on the TM at path, as another program could.
+void Tamper(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  EXPECT_EQ(rc, SQLITE_OK) << (error ? error : "");
+  sqlite3_free(error);
+  sqlite3_close(db);
+}
+
+// The crafted TM of the hardening issue: `units` is a view counting forever,
+// which made tm merge fill the disk and every reader hang.
+constexpr const char* kRecursiveUnits =
+    "DROP TABLE units; CREATE VIEW units(id, src_lang, tgt_lang, source, target, source_markup, "
+    "target_markup, text_hash, match_key, word_count, score, origin, created, tuid, has_extras) "
+    "AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i, 'fr', 'en', "
+    "'a', 'b', '', '', 0, 'a', 1, 1.0, 'imported', '2026', '', 0 FROM n";
+
+TEST(TmCliTest, TmWhoseUnitsTableIsARecursiveViewIsRefusedOnOpen) {
+  ScratchDir dir;
+  MakeTm(dir / "tm.sqlite");
+  Tamper(dir / "tm.sqlite", kRecursiveUnits);
+  const std::string before = ReadAll(dir / "tm.sqlite");
+  StoreOptions read_only;
+  read_only.read_only = true;
+  try {
+    Store store(dir / "tm.sqlite", read_only);
+    ADD_FAILURE() << "a TM with a view for units was opened";
+  } catch (const DbError& e) {
+    EXPECT_NE(std::string(e.what()).find("'units' is a view, not the table"), std::string::npos)
+        << e.what();
+    EXPECT_NE(std::string(e.what()).find("tm.sqlite"), std::string::npos) << e.what();
+  }
+  auto check = RunAncre("tm check --db " + Q(dir / "tm.sqlite"));
+  EXPECT_EQ(check.exit_code, 1);
+  EXPECT_NE(check.err.find("'units' is a view"), std::string::npos) << check.err;
+  auto merge = RunAncre("tm merge " + Q(dir / "tm.sqlite") + " --db " + Q(dir / "new.sqlite"));
+  EXPECT_EQ(merge.exit_code, 1);
+  EXPECT_NE(merge.err.find("not a valid ancre translation memory"), std::string::npos) << merge.err;
+  EXPECT_EQ(ReadAll(dir / "tm.sqlite"), before);
+}
+
+TEST(TmCliTest, TmWithATriggerOrAnAlteredIndexIsRefused) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"CREATE TRIGGER grow AFTER INSERT ON units BEGIN SELECT 1; END",
+       "trigger 'grow' that ancre did not create"},
+      {"CREATE TABLE extra(x)", "table 'extra' that ancre did not create"},
+      {"DROP INDEX units_by_hash; CREATE INDEX units_by_hash ON units(text_hash) WHERE "
+       "length(source) > 0",
+       "index 'units_by_hash' is not defined as ancre defines it"},
+      {"DROP INDEX units_by_hash", "index 'units_by_hash' is missing"},
+  };
+  for (const auto& [sql, problem] : cases) {
+    ScratchDir dir;
+    MakeTm(dir / "tm.sqlite");
+    Tamper(dir / "tm.sqlite", sql);
+    auto check = RunAncre("tm check --db " + Q(dir / "tm.sqlite"));
+    EXPECT_EQ(check.exit_code, 1) << sql;
+    EXPECT_NE(check.err.find(problem), std::string::npos) << check.err;
+  }
+}
+
+TEST(TmCliTest, TmInAReadOnlyFolderIsReadByLookupSearchStatsAndExport) {
+  // Root ignores permissions: the readers then run as user nobody (setpriv),
+  // as a user reading a TM on a read-only share would.
+  std::string as_user;
+  if (geteuid() == 0) {
+    if (access("/usr/bin/setpriv", X_OK) != 0) GTEST_SKIP() << "root, and no setpriv";
+    as_user = "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  }
+  ScratchDir dir;
+  std::filesystem::permissions(dir.path(), std::filesystem::perms(0755));
+  const std::string folder = dir / "shared";
+  std::filesystem::create_directory(folder);
+  const std::string tm = folder + "/tm.sqlite";
+  MakeTm(tm);
+  ASSERT_FALSE(std::filesystem::exists(tm + "-wal"));  // the last connection checkpointed
+  chmod(tm.c_str(), 0444);
+  chmod(folder.c_str(), 0555);
+  const std::string before = ReadAll(tm);
+  auto run = [&](const std::string& args) {
+    const std::string cmd = as_user + "'" + ANCRE_BINARY + "' " + args + " --db " + Q(tm) + " >" +
+                            Q(dir / "out") + " 2>" + Q(dir / "err");
+    const int status = std::system(cmd.c_str());
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        << args << ": " << ReadAll(dir / "err");
+    return ReadAll(dir / "out");
+  };
+  EXPECT_NE(run("lookup --format jsonl 'Les deux pays créeront une équipe conjointe.'")
+                .find("\"score\":100"),
+            std::string::npos);
+  EXPECT_NE(run("search Séoul").find("Seoul"), std::string::npos);
+  EXPECT_NE(run("stats").find("2"), std::string::npos);
+  EXPECT_NE(run("export").find("<tu"), std::string::npos);
+  EXPECT_EQ(ReadAll(tm), before);
+  EXPECT_FALSE(std::filesystem::exists(tm + "-shm"));
+  chmod(folder.c_str(), 0755);
 }
 
 // Turns a TM into what ancre wrote at schema `version` (1 or 2).
