@@ -745,6 +745,17 @@ Store::Store(const std::filesystem::path& path, const StoreOptions& options)
                       "); upgrade ancre",
                   SQLITE_ERROR);
   }
+  if (!empty) {
+    const std::string problem =
+        version < 0 ? "schema version " + std::to_string(version) + " is not one ancre writes"
+                    : SchemaProblem(ReadSchema(impl.handle(), impl.path), version);
+    if (!problem.empty()) {
+      throw DbError(impl.path + ": not a valid ancre translation memory: " + problem +
+                        " (schema v" + std::to_string(version) +
+                        "); use a TM written by ancre, or rebuild it from its TMX export",
+                    SQLITE_CORRUPT);
+    }
+  }
   if (empty && !may_create) {
     throw DbError(impl.path +
                       ": an empty file, not a translation memory; give the path of an "
@@ -771,17 +782,6 @@ Store::Store(const std::filesystem::path& path, const StoreOptions& options)
   // Writers read through the page cache: a write's index catch-up streams
   // every new unit, and mapped pages would all count as resident memory.
   const int64_t mmap_mib = impl.read_only ? std::max(options.mmap_mib, 0) : 0;
-  if (!empty) {
-    const std::string problem =
-        version < 0 ? "schema version " + std::to_string(version) + " is not one ancre writes"
-                    : SchemaProblem(ReadSchema(impl.handle(), impl.path), version);
-    if (!problem.empty()) {
-      throw DbError(impl.path + ": not a valid ancre translation memory: " + problem +
-                        " (schema v" + std::to_string(version) +
-                        "); use a TM written by ancre, or rebuild it from its TMX export",
-                    SQLITE_CORRUPT);
-    }
-  }
   impl.Exec(("PRAGMA mmap_size = " + std::to_string(mmap_mib << 20)).c_str());
   if (!impl.read_only) {
     if (!in_memory) {
