@@ -4,10 +4,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <thread>
 
 #include "src/align/candidates.h"
 #include "src/align/comparable.h"
+#include "src/align/learned_lexicon.h"
 #include "src/align/parallel.h"
 
 namespace ancre::align {
@@ -60,28 +62,30 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
   ft.language = options.tgt_language;
   ft.side = Side::kTarget;
   SideFeatures src_features, tgt_features;
-  if (options.threads > 1 && src.texts.size() + tgt.texts.size() > 2000) {
-    std::thread t([&] { tgt_features = BuildSideFeatures(tgt.texts, tgt.anchors, ft); });
-    src_features = BuildSideFeatures(src.texts, src.anchors, fs);
-    t.join();
-  } else {
-    src_features = BuildSideFeatures(src.texts, src.anchors, fs);
-    tgt_features = BuildSideFeatures(tgt.texts, tgt.anchors, ft);
-  }
+  auto build = [&] {
+    if (options.threads > 1 && src.texts.size() + tgt.texts.size() > 2000) {
+      std::thread t([&] { tgt_features = BuildSideFeatures(tgt.texts, tgt.anchors, ft); });
+      src_features = BuildSideFeatures(src.texts, src.anchors, fs);
+      t.join();
+    } else {
+      src_features = BuildSideFeatures(src.texts, src.anchors, fs);
+      tgt_features = BuildSideFeatures(tgt.texts, tgt.anchors, ft);
+    }
+  };
+  build();
 
   // One match index serves the mode decision and the aligner.
-  Scorer probe(src_features, tgt_features, options.length_prior);
+  auto probe = std::make_unique<Scorer>(src_features, tgt_features, options.length_prior);
   DropTokens(&src_features);
   DropTokens(&tgt_features);
   ModeDecision chosen;
   chosen.mode = options.mode;
-  if (options.mode == AlignMode::kAuto) chosen = DecideMode(probe);
-  if (decision != nullptr) *decision = chosen;
+  if (options.mode == AlignMode::kAuto) chosen = DecideMode(*probe);
 
   Alignment result;
   result.mode = chosen.mode;
-  if (chosen.mode == AlignMode::kParallel) {
-    Scorer scorer(probe, Scorer::FitLength(src_features, tgt_features, options.length_prior));
+  auto align_parallel = [&] {
+    Scorer scorer(*probe, Scorer::FitLength(src_features, tgt_features, options.length_prior));
     result.beads = AlignParallel(scorer, ParallelParams{}, options.threads);
     for (Bead& b : result.beads) {
       if (b.src.empty() || b.tgt.empty()) {
@@ -93,9 +97,31 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
       b.score =
           ParallelScore(scorer.Similarity(s0, s1, t0, t1), scorer.LengthPenalty(s0, s1, t0, t1), b);
     }
+  };
+  Lexicon learned;
+  if (chosen.mode == AlignMode::kParallel) {
+    align_parallel();
+    if (options.learn) {
+      LearnOptions lo;
+      lo.src_language = options.src_language;
+      lo.tgt_language = options.tgt_language;
+      learned = LearnLexicon(src.texts, tgt.texts, result.beads, lo);
+      chosen.learned_pairs = learned.size();
+      if (!learned.empty()) {
+        // The scorer borrows the features: it goes before they are rebuilt.
+        probe.reset();
+        fs.learned = ft.learned = &learned;
+        build();
+        probe = std::make_unique<Scorer>(src_features, tgt_features, options.length_prior);
+        DropTokens(&src_features);
+        DropTokens(&tgt_features);
+        align_parallel();
+      }
+    }
   } else {
-    result.beads = AlignComparable(probe, ComparableParams{}, options.threads);
+    result.beads = AlignComparable(*probe, ComparableParams{}, options.threads);
   }
+  if (decision != nullptr) *decision = chosen;
   // Comparable mode lists the segments it left unaligned too: source ones in
   // source order among the pairs, target ones at the end.
   if (result.mode == AlignMode::kComparable) {

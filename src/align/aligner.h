@@ -52,6 +52,9 @@ struct AlignOptions {
   // heavy.
   LengthModel length_prior = {0.89, 6.8};
   double anchor_weight = 1.0;  // multiplies anchor token weights (kind weights are in the anchors)
+  // Parallel mode: learn word translations from the confident beads of a
+  // first alignment and align again with them (see learned_lexicon.h).
+  bool learn = true;
 };
 
 // Aligns the two sides. Returns the beads in source order; in parallel mode

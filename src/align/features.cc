@@ -243,15 +243,20 @@ class TypeTable {
           keys_.push_back(HashKey('W', latin));
         }
       }
-      if (!keys_.empty() && options_.lexicon != nullptr && !options_.lexicon->empty()) {
+      const bool dictionary = options_.lexicon != nullptr && !options_.lexicon->empty();
+      const bool learned = options_.learned != nullptr && !options_.learned->empty();
+      if (!keys_.empty() && (dictionary || learned)) {
         std::string stem = stemmer_.Stem(folded);
-        if (options_.side == Side::kSource) {
-          for (std::string_view t : options_.lexicon->Translations(stem)) {
-            keys_.push_back(HashKey('L', t));
+        bool target = false;
+        for (const Lexicon* lex : {options_.lexicon, options_.learned}) {
+          if (lex == nullptr || lex->empty()) continue;
+          if (options_.side == Side::kSource) {
+            for (std::string_view t : lex->Translations(stem)) keys_.push_back(HashKey('L', t));
+          } else {
+            target = target || lex->HasTarget(stem);
           }
-        } else if (options_.lexicon->HasTarget(stem)) {
-          keys_.push_back(HashKey('L', stem));
         }
+        if (target) keys_.push_back(HashKey('L', stem));
       }
     }
     uint32_t type = keys_.empty() ? KeyTable::kNone : NewType(keys_);

@@ -50,6 +50,7 @@ struct FeatureOptions {
   std::string language = "fr";  // ISO 639-1 code of this side
   Side side = Side::kSource;
   const Lexicon* lexicon = nullptr;  // may be null or empty; must outlive the call
+  const Lexicon* learned = nullptr;  // a learned lexicon, used like `lexicon`; may be null
   double anchor_weight = 1.0;        // multiplies every anchor token's weight
 };
 

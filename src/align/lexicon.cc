@@ -303,6 +303,13 @@ void Lexicon::Freeze() {
   *this = FromText(std::move(text));
 }
 
+Lexicon Lexicon::FromStemPairs(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  Lexicon lex;
+  for (const auto& [s, t] : pairs) lex.AddStems(s, t);
+  lex.Freeze();
+  return lex;
+}
+
 std::string Lexicon::ToText() const { return text_ ? *text_ : std::string("ancre-lexicon 1\n\n"); }
 
 Lexicon Lexicon::FromText(std::string text) {
@@ -434,6 +441,57 @@ void WriteCache(const std::filesystem::path& path, const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+// The dictionary files of a pair and the hash of their versions (with the
+// parsing version), or nullopt when neither direction is installed.
+struct DictionaryFiles {
+  std::filesystem::path forward, backward;
+  bool has_forward = false, has_backward = false;
+  uint64_t hash = 14695981039346656037ull;
+};
+
+std::optional<DictionaryFiles> FindDictionaries(const std::string& dir, std::string_view src,
+                                                std::string_view tgt) {
+  namespace fs = std::filesystem;
+  DictionaryFiles d;
+  d.forward = fs::path(dir) / ("freedict-" + FreeDictCode(src) + "-" + FreeDictCode(tgt));
+  d.backward = fs::path(dir) / ("freedict-" + FreeDictCode(tgt) + "-" + FreeDictCode(src));
+  auto present = [](const fs::path& p) {
+    return fs::exists(p.string() + ".index") && fs::exists(p.string() + ".dict.dz");
+  };
+  d.has_forward = present(d.forward);
+  d.has_backward = present(d.backward);
+  if (!d.has_forward && !d.has_backward) return std::nullopt;
+  for (const fs::path& p : {d.forward, d.backward}) {
+    HashFile(p.string() + ".index", &d.hash);
+    HashFile(p.string() + ".dict.dz", &d.hash);
+  }
+  // The format and parsing version: a change of either must not read an older cache.
+  HashFile("v2|" + SnowballName(src) + "|" + SnowballName(tgt), &d.hash);
+  return d;
+}
+
+std::string Hex(uint64_t h) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
+
+// Writes a cache and removes the older ones of the same name prefix.
+void ReplaceCache(const std::filesystem::path& cache, const std::string& prefix,
+                  const std::string& text) {
+  namespace fs = std::filesystem;
+  WriteCache(cache, text);
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(cache.parent_path(), ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.starts_with(prefix) && e.path() != cache) fs::remove(e.path(), ec);
+  }
+}
+
+}  // namespace
+
 Lexicon Lexicon::Load(const std::string& dir, std::string_view src_language,
                       std::string_view tgt_language, const std::string& cache_dir) {
   Lexicon direct = LoadDirect(dir, src_language, tgt_language, cache_dir);
@@ -447,6 +505,26 @@ Lexicon Lexicon::Load(const std::string& dir, std::string_view src_language,
     if (FreeDictCode(pivot) == FreeDictCode(src_language) ||
         FreeDictCode(pivot) == FreeDictCode(tgt_language)) {
       continue;
+    }
+    const std::optional<DictionaryFiles> a = FindDictionaries(dir, src_language, pivot);
+    const std::optional<DictionaryFiles> b = FindDictionaries(dir, pivot, tgt_language);
+    if (!a || !b) continue;
+    // The composed lexicon is cached too, keyed by the three dictionaries.
+    std::filesystem::path cache;
+    const std::string prefix = "lexicon-" + FreeDictCode(src_language) + "-" +
+                               FreeDictCode(tgt_language) + "-via-" + FreeDictCode(pivot) + "-";
+    if (!cache_dir.empty()) {
+      const std::optional<DictionaryFiles> d = FindDictionaries(dir, src_language, tgt_language);
+      uint64_t h = (d ? d->hash : 0) * 1099511628211ull ^ a->hash;
+      h = h * 1099511628211ull ^ b->hash;
+      cache = std::filesystem::path(cache_dir) / (prefix + Hex(h) + ".txt");
+      if (std::optional<std::string> text = ReadCache(cache)) {
+        try {
+          return FromText(std::move(*text));
+        } catch (const ParseError&) {
+          // rebuilt below
+        }
+      }
     }
     Lexicon first = LoadDirect(dir, src_language, pivot, cache_dir);
     if (first.size() < kPivotBelow) continue;
@@ -462,6 +540,7 @@ Lexicon Lexicon::Load(const std::string& dir, std::string_view src_language,
       }
     }
     direct.Freeze();
+    if (!cache.empty()) ReplaceCache(cache, prefix, direct.ToText());
     break;
   }
   return direct;
@@ -472,27 +551,15 @@ Lexicon Lexicon::LoadDirect(const std::string& dir, std::string_view src_languag
   namespace fs = std::filesystem;
   const std::string s3 = FreeDictCode(src_language);
   const std::string t3 = FreeDictCode(tgt_language);
-  const fs::path base(dir);
-  const fs::path forward = base / ("freedict-" + s3 + "-" + t3);
-  const fs::path backward = base / ("freedict-" + t3 + "-" + s3);
-  auto present = [](const fs::path& p) {
-    return fs::exists(p.string() + ".index") && fs::exists(p.string() + ".dict.dz");
-  };
-  const bool has_forward = present(forward), has_backward = present(backward);
-  if (!has_forward && !has_backward) return Lexicon();
-
+  const std::optional<DictionaryFiles> files = FindDictionaries(dir, src_language, tgt_language);
+  if (!files) return Lexicon();
+  const fs::path& forward = files->forward;
+  const fs::path& backward = files->backward;
+  const bool has_forward = files->has_forward, has_backward = files->has_backward;
+  const std::string prefix = "lexicon-" + s3 + "-" + t3 + "-";
   fs::path cache;
   if (!cache_dir.empty()) {
-    uint64_t h = 14695981039346656037ull;
-    for (const fs::path& p : {forward, backward}) {
-      HashFile(p.string() + ".index", &h);
-      HashFile(p.string() + ".dict.dz", &h);
-    }
-    // The format and parsing version: a change of either must not read an older cache.
-    HashFile("v2|" + SnowballName(src_language) + "|" + SnowballName(tgt_language), &h);
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-    cache = fs::path(cache_dir) / ("lexicon-" + s3 + "-" + t3 + "-" + hex + ".txt");
+    cache = fs::path(cache_dir) / (prefix + Hex(files->hash) + ".txt");
     if (std::optional<std::string> text = ReadCache(cache)) {
       try {
         return FromText(std::move(*text));
@@ -528,16 +595,7 @@ Lexicon Lexicon::LoadDirect(const std::string& dir, std::string_view src_languag
                    });
   }
   lex.Freeze();
-  if (!cache.empty() && !lex.empty()) {
-    WriteCache(cache, lex.ToText());
-    // Caches of older dictionary or ancre versions for this pair are stale.
-    const std::string prefix = "lexicon-" + s3 + "-" + t3 + "-";
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(cache.parent_path(), ec)) {
-      const std::string name = e.path().filename().string();
-      if (name.starts_with(prefix) && e.path() != cache) fs::remove(e.path(), ec);
-    }
-  }
+  if (!cache.empty() && !lex.empty()) ReplaceCache(cache, prefix, lex.ToText());
   return lex;
 }
 

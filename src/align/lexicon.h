@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 struct sb_stemmer;
@@ -79,6 +80,10 @@ class Lexicon {
   // Adds one pair of single words (lowercase, unstemmed); used by Load() and by tests.
   void AddPair(std::string_view src_word, std::string_view tgt_word, Stemmer* src_stemmer,
                Stemmer* tgt_stemmer);
+
+  // A lexicon of (source stem, target stem) pairs, already stemmed (a
+  // learned lexicon, see learned_lexicon.h).
+  static Lexicon FromStemPairs(const std::vector<std::pair<std::string, std::string>>& pairs);
 
   // Target stems that translate the source stem; empty if none. The views
   // live as long as the Lexicon (or a copy of it).

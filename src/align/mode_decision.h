@@ -30,7 +30,8 @@ struct ModeDecision {
   // LengthOrderRatio() of the two documents: well below 1 for translations,
   // about 1 for unrelated orders; 1 when a side is empty.
   double length_order = 1.0;
-  std::string reason;  // one line, e.g. "auto: parallel (41 of 43 sure pairs in order, ...)"
+  size_t learned_pairs = 0;  // word translations learned from a first alignment (parallel mode)
+  std::string reason;        // one line, e.g. "auto: parallel (41 of 43 sure pairs in order, ...)"
 };
 
 // The cost of the best monotone alignment of the two length sequences under
