@@ -362,7 +362,7 @@ MergeResult Store::Merge(const std::filesystem::path& other) {
         "temp.merge_units;");
     tx.Commit();
   }
-  if (impl.index_after_write) internal::CatchUpIndexes(impl);
+  if (impl.index_after_write) internal::IndexAfterCommit(impl);
   return result;
 }
 

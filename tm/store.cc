@@ -432,6 +432,32 @@ int64_t UnindexedUnits(const Store::Impl& impl) {
   return Step(s.get(), impl.path, "cannot read the index state") ? ColumnInt(s.get(), 0) : 0;
 }
 
+int64_t IndexAfterCommit(const Store::Impl& impl) {
+  try {
+    return CatchUpIndexes(impl);
+  } catch (const DbError& e) {
+    // The write itself is committed: the index transaction alone rolled back.
+    std::string held = "its new translation units";
+    try {
+      held = std::to_string(UnindexedUnits(impl)) + " translation unit(s)";
+    } catch (const DbError&) {
+      // Keep the general wording: the count needs a read that failed too.
+    }
+    const int primary = e.code() & 0xff;
+    const std::string reason = primary == SQLITE_FULL    ? "disk full"
+                               : primary == SQLITE_IOERR ? "input/output error, e.g. disk full or "
+                                                           "file size limit"
+                               : primary == SQLITE_BUSY || primary == SQLITE_LOCKED
+                                   ? "another process holds the translation memory"
+                                   : sqlite3_errstr(e.code());
+    throw DbError(impl.path + ": the write was saved but indexing it failed (" + reason +
+                      "): the translation memory holds " + held +
+                      " stored but not yet searchable (lookup and search skip them); the next "
+                      "command that writes to it indexes them",
+                  e.code());
+  }
+}
+
 int64_t CatchUpIndexes(const Store::Impl& impl) {
   Transaction tx(impl.handle(), impl.path);
   // Read under the write lock: another process may have caught up meanwhile.
@@ -846,7 +872,7 @@ int64_t Store::UnindexedUnits() const {
 
 int64_t Store::UpdateIndexes() {
   impl_->RequireWritable("cannot update its indexes");
-  return internal::CatchUpIndexes(*impl_);
+  return internal::IndexAfterCommit(*impl_);
 }
 
 namespace {
@@ -1062,7 +1088,7 @@ SaveResult Store::SaveAlignment(const DocumentRecord& source, const DocumentReco
     writer.AddProvenance(unit_id, prov);
   }
   tx.Commit();
-  if (impl.index_after_write) internal::CatchUpIndexes(impl);
+  if (impl.index_after_write) internal::IndexAfterCommit(impl);
   return result;
 }
 
@@ -1126,7 +1152,7 @@ AddResult AddUnitsFrom(Store::Impl& impl, std::function<bool(TranslationUnit*)> 
     }
     tx.Commit();
   }
-  if (impl.index_after_write) internal::CatchUpIndexes(impl);
+  if (impl.index_after_write) internal::IndexAfterCommit(impl);
   return result;
 }
 

@@ -130,6 +130,11 @@ int64_t UnindexedUnits(const Store::Impl& impl);
 // checkpoints the WAL. Returns how many units it indexed.
 int64_t CatchUpIndexes(const Store::Impl& impl);
 
+// CatchUpIndexes right after a write committed its units. Throws DbError whose
+// message says what the TM then holds: the units are stored, not yet
+// searchable, and the next writer indexes them (not "unchanged").
+int64_t IndexAfterCommit(const Store::Impl& impl);
+
 // Copies the WAL into the database file as far as readers allow (one
 // checkpoint per write; see the WAL settings in Store's constructor).
 void Checkpoint(const Store::Impl& impl);

@@ -43,6 +43,7 @@ void DrawProgress(size_t done, size_t total, size_t failed, double seconds) {
 }  // namespace
 
 std::vector<ManifestEntry> ReadManifest(const std::string& path) {
+  RequireOptionFile("--pairs", path);  // a folder would read as an empty manifest
   std::string data = text::ReadFileBytes(path);
   std::filesystem::path base =
       path == "-" ? std::filesystem::path() : std::filesystem::path(path).parent_path();
@@ -85,6 +86,7 @@ int RunAlignBatch(const po::variables_map& vm) {
   align::Lexicon lexicon;
   const std::string dict = vm["dictionary"].as<std::string>();
   if (dict != "none" && !dict.empty()) {
+    if (!vm["dictionary"].defaulted()) RequireOptionFolder("--dictionary", dict);
     // Loaded once for every pair (about 45 ms of CPU each time otherwise).
     lexicon =
         align::Lexicon::Load(dict, vm["src-lang"].as<std::string>(),
@@ -146,6 +148,7 @@ int RunAlignBatch(const po::variables_map& vm) {
   // writer (lookups say so meanwhile).
   tm::StoreOptions store_options;
   store_options.index_after_write = false;
+  store_options.busy_timeout_ms = BusyTimeoutFromArgs(vm);
   tm::Store store(db, store_options);
   const auto start = std::chrono::steady_clock::now();
   size_t stored = 0, already = 0, failed = 0, units = 0;
@@ -165,6 +168,8 @@ int RunAlignBatch(const po::variables_map& vm) {
           StoredAlignment s = SaveToStore(store, *o.aligned);
           (s.already_stored ? already : stored) += 1;
           units += s.units_added;
+        } catch (const DbError& e) {
+          o.error = DbErrorMessage(e);
         } catch (const Error& e) {
           o.error = e.what();
         }

@@ -77,6 +77,10 @@ AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map&
   if (vm.count("date")) options.document_date = vm["date"].as<std::string>();
   const std::string dict = vm["dictionary"].as<std::string>();
   options.dictionary_dir = dict == "none" ? "" : dict;
+  // The default folder may be missing (no dictionary installed): a warning later says so.
+  if (!options.dictionary_dir.empty() && !vm["dictionary"].defaulted()) {
+    RequireOptionFolder("--dictionary", options.dictionary_dir);
+  }
   if (!options.dictionary_dir.empty()) options.lexicon = lexicon;
 
   text::InputOptions input_options;
@@ -100,8 +104,11 @@ AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map&
                        std::move(tgt),      std::move(options),  std::move(pair)};
 }
 
-StoredAlignment SaveToStore(const std::string& db_path, const AlignedInputs& a) {
-  tm::Store store(db_path, tm::StoreOptions{});
+StoredAlignment SaveToStore(const std::string& db_path, const AlignedInputs& a,
+                            int busy_timeout_ms) {
+  tm::StoreOptions options;
+  options.busy_timeout_ms = busy_timeout_ms;
+  tm::Store store(db_path, options);
   return SaveToStore(store, a);
 }
 

@@ -45,8 +45,10 @@ struct StoredAlignment {
 
 // Stores both documents, their segments and anchors, the run and its pairs in
 // the TM at db_path (created if missing), in one transaction: an interrupted
-// run leaves the TM as it was. Throws what tm::Store throws (DbError, IoError).
-StoredAlignment SaveToStore(const std::string& db_path, const AlignedInputs& aligned);
+// run leaves the TM as it was. Waits up to busy_timeout_ms while another
+// process writes. Throws what tm::Store throws (DbError, IoError).
+StoredAlignment SaveToStore(const std::string& db_path, const AlignedInputs& aligned,
+                            int busy_timeout_ms);
 // The same into an open store.
 StoredAlignment SaveToStore(tm::Store& store, const AlignedInputs& aligned);
 

@@ -10,6 +10,7 @@
 #include "src/cli/align_common.h"
 #include "src/cli/options.h"
 #include "src/cli/report_view.h"
+#include "src/cli/tm_common.h"
 #include "src/core/error.h"
 #include "src/core/json.h"
 #include "tm/store.h"
@@ -35,6 +36,7 @@ po::options_description AlignOptionsDescription() {
       ("progress", "show a progress bar for --pairs even when stderr is not a terminal")  //
       ("quiet,q", "no progress bar and no summary")                                       //
       ("output,o", po::value<std::string>()->default_value("-"), "write here instead of stdout");
+  AddBusyTimeoutOption(&o);
   o.add(AlignmentOptions());
   o.add(ReportDisplayOptions());
   return o;
@@ -147,7 +149,7 @@ int RunAlign(const std::vector<std::string>& args) {
   const align::AlignedPair& pair = aligned.pair;
 
   if (vm.count("db")) {
-    StoredAlignment stored = SaveToStore(db, aligned);
+    StoredAlignment stored = SaveToStore(db, aligned, BusyTimeoutFromArgs(vm));
     if (stored.already_stored) {
       std::cerr << "ancre: " << db << ": this alignment is already stored; nothing written\n";
     } else {

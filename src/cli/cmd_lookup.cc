@@ -70,10 +70,10 @@ void WriteJsonl(const std::string& query, const tm::FuzzyMatch& m, std::string* 
 }
 
 void WriteText(const tm::FuzzyMatch& m, std::string* out) {
-  *out += FormatNumber(m.score) + "%  TU " + std::to_string(m.tu) + "  (" + m.document +
-          ", alignment score " + FormatNumber(m.tu_score) + ")\n";
-  *out += "  " + m.src_lang + ": " + m.source + "\n";
-  *out += "  " + m.tgt_lang + ": " + m.target + "\n";
+  *out += FormatNumber(m.score) + "%  TU " + std::to_string(m.tu) + "  (" +
+          TerminalText(m.document) + ", alignment score " + FormatNumber(m.tu_score) + ")\n";
+  *out += "  " + m.src_lang + ": " + TerminalText(m.source) + "\n";
+  *out += "  " + m.tgt_lang + ": " + TerminalText(m.target) + "\n";
   if (!m.edits.empty()) *out += "  differs: " + tm::DescribeEdits(m.edits) + "\n";
 }
 

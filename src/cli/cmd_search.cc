@@ -36,13 +36,13 @@ std::string Mark(const std::string& text, const std::vector<std::pair<size_t, si
   size_t at = 0;
   for (const auto& [begin, end] : hits) {
     if (begin < at || end > text.size()) continue;
-    out.append(text, at, begin - at);
+    out += TerminalText(std::string_view(text).substr(at, begin - at));
     out += open;
-    out.append(text, begin, end - begin);
+    out += TerminalText(std::string_view(text).substr(begin, end - begin));
     out += close;
     at = end;
   }
-  out.append(text, at, std::string::npos);
+  out += TerminalText(std::string_view(text).substr(at));
   return out;
 }
 
@@ -125,7 +125,7 @@ int RunSearch(const std::vector<std::string>& args) {
       AppendRanges(h.target_hits, &out);
       out += "}\n";
     } else {
-      out += "TU " + std::to_string(h.tu) + "  (" + h.document + ")\n";
+      out += "TU " + std::to_string(h.tu) + "  (" + TerminalText(h.document) + ")\n";
       out += "  " + h.src_lang + ": " + Mark(h.source, h.source_hits, color) + "\n";
       out += "  " + h.tgt_lang + ": " + Mark(h.target, h.target_hits, color) + "\n";
     }

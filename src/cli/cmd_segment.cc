@@ -66,12 +66,17 @@ int RunSegment(const std::vector<std::string>& args) {
     if (!file) throw IoError(path + ": cannot open; check the path and permissions");
     in = &file;
   }
+  // Binary input is refused on its first block and a line at kMaxLineBytes:
+  // memory stays bounded on /dev/zero or a file without line breaks.
+  text::CheckedInputBuf checked(*in, path == "-" ? "stdin" : path, input_options);
+  std::istream checked_in(&checked);
+  checked_in.exceptions(std::ios::badbit);  // the buffer's own error, not "read error"
   Output out(vm["output"].as<std::string>());
   std::ostream& os = out.stream();
   CountingReporter reporter;
   std::string line;
   segmenter.SegmentStream(
-      *in, path == "-" ? "stdin" : path, input_options,
+      checked_in, path == "-" ? "stdin" : path, input_options,
       [&](Segment&& s) {
         line.clear();
         if (format == "text") {

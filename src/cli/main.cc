@@ -3,11 +3,13 @@
 // turns exceptions into exit codes: 0 ok, 1 error, 2 usage, 130 interrupted
 // (SIGINT and SIGTERM: see signals.h).
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
 #include "src/cli/command.h"
 #include "src/cli/signals.h"
+#include "src/cli/tm_common.h"
 #include "src/core/error.h"
 #include "src/core/version.h"
 
@@ -72,6 +74,16 @@ int main(int argc, char** argv) {
   } catch (const ancre::Interrupted& e) {
     std::cerr << "ancre: " << e.what() << "\n";
     return 130;
+  } catch (const std::bad_alloc&) {
+    std::string command = "ancre";
+    for (const std::string& a : args) command += " " + a;
+    std::cerr << "ancre: error: out of memory running '" << command
+              << "': an input is too large for this machine's memory; split it (README, "
+                 "\"Hostile input\", lists the limits)\n";
+    return 1;
+  } catch (const ancre::DbError& e) {
+    std::cerr << "ancre: error: " << ancre::cli::DbErrorMessage(e) << "\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "ancre: error: " << e.what() << "\n";
     return 1;

@@ -272,6 +272,29 @@ void RequireDocumentFile(const std::string& path) {
                 ", not a text document; give the path of a text file (- reads stdin)");
 }
 
+void RequireOptionFile(const std::string& option, const std::string& path) {
+  if (path == "-") return;
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) {
+    throw UsageError(option + " " + path + ": " + std::strerror(errno) + "; check the path");
+  }
+  if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) return;
+  throw UsageError(option + " " + path +
+                   (S_ISDIR(st.st_mode) ? ": is a folder" : ": is not a regular file") +
+                   "; give the path of a file");
+}
+
+void RequireOptionFolder(const std::string& option, const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) {
+    throw UsageError(option + " " + path + ": " + std::strerror(errno) + "; check the path");
+  }
+  if (!S_ISDIR(st.st_mode)) {
+    throw UsageError(option + " " + path +
+                     ": is not a folder; give the folder of the dictionaries");
+  }
+}
+
 bool IsTerminal(int fd) { return isatty(fd) != 0; }
 
 }  // namespace ancre::cli

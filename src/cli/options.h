@@ -111,6 +111,13 @@ void RequireOutputIsNotTm(const std::string& command, const std::string& output,
 // command reading documents calls it on each before reading.
 void RequireDocumentFile(const std::string& path);
 
+// Throws UsageError naming `option` unless `path` is an existing file that can
+// be read as a document (as RequireDocumentFile: not a folder), or "-".
+void RequireOptionFile(const std::string& option, const std::string& path);
+
+// Throws UsageError naming `option` unless `path` is an existing folder.
+void RequireOptionFolder(const std::string& option, const std::string& path);
+
 // True if file descriptor fd is a terminal.
 bool IsTerminal(int fd);
 

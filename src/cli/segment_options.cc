@@ -29,8 +29,12 @@ text::SegmenterOptions SegmenterOptionsFrom(const po::variables_map& vm) {
   options.language = vm["lang"].as<std::string>();
   options.paragraphs = text::ParseParagraphMode(vm["paragraphs"].as<std::string>());
   options.presegmented = vm.count("presegmented") > 0;
-  if (vm.count("srx")) options.srx_path = vm["srx"].as<std::string>();
+  if (vm.count("srx")) {
+    options.srx_path = vm["srx"].as<std::string>();
+    RequireOptionFile("--srx", options.srx_path);
+  }
   if (vm.count("abbreviations")) {
+    RequireOptionFile("--abbreviations", vm["abbreviations"].as<std::string>());
     std::string list = text::ReadFileBytes(vm["abbreviations"].as<std::string>());
     for (const auto& l : text::SplitLines(list)) {
       std::string a = list.substr(l.begin, l.end - l.begin);

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -12,19 +13,48 @@
 
 namespace ancre::cli {
 
+namespace {
+
+// The wait the last store opened with (BusyTimeoutFromArgs), for DbErrorMessage.
+int busy_timeout_used_ms = tm::StoreOptions{}.busy_timeout_ms;
+
+}  // namespace
+
 void AddDbOption(po::options_description* o) {
   o->add_options()("db", po::value<std::string>()->default_value(tm::DefaultStorePath()),
-                   "translation memory file (default: $ANCRE_DB, else ancre.sqlite)")  //
-      ("busy-timeout", po::value<int>()->default_value(5000),
-       "milliseconds to wait while another process writes to the TM");
+                   "translation memory file (default: $ANCRE_DB, else ancre.sqlite)");
+  AddBusyTimeoutOption(o);
+}
+
+void AddBusyTimeoutOption(po::options_description* o) {
+  o->add_options()("busy-timeout",
+                   po::value<int>()->default_value(tm::StoreOptions{}.busy_timeout_ms),
+                   "milliseconds to wait while another process writes to the TM");
+}
+
+int BusyTimeoutFromArgs(const po::variables_map& vm) {
+  const int ms = vm["busy-timeout"].as<int>();
+  if (ms < 0) throw UsageError("--busy-timeout must be 0 or more milliseconds");
+  busy_timeout_used_ms = ms;
+  return ms;
 }
 
 tm::StoreOptions StoreOptionsFromArgs(const po::variables_map& vm, bool write, bool create) {
   tm::StoreOptions options;
   options.read_only = !write;
   options.create = create;
-  options.busy_timeout_ms = vm["busy-timeout"].as<int>();
+  options.busy_timeout_ms = BusyTimeoutFromArgs(vm);
   return options;
+}
+
+std::string DbErrorMessage(const DbError& e) {
+  const int primary = e.code() & 0xff;
+  if (primary != 5 && primary != 6) return e.what();  // SQLITE_BUSY, SQLITE_LOCKED
+  char waited[32];
+  std::snprintf(waited, sizeof waited, "%g", busy_timeout_used_ms / 1000.0);
+  return std::string(e.what()) + " (gave up after waiting " + waited +
+         " s; --busy-timeout MILLISECONDS waits longer, e.g. --busy-timeout " +
+         std::to_string(std::max(60000, busy_timeout_used_ms * 10)) + ")";
 }
 
 tm::Store OpenStore(const po::variables_map& vm, bool write, bool create) {
@@ -49,6 +79,30 @@ void RequireUtf8(std::string_view s, const std::string& what) {
     throw UsageError(what + ": invalid UTF-8 at byte " + std::to_string(bad) +
                      "; pass UTF-8 text (check the terminal's encoding)");
   }
+}
+
+std::string TerminalText(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    if (c < 0x20 || c == 0x7F) {
+      // Unicode Control Pictures: U+2400 + c for C0, U+2421 for DEL (E2 90 80..A1).
+      const unsigned picture = c == 0x7F ? 0x21 : c;
+      out += "\xE2\x90";
+      out.push_back(static_cast<char>(0x80 + picture));
+    } else if (c == 0xC2 && i + 1 < utf8.size() &&
+               static_cast<unsigned char>(utf8[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(utf8[i + 1]) <= 0x9F) {
+      char code[16];
+      std::snprintf(code, sizeof code, "\\u%04X", static_cast<unsigned char>(utf8[i + 1]));
+      out += code;
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
 }
 
 std::string FormatNumber(double value) {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "src/cli/options.h"
+#include "src/core/error.h"
 #include "src/report/view.h"
 #include "tm/store.h"
 
@@ -14,6 +15,17 @@ namespace ancre::cli {
 
 // Adds --db PATH (default $ANCRE_DB or ancre.sqlite) to o.
 void AddDbOption(po::options_description* o);
+
+// Adds --busy-timeout MS (default tm::StoreOptions' 5000); AddDbOption includes it.
+void AddBusyTimeoutOption(po::options_description* o);
+
+// The --busy-timeout value; UsageError if negative. Remembered for DbErrorMessage.
+int BusyTimeoutFromArgs(const po::variables_map& vm);
+
+// e's message; when the TM was locked by another writer (SQLITE_BUSY or
+// SQLITE_LOCKED), followed by how long ancre waited and the --busy-timeout
+// that waits longer.
+std::string DbErrorMessage(const DbError& e);
 
 // The store options --db's companions ask for (busy timeout), for reading
 // (the file must exist) or writing (created if missing only when `create`).
@@ -31,6 +43,13 @@ tm::Store OpenStoreForSearch(const po::variables_map& vm);
 
 // Throws UsageError naming `what` if s is not valid UTF-8.
 void RequireUtf8(std::string_view s, const std::string& what);
+
+// utf8 made safe to write to a terminal: each C0 control character (tab and
+// line breaks included) and DEL becomes its visible Control Picture (ESC is
+// U+241B, TAB U+2409, DEL U+2421), each C1 control (U+0080..U+009F) a
+// \u0085-style escape; everything else is kept. A document's ESC [31m then
+// shows as text instead of recolouring the terminal.
+std::string TerminalText(std::string_view utf8);
 
 // A percentage or score with at most two decimals and no trailing zeros: 87.5, 100, 66.67.
 std::string FormatNumber(double value);

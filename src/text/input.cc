@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -212,24 +213,98 @@ size_t InputText::ToInputOffset(size_t utf8_offset) const {
   return it->second + (utf8_offset - it->first);
 }
 
-std::string ReadFileBytes(const std::string& path) {
-  if (path == "-") {
-    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) throw IoError("stdin: read error");
-    return data;
+namespace {
+
+constexpr size_t kBlockBytes = size_t{1} << 20;
+
+std::string Mebibytes(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+
+// Reads all of `in` in blocks; `first` sees the first block before more is read.
+std::string ReadAllBytes(std::istream& in, const std::string& name,
+                         const std::function<void(std::string_view)>& first) {
+  std::string data;
+  for (bool is_first = true;; is_first = false) {
+    const size_t old = data.size();
+    data.resize(old + kBlockBytes);
+    in.read(data.data() + old, static_cast<std::streamsize>(kBlockBytes));
+    data.resize(old + static_cast<size_t>(in.gcount()));
+    if (in.bad()) throw IoError(name + ": read error");
+    if (is_first && first) first(data);
+    if (data.size() > kMaxDocumentBytes) {
+      throw IoError(name + ": larger than " + Mebibytes(kMaxDocumentBytes) +
+                    ", the most ancre reads as one document; split it (e.g. at chapters)");
+    }
+    if (data.size() == old) return data;
   }
+}
+
+std::string ReadPathBytes(const std::string& path,
+                          const std::function<void(std::string_view)>& first) {
+  if (path == "-") return ReadAllBytes(std::cin, "stdin", first);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw IoError(path + ": cannot open: " + std::strerror(errno) + "; check the path");
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw IoError(path + ": read error");
-  return std::move(ss).str();
+  return ReadAllBytes(in, path, first);
 }
 
+}  // namespace
+
+void CheckFirstBlock(std::string_view first_block, const std::string& name,
+                     const InputOptions& options) {
+  if (first_block.find('\0') == std::string_view::npos) return;
+  // Only where a NUL is binary: UTF-16 (named, or with its BOM) holds NUL bytes.
+  const std::string enc = Lower(options.encoding);
+  if (enc != "auto" && enc != "utf-8" && enc != "utf8") return;
+  if (first_block.substr(0, 2) == "\xFF\xFE" || first_block.substr(0, 2) == "\xFE\xFF") return;
+  const size_t nul = first_block.find('\0');
+  std::string message = name + ": binary data (NUL byte) at " + Where(first_block, nul) +
+                        "; ancre reads plain text files (UTF-8, UTF-16 with BOM, or --encoding "
+                        "NAME)";
+  if (const char* guess = GuessUtf16(first_block)) {
+    message += "; it looks like " + std::string(guess) +
+               " without a byte order mark; pass --encoding " + Lower(guess);
+  }
+  throw EncodingError(message, nul);
+}
+
+std::string ReadFileBytes(const std::string& path) { return ReadPathBytes(path, nullptr); }
+
 InputText ReadInput(const std::string& path, const InputOptions& options, Reporter* reporter) {
-  return InputText(ReadFileBytes(path), path == "-" ? "stdin" : path, options, reporter);
+  const std::string name = path == "-" ? "stdin" : path;
+  std::string bytes =
+      ReadPathBytes(path, [&](std::string_view first) { CheckFirstBlock(first, name, options); });
+  return InputText(std::move(bytes), name, options, reporter);
+}
+
+CheckedInputBuf::CheckedInputBuf(std::istream& source, std::string name, InputOptions options)
+    : source_(source), name_(std::move(name)), options_(std::move(options)) {}
+
+CheckedInputBuf::int_type CheckedInputBuf::underflow() {
+  if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+  offset_ += block_.size();
+  block_.resize(kBlockBytes);
+  source_.read(block_.data(), static_cast<std::streamsize>(block_.size()));
+  block_.resize(static_cast<size_t>(source_.gcount()));
+  if (source_.bad()) throw IoError(name_ + ": read error");
+  if (first_) {
+    first_ = false;
+    CheckFirstBlock(block_, name_, options_);
+  }
+  const size_t nl = block_.find_last_of("\n\r");
+  if (nl == std::string::npos) {
+    line_bytes_ += block_.size();
+  } else {
+    line_bytes_ = block_.size() - nl - 1;
+  }
+  if (line_bytes_ > kMaxLineBytes) {
+    throw IoError(name_ + ": a line longer than " + Mebibytes(kMaxLineBytes) + " (at byte " +
+                  std::to_string(offset_ + block_.size()) +
+                  "), the most ancre reads as one paragraph; is it a text file?");
+  }
+  if (block_.empty()) return traits_type::eof();
+  setg(block_.data(), block_.data(), block_.data() + block_.size());
+  return traits_type::to_int_type(*gptr());
 }
 
 std::vector<LineSpan> SplitLines(std::string_view text) {

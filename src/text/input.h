@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <istream>
 #include <memory>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,13 +60,53 @@ class InputText {
   size_t input_size_ = 0;
 };
 
+// Limits on input, far above any real document (a long novel is 1 MiB) and
+// low enough that memory stays bounded on unbounded input (/dev/zero, a file
+// of blank lines): inputs read whole (align, report, anchors, analyze, and
+// the manifests and word lists options name) stop at kMaxDocumentBytes; a
+// line read by streaming (segment) stops at kMaxLineBytes. Both are refused
+// with an error naming the file and the limit.
+inline constexpr size_t kMaxDocumentBytes = size_t{64} << 20;  // 64 MiB
+inline constexpr size_t kMaxLineBytes = size_t{64} << 20;      // 64 MiB
+
+// Throws EncodingError (naming `name`, the NUL's line and column, and the
+// --encoding to pass when the block looks like UTF-16 without BOM) if
+// `first_block` (the start of an input) holds a NUL byte in UTF-8 ("auto",
+// "utf-8"): binary input is refused on its first block, before more is read.
+void CheckFirstBlock(std::string_view first_block, const std::string& name,
+                     const InputOptions& options);
+
 // Reads a whole file ("-" = stdin) and decodes it. Throws IoError if it cannot
-// be read, plus what InputText's constructor throws.
+// be read or is larger than kMaxDocumentBytes, EncodingError as soon as its
+// first block is binary, plus what InputText's constructor throws.
 InputText ReadInput(const std::string& path, const InputOptions& options,
                     Reporter* reporter = nullptr);
 
-// Reads all bytes of a file ("-" = stdin). Throws IoError naming the path.
+// Reads all bytes of a file ("-" = stdin). Throws IoError naming the path if it
+// cannot be read or is larger than kMaxDocumentBytes.
 std::string ReadFileBytes(const std::string& path);
+
+// A stream buffer over `source` (which must outlive it) that refuses, by
+// throwing from its reads, binary input on the first block (CheckFirstBlock)
+// and a line longer than kMaxLineBytes (IoError naming `name` and the limit).
+// Read it through a std::istream with exceptions(std::ios::badbit) set, so
+// that the error reaches the caller instead of a bare "read error".
+class CheckedInputBuf : public std::streambuf {
+ public:
+  CheckedInputBuf(std::istream& source, std::string name, InputOptions options);
+
+ protected:
+  int_type underflow() override;
+
+ private:
+  std::istream& source_;
+  std::string name_;
+  InputOptions options_;
+  std::string block_;
+  bool first_ = true;
+  size_t line_bytes_ = 0;  // bytes since the last line break
+  size_t offset_ = 0;      // bytes before block_
+};
 
 // Splits UTF-8 text into lines on \n, \r\n or \r. Each line's span excludes its
 // line terminator. A final line terminator does not start an empty last line.
