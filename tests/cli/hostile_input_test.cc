@@ -388,20 +388,28 @@ TEST_F(HostileTmxTest, RefusedImportNeverRemovesAnExistingTm) {
   EXPECT_TRUE(std::filesystem::exists(dir_ / "empty.sqlite"));
 }
 
-TEST_F(HostileTmxTest, TenThousandVariantsInOneUnitGiveOnePairPerLanguage) {
+// A unit with more <tuv> than the reader's limit (100) is a bad unit: refused
+// under --on-bad-unit fail, skipped under warn, and the next unit is read.
+TEST_F(HostileTmxTest, TenThousandVariantsInOneUnitAreABadUnit) {
   std::string xml =
       std::string(kTmxHead) + kTmxOpen + "<tu><tuv xml:lang=\"fr\"><seg>Au revoir.</seg></tuv>";
   for (int i = 0; i < 10000; ++i) {
     xml += "<tuv xml:lang=\"" + std::string(i % 2 ? "en" : "de") + "\"><seg>Variant " +
            std::to_string(i) + "</seg></tuv>";
   }
-  WriteFile(dir_ / "in.tmx", xml + "</tu></body></tmx>\n");
-  auto r = RunAncre("import " + Sh(dir_ / "in.tmx") + " --db " + Sh(db()));
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.err.find("imported 2 pair(s) from 1 unit(s)"), std::string::npos) << r.err;
-  auto search = RunAncre("search 'revoir' --db " + Sh(db()));
+  xml +=
+      "</tu><tu><tuv xml:lang=\"fr\"><seg>Bonjour.</seg></tuv>"
+      "<tuv xml:lang=\"en\"><seg>Hello.</seg></tuv></tu>";
+  WriteFile(dir_ / "in.tmx", xml + "</body></tmx>\n");
+  auto refused = RunAncre("import " + Sh(dir_ / "in.tmx") + " --db " + Sh(db()));
+  EXPECT_EQ(refused.exit_code, 1) << refused.err;
+  EXPECT_NE(refused.err.find("100"), std::string::npos) << refused.err;
+  auto skipped = RunAncre("import " + Sh(dir_ / "in.tmx") + " --on-bad-unit warn --db " + Sh(db()));
+  EXPECT_EQ(skipped.exit_code, 3) << skipped.err;
+  auto search = RunAncre("search 'Bonjour' --db " + Sh(db()));
   EXPECT_EQ(search.exit_code, 0) << search.err;
-  EXPECT_NE(search.out.find("Variant"), std::string::npos) << search.out;
+  EXPECT_NE(search.out.find("Hello"), std::string::npos) << search.out;
+  EXPECT_EQ(RunAncre("search 'revoir' --db " + Sh(db())).out.find("Variant"), std::string::npos);
 }
 
 // --- SRX --------------------------------------------------------------------
