@@ -17,23 +17,8 @@ namespace {
 using ancre::testing::RunAncre;
 using ancre::testing::RunResult;
 using ancre::testing::ScratchDir;
-
-// One shell word, whatever the string holds.
-std::string Sh(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
-void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+using ancre::testing::Sh;
+using ancre::testing::WriteFile;
 
 // Runs `ancre <args>` under bash with `limits` (ulimit commands) applied first.
 RunResult RunLimited(const std::string& limits, const std::string& args) {

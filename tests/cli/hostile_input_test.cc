@@ -28,23 +28,8 @@ namespace {
 using ancre::testing::ReadAll;
 using ancre::testing::RunAncre;
 using ancre::testing::ScratchDir;
-
-// One shell word, whatever the string holds.
-std::string Sh(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
-void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+using ancre::testing::Sh;
+using ancre::testing::WriteFile;
 
 // (start, end) of every segment of `ancre segment --format jsonl` output.
 std::vector<std::pair<size_t, size_t>> Spans(const std::string& jsonl) {
