@@ -56,6 +56,9 @@ po::options_description AlignmentOptions() {
        "input encoding of both files (auto, utf-8, utf-16, windows-1252 ...)")  //
       ("dictionary", po::value<std::string>()->default_value("/usr/share/dictd"),
        "folder of the FreeDict dictionaries (freedict-fra-eng.*); 'none' to align without")  //
+      ("no-learn",
+       "parallel mode: do not learn word translations from a first alignment (by default the "
+       "stems that keep meeting in its confident pairs are used for a second one)")  //
       ("threads", po::value<int>()->default_value(2),
        "worker threads (the result does not depend on it)");
   return o;
@@ -73,6 +76,7 @@ AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map&
   options.presegmented = vm.count("presegmented") > 0;
   options.align.mode = ParseMode(command, vm["mode"].as<std::string>());
   options.align.min_score = vm["min-score"].as<double>();
+  options.align.learn = vm.count("no-learn") == 0;
   options.align.threads = std::max(1, vm["threads"].as<int>());
   if (vm.count("date")) options.document_date = vm["date"].as<std::string>();
   const std::string dict = vm["dictionary"].as<std::string>();
@@ -94,6 +98,10 @@ AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map&
   align::AlignedPair pair = align::AlignDocuments(src, tgt, options);
   if (!quiet && options.align.mode == AlignMode::kAuto) {
     std::cerr << "ancre: " << pair.decision.reason << "\n";
+  }
+  if (!quiet && pair.decision.learned_pairs > 0) {
+    std::cerr << "ancre: learned " << pair.decision.learned_pairs
+              << " word translation(s) from the first alignment and aligned again\n";
   }
   if (!quiet && !options.dictionary_dir.empty() && pair.lexicon_pairs == 0) {
     std::cerr << "ancre: warning: no FreeDict dictionary for " << options.src_language << "-"

@@ -107,6 +107,35 @@ TEST(AlignCliTest, SampleArticlesPairOnlySentencesThatCorrespond) {
   EXPECT_GE(std::stod(bead.substr(score + 8)), 0.5) << bead;
 }
 
+// A translation long enough to learn from: parallel mode learns word
+// translations from its first alignment (and says so), unless --no-learn.
+TEST(AlignCliTest, ParallelModeLearnsWordTranslationsUnlessAskedNotTo) {
+  const std::vector<std::pair<std::string, std::string>> base = {
+      {"Le gouvernement a présenté un budget.", "The government presented a budget."},
+      {"Les syndicats appellent à la grève.", "The unions are calling for a strike."},
+      {"La croissance atteindra deux pour cent.", "Growth will reach two percent."},
+      {"Le ministre a reçu les agriculteurs.", "The minister received the farmers."},
+      {"Les glaciers fondent chaque année.", "The glaciers melt every year."}};
+  ScratchDir dir;
+  std::string fr, en;
+  for (size_t k = 0; k < 60; ++k) {
+    fr += base[k % base.size()].first + " Dossier " + std::to_string(100 + k) + ".\n";
+    en += base[k % base.size()].second + " File " + std::to_string(100 + k) + ".\n";
+  }
+  WriteFile(dir / "fr.txt", fr);
+  WriteFile(dir / "en.txt", en);
+  const std::string args = "align " + (dir / "fr.txt") + " " + (dir / "en.txt") +
+                           " --src-lang fr --tgt-lang en --presegmented --mode parallel "
+                           "--dictionary none --format jsonl";
+  RunResult learned = RunAncre(args);
+  ASSERT_EQ(learned.exit_code, 0) << learned.err;
+  EXPECT_NE(learned.err.find("word translation(s) from the first alignment"), std::string::npos)
+      << learned.err;
+  RunResult not_learned = RunAncre(args + " --no-learn");
+  ASSERT_EQ(not_learned.exit_code, 0) << not_learned.err;
+  EXPECT_EQ(not_learned.err.find("first alignment"), std::string::npos) << not_learned.err;
+}
+
 TEST(AlignCliTest, PresegmentedIndicesAreLineNumbersAndTextsMatch) {
   ScratchDir dir;
   std::ofstream(dir / "a.fr") << "Le gouvernement a présenté le budget.\n\nLe président a parlé.\n";
