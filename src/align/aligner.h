@@ -12,7 +12,7 @@
 //   auto        parallel if sure pairs follow the diagonal, else comparable.
 //
 // Usage:
-//   ancre::align::Lexicon lex = ancre::align::Lexicon::Load(dir, "fr", "en");
+//   ancre::align::Lexicon lex = ancre::pipeline::LoadFreeDict(dir, "fr", "en");  // or none
 //   ancre::align::AlignOptions o;  o.lexicon = &lex;
 //   ancre::Alignment a = ancre::align::Align({fr_texts, fr_anchors}, {en_texts, en_anchors}, o);
 //

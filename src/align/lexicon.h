@@ -1,20 +1,23 @@
-// Bilingual lexicon and stemming for the aligner's lexical evidence: FreeDict
-// dictionaries (dictd format, both directions) read at run time, with every
-// headword and translation reduced to a Snowball stem, so inflected forms
-// ("gouvernements", "governed") meet through their stems.
+// Bilingual lexicon and stemming for the aligner's lexical evidence: source
+// stems and the target stems that translate them, so inflected forms
+// ("gouvernements", "governed") meet through their stems. Built from stem
+// pairs (a dictionary, read by src/pipeline/freedict.h; or learned, see
+// learned_lexicon.h) or from its text form; no file is read here.
 //
 // Usage:
-//   ancre::align::Lexicon lex = ancre::align::Lexicon::Load("/usr/share/dictd", "fr", "en");
-//   ancre::align::Stemmer fr("fr");
-//   for (const std::string& en_stem : lex.Translations(fr.Stem("gouvernement"))) ...
+//   ancre::align::Stemmer fr("fr"), en("en");
+//   ancre::align::Lexicon lex = ancre::align::Lexicon::FromStemPairs(
+//       {{fr.Stem("gouvernement"), en.Stem("government")}});
+//   for (std::string_view en_stem : lex.Translations(fr.Stem("gouvernements"))) ...
 //
-// Thread-safety: a Lexicon is immutable after Load(); share it freely between
+// Thread-safety: a Lexicon is immutable once built; share it freely between
 // threads. A Stemmer is not thread-safe (Snowball keeps state): one per thread.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -48,34 +51,21 @@ class Stemmer {
   std::unique_ptr<sb_stemmer, Deleter> stemmer_;
 };
 
-// Source-stem -> target-stems map built from one or two FreeDict dictionaries.
-// A loaded lexicon is one compact block of text (stems and their
-// translations, sorted) with an index over it, so that a large dictionary
-// (German–English: 500,000 headwords) is parsed once into a cache file and
-// then read back in milliseconds by every later run.
+// The ISO 639-2/T code of a language code ("fr" -> "fra", "cs" -> "ces"); the
+// code itself when unknown.
+std::string Iso639Part2(std::string_view language);
+// The Snowball algorithm of a language code ("de" -> "german"; "none" when
+// Snowball has none); the code itself when unknown.
+std::string SnowballAlgorithm(std::string_view language);
+
+// Source-stem -> target-stems map.
+// A lexicon is one compact block of text (stems and their translations,
+// sorted) with an index over it, so that a large dictionary (German–English:
+// 500,000 headwords) can be kept as a cache file and read back in
+// milliseconds.
 class Lexicon {
  public:
   Lexicon() = default;
-
-  // Loads <dir>/freedict-<src3>-<tgt3>.{index,dict.dz} and the reverse
-  // dictionary when present (src3/tgt3: ISO 639-2 codes derived from the
-  // 2-letter codes: fr -> fra, en -> eng, cs -> ces ...). A missing
-  // dictionary is not an error: the lexicon is then smaller, or empty (check
-  // empty()). When `cache_dir` is not empty, the parsed lexicon is kept there
-  // (one file per pair and dictionary version, written atomically) and read
-  // from there when the dictionaries have not changed; a cache that cannot be
-  // read or written is ignored. Throws IoError if a dictionary file exists but
-  // cannot be read or decompressed.
-  // A pair with a small dictionary (fewer than kPivotBelow pairs) is
-  // completed through English, German or French when both sides have a large
-  // dictionary with it (Russian -> German -> English).
-  static Lexicon Load(const std::string& dir, std::string_view src_language,
-                      std::string_view tgt_language, const std::string& cache_dir = "");
-  static constexpr size_t kPivotBelow = 5000;
-
-  // The cache folder a user's runs share: $ANCRE_CACHE_DIR, else
-  // $XDG_CACHE_HOME/ancre, else $HOME/.cache/ancre; empty if none is set.
-  static std::string DefaultCacheDir();
 
   // Adds one pair of single words (lowercase, unstemmed); used by Load() and by tests.
   void AddPair(std::string_view src_word, std::string_view tgt_word, Stemmer* src_stemmer,
@@ -91,6 +81,14 @@ class Lexicon {
   // True if the target stem is the translation of some source stem.
   bool HasTarget(std::string_view tgt_stem) const;
 
+  // Calls f(source stem, its target stems) for every entry, in stem order.
+  template <typename F>
+  void ForEachEntry(F f) const {
+    for (const Entry& e : entries_) {
+      f(e.key, std::span<const std::string_view>(values_.data() + e.first, e.count));
+    }
+  }
+
   bool empty() const { return pairs_ == 0; }
   size_t size() const { return pairs_; }  // number of distinct (src stem, tgt stem) pairs
 
@@ -102,9 +100,6 @@ class Lexicon {
   static Lexicon FromText(std::string text);
 
  private:
-  // Load() without the pivot.
-  static Lexicon LoadDirect(const std::string& dir, std::string_view src_language,
-                            std::string_view tgt_language, const std::string& cache_dir);
   void AddStems(const std::string& src_stem, const std::string& tgt_stem);
   // Turns what AddStems gathered into the compact form.
   void Freeze();
@@ -123,11 +118,5 @@ class Lexicon {
   std::vector<std::string_view> targets_;  // sorted, distinct
   size_t pairs_ = 0;
 };
-
-// Splits a dictd entry body into single-word translation candidates: one
-// entry is "headword /pron/ <pos>\n1. a, b\n2. c" (numbering optional).
-// Returns the headword (text before " /" or " <") and appends the
-// translations (phrases split on , and ;, parenthesized parts removed) to *out.
-std::string ParseDictEntry(std::string_view entry, std::vector<std::string>* out);
 
 }  // namespace ancre::align

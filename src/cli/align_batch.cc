@@ -16,6 +16,7 @@
 #include "src/cli/align_common.h"
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
+#include "src/pipeline/freedict.h"
 #include "src/text/input.h"
 #include "tm/store.h"
 
@@ -88,9 +89,8 @@ int RunAlignBatch(const po::variables_map& vm) {
   if (dict != "none" && !dict.empty()) {
     if (!vm["dictionary"].defaulted()) RequireOptionFolder("--dictionary", dict);
     // Loaded once for every pair (about 45 ms of CPU each time otherwise).
-    lexicon =
-        align::Lexicon::Load(dict, vm["src-lang"].as<std::string>(),
-                             vm["tgt-lang"].as<std::string>(), align::Lexicon::DefaultCacheDir());
+    lexicon = pipeline::LoadFreeDict(dict, vm["src-lang"].as<std::string>(),
+                                     vm["tgt-lang"].as<std::string>(), pipeline::DefaultCacheDir());
     if (!quiet && lexicon.size() == 0) {
       std::cerr << "ancre: warning: no FreeDict dictionary for " << vm["src-lang"].as<std::string>()
                 << "-" << vm["tgt-lang"].as<std::string>() << " in " << dict

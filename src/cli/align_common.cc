@@ -70,7 +70,7 @@ AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map&
     throw UsageError(command + ": expected two files, SRC and TGT; see 'ancre " + command +
                      " --help'");
   }
-  align::PairOptions options;
+  pipeline::PairOptions options;
   options.src_language = vm["src-lang"].as<std::string>();
   options.tgt_language = vm["tgt-lang"].as<std::string>();
   options.presegmented = vm.count("presegmented") > 0;
@@ -95,7 +95,7 @@ AlignedInputs AlignFromArgs(const std::string& command, const po::variables_map&
   RequireDocumentFile(tgt_path);
   text::InputText src = text::ReadInput(src_path, input_options);
   text::InputText tgt = text::ReadInput(tgt_path, input_options);
-  align::AlignedPair pair = align::AlignDocuments(src, tgt, options);
+  pipeline::AlignedPair pair = pipeline::AlignDocuments(src, tgt, options);
   if (!quiet && options.align.mode == AlignMode::kAuto) {
     std::cerr << "ancre: " << pair.decision.reason << "\n";
   }

@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include "src/align/pipeline.h"
 #include "src/cli/options.h"
+#include "src/pipeline/pipeline.h"
 #include "src/text/input.h"
 #include "tm/store.h"
 
@@ -23,8 +23,8 @@ struct AlignedInputs {
   std::string tgt_path;
   text::InputText src;
   text::InputText tgt;
-  align::PairOptions options;
-  align::AlignedPair pair;
+  pipeline::PairOptions options;
+  pipeline::AlignedPair pair;
 };
 
 // Reads SRC and TGT (positional "src" and "tgt" in vm) and aligns them with

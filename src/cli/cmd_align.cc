@@ -5,7 +5,6 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "src/align/pipeline.h"
 #include "src/cli/align_batch.h"
 #include "src/cli/align_common.h"
 #include "src/cli/options.h"
@@ -13,6 +12,7 @@
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
 #include "src/core/json.h"
+#include "src/pipeline/pipeline.h"
 #include "tm/store.h"
 
 namespace ancre::cli {
@@ -146,7 +146,7 @@ int RunAlign(const std::vector<std::string>& args) {
     RequireOutputIsNotTm("align", output, db);
   }
   AlignedInputs aligned = AlignFromArgs("align", vm);
-  const align::AlignedPair& pair = aligned.pair;
+  const pipeline::AlignedPair& pair = aligned.pair;
 
   if (vm.count("db")) {
     StoredAlignment stored = SaveToStore(db, aligned, BusyTimeoutFromArgs(vm));

@@ -4,12 +4,12 @@
 #include <iostream>
 #include <sstream>
 
-#include "src/align/pipeline.h"
 #include "src/cli/align_common.h"
 #include "src/cli/options.h"
 #include "src/cli/report_view.h"
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
+#include "src/pipeline/pipeline.h"
 #include "src/text/input.h"
 
 namespace ancre::cli {

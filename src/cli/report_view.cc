@@ -50,7 +50,7 @@ report::Side MakeSide(const Document& doc, const DocumentAnchors& anchors,
 
 // The best few targets of each source sentence under the similarity model,
 // for the matrix: where the aligner had alternatives.
-std::vector<report::CandidatePair> Candidates(const align::AlignedPair& pair, int threads) {
+std::vector<report::CandidatePair> Candidates(const pipeline::AlignedPair& pair, int threads) {
   std::vector<std::string> src_texts, tgt_texts;
   for (const Segment& s : pair.src.segments) src_texts.push_back(s.text);
   for (const Segment& s : pair.tgt.segments) tgt_texts.push_back(s.text);
@@ -98,8 +98,9 @@ size_t Utf8Offset(const text::InputText& input, size_t offset) {
   return lo;
 }
 
-report::AlignmentView MakeAlignmentView(const align::AlignedPair& pair, const text::InputText& src,
-                                        const text::InputText& tgt, bool with_candidates) {
+report::AlignmentView MakeAlignmentView(const pipeline::AlignedPair& pair,
+                                        const text::InputText& src, const text::InputText& tgt,
+                                        bool with_candidates) {
   report::AlignmentView view;
   view.src = MakeSide(pair.src, pair.src_anchors, src);
   view.tgt = MakeSide(pair.tgt, pair.tgt_anchors, tgt);

@@ -1,4 +1,4 @@
-// From an alignment made by align::AlignDocuments to the report's plain view
+// From an alignment made by pipeline::AlignDocuments to the report's plain view
 // (src/report/view.h), and the display options the report formats share:
 // --format html|text, --color auto|always|never (honouring NO_COLOR) and
 // --width for the terminal view. Used by `ancre report` and `ancre align`.
@@ -10,8 +10,8 @@
 #include <ostream>
 #include <string>
 
-#include "src/align/pipeline.h"
 #include "src/cli/options.h"
+#include "src/pipeline/pipeline.h"
 #include "src/report/view.h"
 #include "src/text/input.h"
 
@@ -23,8 +23,9 @@ namespace ancre::cli {
 // the similarity model (without lexicon) for the score matrix. `src` and
 // `tgt` must be the inputs `pair` was aligned from; names label the documents.
 // Returns the view (it copies what it needs). Throws nothing but bad_alloc.
-report::AlignmentView MakeAlignmentView(const align::AlignedPair& pair, const text::InputText& src,
-                                        const text::InputText& tgt, bool with_candidates = true);
+report::AlignmentView MakeAlignmentView(const pipeline::AlignedPair& pair,
+                                        const text::InputText& src, const text::InputText& tgt,
+                                        bool with_candidates = true);
 
 // The UTF-8 byte offset in input.utf8() of the character at byte `offset` of
 // the input as given (the inverse of InputText::ToInputOffset). Throws nothing.

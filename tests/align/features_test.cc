@@ -83,83 +83,6 @@ TEST(FeaturesTest, WordsInOtherScriptsMeetTheirLatinSpelling) {
   EXPECT_GE(MatchIndex::Build(hi, en).shared_keys, 1u);
 }
 
-TEST(LexiconTest, ParsesDictdEntriesIntoTranslations) {
-  std::vector<std::string> out;
-  std::string head = ParseDictEntry(
-      "abandonner /abɑ̃dɔne/ <v>\n1. cede, give up (formal)\n2. abandon; forsake\n", &out);
-  EXPECT_EQ(head, "abandonner");
-  EXPECT_EQ(out, (std::vector<std::string>{"cede", "give up", "abandon", "forsake"}));
-}
-
-// The Ding-based dictionaries (German–English) put notes, synonyms (in the
-// source language) and cross-references on their own lines, and grammar in
-// angle brackets; eng-hin adds examples in quotes and joins phrases with ~.
-TEST(LexiconTest, KeepsOnlyTranslationLinesOfAnEntry) {
-  std::vector<std::string> out;
-  std::string head = ParseDictEntry(
-      "Aas /a:s/ <neut, n, sg>\nflesh <n>, carrion\n         Note: Lederzurichtung\n"
-      "   Synonyms: {Aasfleisch}, {Kadaver}\n see: {Luder}\n",
-      &out);
-  EXPECT_EQ(head, "Aas");
-  EXPECT_EQ(out, (std::vector<std::string>{"flesh", "carrion"}));
-  out.clear();
-  ParseDictEntry("amid /x/ <Prep>\n1. बीच~में\n      \"The firm collapsed amid fraud.\"\n", &out);
-  EXPECT_EQ(out, (std::vector<std::string>{"बीच में"}));
-}
-
-// scripts/setup.sh installs the FreeDict dictionaries of the pairs ancre
-// ships a lexicon for: their absence is a failure, not a skip.
-TEST(LexiconTest, LoadsTheInstalledFreeDict) {
-  Lexicon lex = Lexicon::Load("/usr/share/dictd", "fr", "en");
-  ASSERT_GT(lex.size(), 10000u) << "dict-freedict-fra-eng / eng-fra: run scripts/setup.sh";
-  Stemmer fr("fr"), en("en");
-  std::vector<std::string_view> t = lex.Translations(fr.Stem("gouvernement"));
-  EXPECT_NE(std::find(t.begin(), t.end(), en.Stem("government")), t.end());
-  EXPECT_TRUE(lex.HasTarget(en.Stem("government")));
-}
-
-struct InstalledPair {
-  const char* src;
-  const char* tgt;
-  const char* src_word;
-  const char* tgt_word;
-};
-
-class InstalledLexiconTest : public ::testing::TestWithParam<InstalledPair> {};
-
-TEST_P(InstalledLexiconTest, TranslatesACommonWord) {
-  const InstalledPair& p = GetParam();
-  // The user's cache keeps the suite fast (German–English takes seconds to parse);
-  // parsing itself is tested with French–English above.
-  Lexicon lex = Lexicon::Load("/usr/share/dictd", p.src, p.tgt, Lexicon::DefaultCacheDir());
-  ASSERT_FALSE(lex.empty()) << "no FreeDict dictionary for " << p.src << "-" << p.tgt
-                            << ": run scripts/setup.sh";
-  Stemmer s(p.src), t(p.tgt);
-  std::vector<std::string_view> got = lex.Translations(s.Stem(p.src_word));
-  EXPECT_NE(std::find(got.begin(), got.end(), t.Stem(p.tgt_word)), got.end())
-      << p.src_word << " -> " << p.tgt_word;
-}
-
-INSTANTIATE_TEST_SUITE_P(Pairs, InstalledLexiconTest,
-                         ::testing::Values(InstalledPair{"de", "en", "regierung", "government"},
-                                           InstalledPair{"cs", "en", "vláda", "government"},
-                                           InstalledPair{"ru", "en", "правительство", "government"},
-                                           InstalledPair{"de", "fr", "regierung", "gouvernement"},
-                                           InstalledPair{"es", "en", "gobierno", "government"}),
-                         [](const ::testing::TestParamInfo<InstalledPair>& param) {
-                           return std::string(param.param.src) + "_" + param.param.tgt;
-                         });
-
-// Russian–English has a small dictionary (eng-rus): it is completed through
-// German (deu-rus, deu-eng).
-TEST(LexiconTest, CompletesASmallDictionaryThroughAPivotLanguage) {
-  Lexicon lex = Lexicon::Load("/usr/share/dictd", "ru", "en", Lexicon::DefaultCacheDir());
-  EXPECT_GE(lex.size(), Lexicon::kPivotBelow);
-  Stemmer ru("ru"), en("en");
-  std::vector<std::string_view> t = lex.Translations(ru.Stem("больница"));
-  EXPECT_NE(std::find(t.begin(), t.end(), en.Stem("hospital")), t.end());
-}
-
 TEST(LexiconTest, TextFormRoundTrips) {
   Lexicon lex;
   Stemmer fr("fr"), en("en");
@@ -176,28 +99,6 @@ TEST(LexiconTest, TextFormRoundTrips) {
   std::string truncated = lex.ToText();
   truncated.resize(truncated.size() / 2);
   EXPECT_THROW(Lexicon::FromText(truncated), ParseError);
-}
-
-TEST(LexiconTest, CacheGivesTheSameLexiconAndADamagedCacheIsRebuilt) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("ancre-lexicon-cache-" + std::to_string(getpid()));
-  std::filesystem::remove_all(dir);
-  Lexicon parsed = Lexicon::Load("/usr/share/dictd", "fr", "en", dir.string());
-  ASSERT_FALSE(parsed.empty());
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path());
-  ASSERT_EQ(files.size(), 1u);
-  Lexicon cached = Lexicon::Load("/usr/share/dictd", "fr", "en", dir.string());
-  EXPECT_EQ(cached.ToText(), parsed.ToText());
-  std::filesystem::resize_file(files[0], 100);  // damaged: read as truncated, rebuilt
-  Lexicon rebuilt = Lexicon::Load("/usr/share/dictd", "fr", "en", dir.string());
-  EXPECT_EQ(rebuilt.ToText(), parsed.ToText());
-  EXPECT_GT(std::filesystem::file_size(files[0]), 100u);
-  std::filesystem::remove_all(dir);
-}
-
-TEST(LexiconTest, MissingDictionaryGivesAnEmptyLexicon) {
-  EXPECT_TRUE(Lexicon::Load("/nonexistent-folder", "fr", "en").empty());
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "src/align/pipeline.h"
+#include "src/pipeline/pipeline.h"
 
 #include <chrono>
 #include <future>
@@ -7,11 +7,12 @@
 #include <malloc.h>
 #endif
 
+#include "src/pipeline/freedict.h"
 #include "src/text/anchors.h"
 #include "src/text/normalize.h"
 #include "src/text/segmenter.h"
 
-namespace ancre::align {
+namespace ancre::pipeline {
 namespace {
 
 Document SegmentInput(const text::InputText& input, const std::string& language,
@@ -64,13 +65,13 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   using Clock = std::chrono::steady_clock;
   AlignedPair out;
   // The lexicon loads on a second thread while the documents are segmented.
-  std::future<Lexicon> lexicon;
+  std::future<align::Lexicon> lexicon;
   auto load_start = Clock::now();
   if (!options.lexicon && !options.dictionary_dir.empty()) {
     lexicon =
         std::async(options.align.threads > 1 ? std::launch::async : std::launch::deferred, [&] {
-          return Lexicon::Load(options.dictionary_dir, options.src_language, options.tgt_language,
-                               Lexicon::DefaultCacheDir());
+          return LoadFreeDict(options.dictionary_dir, options.src_language, options.tgt_language,
+                              DefaultCacheDir());
         });
   }
   out.src = SegmentInput(src, options.src_language, options.presegmented);
@@ -90,21 +91,21 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   // heaps), so give it back rather than carry it to the peak.
   malloc_trim(0);
 #endif
-  Lexicon lex;
+  align::Lexicon lex;
   if (lexicon.valid()) {
     lex = lexicon.get();
     out.lexicon_load_seconds = std::chrono::duration<double>(Clock::now() - load_start).count();
     out.lexicon_pairs = lex.size();
   }
   if (options.lexicon) out.lexicon_pairs = options.lexicon->size();
-  AlignOptions ao = options.align;
+  align::AlignOptions ao = options.align;
   ao.src_language = options.src_language;
   ao.tgt_language = options.tgt_language;
   ao.lexicon = options.lexicon ? options.lexicon : &lex;
   std::vector<std::string> src_texts = TakeTexts(&out.src);
   std::vector<std::string> tgt_texts = TakeTexts(&out.tgt);
   out.alignment =
-      Align({src_texts, out.src_anchors}, {tgt_texts, out.tgt_anchors}, ao, &out.decision);
+      align::Align({src_texts, out.src_anchors}, {tgt_texts, out.tgt_anchors}, ao, &out.decision);
   ReturnTexts(&src_texts, &out.src);
   ReturnTexts(&tgt_texts, &out.tgt);
   // Beads refer to positions in the segment lists; report segment indices.
@@ -115,4 +116,4 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   return out;
 }
 
-}  // namespace ancre::align
+}  // namespace ancre::pipeline

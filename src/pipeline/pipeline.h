@@ -1,10 +1,12 @@
-// From two inputs to an alignment: segmentation (or one segment per line),
-// anchors, the lexicon, and Align(). This is what `ancre align` runs, kept
-// here so other front ends (storing into a translation memory) reuse it.
+// The pipeline library: from two inputs to an alignment — segmentation (or
+// one segment per line), anchors, the lexicon (FreeDict files, see
+// freedict.h) and align::Align(). This is what `ancre align` runs, kept here
+// so other front ends (storing into a translation memory, a binding) reuse
+// it; the libraries below it (align, text) read no files of their own.
 //
 // Usage:
-//   ancre::align::PairOptions o;  o.align.mode = ancre::AlignMode::kAuto;
-//   ancre::align::AlignedPair p = ancre::align::AlignDocuments(
+//   ancre::pipeline::PairOptions o;  o.align.mode = ancre::AlignMode::kAuto;
+//   ancre::pipeline::AlignedPair p = ancre::pipeline::AlignDocuments(
 //       ancre::text::ReadInput("a.fr.txt", {}), ancre::text::ReadInput("a.en.txt", {}), o);
 //   for (const ancre::Bead& b : p.alignment.beads) ... p.src.segments[b.src[0]] ...
 //
@@ -15,12 +17,13 @@
 
 #include "src/align/aligner.h"
 #include "src/align/lexicon.h"
+#include "src/align/mode_decision.h"
 #include "src/core/anchor.h"
 #include "src/core/bead.h"
 #include "src/core/segment.h"
 #include "src/text/input.h"
 
-namespace ancre::align {
+namespace ancre::pipeline {
 
 struct PairOptions {
   std::string src_language = "fr";
@@ -29,15 +32,15 @@ struct PairOptions {
   bool presegmented = false;
   // FreeDict dictionaries folder; empty = no lexicon.
   std::string dictionary_dir = "/usr/share/dictd";
-  // A lexicon loaded once for many pairs (Lexicon::Load(dictionary_dir, ...));
+  // A lexicon loaded once for many pairs (LoadFreeDict(dictionary_dir, ...));
   // when set, dictionary_dir is not read. Borrowed: must outlive the call.
-  const Lexicon* lexicon = nullptr;
+  const align::Lexicon* lexicon = nullptr;
   // YYYY-MM-DD: resolves relative dates in anchors; empty = inferred.
   std::string document_date;
   // Extract anchors (dates, numbers, entities) as evidence.
   bool anchors = true;
   // Mode, min_score, threads (languages and lexicon are set from the fields above).
-  AlignOptions align;
+  align::AlignOptions align;
 };
 
 struct AlignedPair {
@@ -45,8 +48,8 @@ struct AlignedPair {
   Document tgt;
   DocumentAnchors src_anchors;  // parallel to src.segments
   DocumentAnchors tgt_anchors;
-  Alignment alignment;    // bead indices are Segment::index values
-  ModeDecision decision;  // how the mode was chosen (auto)
+  Alignment alignment;           // bead indices are Segment::index values
+  align::ModeDecision decision;  // how the mode was chosen (auto)
   double lexicon_load_seconds = 0;
   size_t lexicon_pairs = 0;
 };
@@ -61,4 +64,4 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
 // number, span = the line, text normalized. Throws nothing but bad_alloc.
 Document LineSegments(const text::InputText& input, const std::string& language);
 
-}  // namespace ancre::align
+}  // namespace ancre::pipeline
