@@ -172,9 +172,32 @@ std::string NormalizeSegmentText(std::string_view utf8) {
   return Map(collapsed, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
+namespace {
+
+// Scripts whose combining marks are vowels, not accents (Devanagari ने and नौ
+// differ only by them): Indic, Thai, Lao, Tibetan, Myanmar, Khmer.
+bool HasVowelMarks(std::string_view utf8) {
+  size_t i = 0;
+  while (i < utf8.size()) {
+    const unsigned char lead = static_cast<unsigned char>(utf8[i]);
+    if (lead < 0xE0) {  // ASCII and two-byte sequences: below U+0800
+      i += lead < 0x80 ? 1 : 2;
+      continue;
+    }
+    const char32_t c = NextCodePoint(utf8, &i);
+    if ((c >= 0x0900 && c <= 0x0DFF) || (c >= 0x0E00 && c <= 0x109F) ||
+        (c >= 0x1780 && c <= 0x17FF)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string FoldForMatching(std::string_view utf8) {
-  return Map(utf8, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                       UTF8PROC_STRIPMARK);
+  const int keep_marks = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD;
+  return Map(utf8, HasVowelMarks(utf8) ? keep_marks : keep_marks | UTF8PROC_STRIPMARK);
 }
 
 }  // namespace ancre::text

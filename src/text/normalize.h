@@ -14,6 +14,8 @@ namespace ancre::text {
 std::string NormalizeSegmentText(std::string_view utf8);
 
 // NFKC + case fold + accents stripped: "Séoul" -> "seoul", "ÉTATS" -> "etats".
+// In scripts whose combining marks are vowels (Devanagari and the other Indic
+// scripts, Thai, Khmer ...) the marks are kept: "ने" and "नौ" stay apart.
 std::string FoldForMatching(std::string_view utf8);
 
 // True if the code point is white space that may separate words

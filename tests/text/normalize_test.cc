@@ -26,6 +26,13 @@ TEST(NormalizeTest, FoldingRemovesCaseAndAccents) {
 namespace ancre::text {
 namespace {
 
+TEST(NormalizeTest, FoldingKeepsTheVowelSignsOfIndicScripts) {
+  // ने (postposition) and नौ (nine) differ only by their vowel signs.
+  EXPECT_NE(FoldForMatching("ने"), FoldForMatching("नौ"));
+  EXPECT_EQ(FoldForMatching("ओबामा"), "ओबामा");
+  EXPECT_EQ(FoldForMatching("Séoul"), "seoul");  // Latin accents still go
+}
+
 // The fast path (already-normal text) and the full path must agree.
 TEST(NormalizeTest, FastPathAgreesWithFullPathOnEdgeCases) {
   EXPECT_EQ(NormalizeSegmentText("abcdefg  hijklmnop"),
