@@ -270,7 +270,7 @@ std::optional<DictionaryFiles> FindDictionaries(const std::string& dir, std::str
     HashFile(p.string() + ".dict.dz", &d.hash);
   }
   // The format and parsing version: a change of either must not read an older cache.
-  HashFile("v2|" + align::SnowballAlgorithm(src) + "|" + align::SnowballAlgorithm(tgt), &d.hash);
+  HashFile("v3|" + align::SnowballAlgorithm(src) + "|" + align::SnowballAlgorithm(tgt), &d.hash);
   return d;
 }
 
