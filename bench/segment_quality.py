@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Segmentation quality on the `raw` condition of the evaluation data.
 
-For every document of <data>/d-news/raw (built by the evaluation's make_dev.py),
-runs `ancre segment FILE --lang fr|en --format jsonl` and compares its sentence
-boundaries with the gold segment byte spans:
+For every document of <data>/<set>/raw (built by the evaluation's make_dev.py, or
+make_dev_multilingual.py for the other language pairs), runs
+`ancre segment FILE --lang <its language> --format jsonl` on both sides and compares
+its sentence boundaries with the gold segment byte spans:
 
   found  = gold boundaries (between two consecutive gold segments) matched by a
            predicted boundary lying in the gap between them;
   extra  = predicted boundaries inside a gold segment (it was split), per gold segment.
 
-Usage: bench/segment_quality.py [--ancre build/ancre] [--data DIR] [--show N]
+Usage: bench/segment_quality.py [--ancre build/ancre] [--data DIR] [--set NAME] [--show N]
+  e.g. bench/segment_quality.py --data /tmp/ancre-dev-eval-ml --set d-news-de-en
 """
 import argparse
 import json
@@ -26,9 +28,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ancre", default="build/ancre")
     ap.add_argument("--data", default="/tmp/ancre-dev-eval")
+    ap.add_argument("--set", default="d-news", help="the set under --data: d-news, d-news-de-en, d-news-cs-en ...")
     ap.add_argument("--show", type=int, default=0, help="print up to N missed and N extra boundaries per language")
     args = ap.parse_args()
-    raw = os.path.join(args.data, "d-news", "raw")
+    raw = os.path.join(args.data, args.set, "raw")
     pairs = [json.loads(l) for l in open(os.path.join(raw, "pairs.jsonl"), encoding="utf-8")]
     for side, lang_key, spans_key in (("src", "src_lang", "src_spans"), ("tgt", "tgt_lang", "tgt_spans")):
         gold_total = found = extra = segs = 0

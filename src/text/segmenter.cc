@@ -3,6 +3,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -160,6 +161,161 @@ bool IsPlainWordBefore(std::string_view s, size_t begin, size_t after_period,
   return letters >= 2 && u_islower(static_cast<UChar32>(last));
 }
 
+// Opening brackets and quotes that stand before a word: ( [ « „ “ ‚ ‘ " '.
+bool IsOpener(char32_t c) {
+  return c == '(' || c == '[' || c == 0x00AB || c == 0x201E || c == 0x201C || c == 0x201A ||
+         c == 0x2018 || c == '"' || c == '\'';
+}
+
+// w without the opening brackets and quotes at its start; *opened says whether
+// there were any.
+std::string_view StripOpeners(std::string_view w, bool* opened) {
+  size_t i = 0;
+  while (i < w.size()) {
+    size_t j = i;
+    if (!IsOpener(NextCodePoint(w, &j))) break;
+    i = j;
+  }
+  *opened = i > 0;
+  return w.substr(i);
+}
+
+// The word that starts at s[i] (after spaces, before `end`), without the
+// punctuation that can follow a word in running text: , ; : ) ] » " ” “ ’.
+std::string_view NextWord(std::string_view s, size_t i, size_t end) {
+  i = SkipSpaces(s.substr(0, end), i);
+  size_t j = i;
+  while (j < end) {
+    size_t k = j;
+    if (IsSpace(NextCodePoint(s, &k))) break;
+    j = k;
+  }
+  std::string_view w = s.substr(i, j - i);
+  for (;;) {
+    if (w.empty()) return w;
+    size_t k = w.size() - 1;
+    while (k > 0 && (static_cast<unsigned char>(w[k]) & 0xC0) == 0x80) --k;
+    size_t at = k;
+    char32_t c = NextCodePoint(w, &at);
+    if (!(c == ',' || c == ';' || c == ':' || c == '"' || IsCloser(c) || c == 0x201C)) return w;
+    w = w.substr(0, k);
+  }
+}
+
+bool IsAsciiDigits(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// w equals the lower-case word d, or d with a capital initial ("Am", "Der").
+bool IsWordIgnoringInitialCase(std::string_view w, std::string_view d) {
+  if (w.size() != d.size() || w.empty()) return false;
+  char first = w[0] >= 'A' && w[0] <= 'Z' ? static_cast<char>(w[0] - 'A' + 'a') : w[0];
+  return first == d[0] && w.substr(1) == d.substr(1);
+}
+
+bool IsListed(const std::vector<std::string_view>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// A number of one to three digits and a period, in a language that writes
+// ordinals so, is an ordinal and not a sentence end when
+//  - a month name follows and the number can be a day: "Am 15. März", "1. Jan.";
+//  - a capital follows, and a determiner or an ordinal and a conjunction
+//    precede: "in der 84. Minute", "zum 3. Mal", "im 1. und 2. Weltkrieg";
+//  - it opens the segment or a bracket: "1. FC Köln gewann", "(2. Bundesliga)".
+// `last` is the word before the boundary, a view into s. A four-digit number
+// is a year, and a year before a full stop ends its sentence ("im Jahr 2010.
+// Die Regierung …"); so does a number after any other word ("stieg auf 100.").
+bool IsOrdinal(std::string_view s, size_t seg_begin, size_t boundary, size_t end,
+               std::string_view last, const OrdinalCues& cues) {
+  bool opened = false;
+  std::string_view w = StripOpeners(last, &opened);
+  std::string_view digits = w.substr(0, w.size() - 1);
+  if (digits.size() > 3 || !IsAsciiDigits(digits)) return false;
+  size_t last_begin = static_cast<size_t>(last.data() - s.data());
+  if (opened || SkipSpaces(s, seg_begin) >= last_begin) return true;
+  std::string_view next = NextWord(s, boundary, end);
+  if (next.empty()) return false;
+  int day = 0;
+  for (char c : digits) day = day * 10 + (c - '0');
+  if (digits.size() <= 2 && day >= 1 && day <= 31 &&
+      (IsListed(cues.months, next) ||
+       (next.back() == '.' && IsListed(cues.months, next.substr(0, next.size() - 1))))) {
+    return true;
+  }
+  size_t k = 0;
+  if (!u_isupper(static_cast<UChar32>(NextCodePoint(next, &k)))) return false;
+  bool prev_opened = false;
+  std::string_view prev = StripOpeners(LastWord(s, seg_begin, last_begin), &prev_opened);
+  if (std::any_of(cues.determiners.begin(), cues.determiners.end(),
+                  [&](std::string_view d) { return IsWordIgnoringInitialCase(prev, d); })) {
+    return true;
+  }
+  // Joined to an ordinal before it: "im 1. und 2. Weltkrieg".
+  if (!IsListed(cues.conjunctions, prev)) return false;
+  std::string_view before = LastWord(s, seg_begin, static_cast<size_t>(prev.data() - s.data()));
+  return before.size() >= 2 && before.size() <= 4 && before.back() == '.' &&
+         IsAsciiDigits(before.substr(0, before.size() - 1));
+}
+
+// Hindi. Devanagari has no capitals, so ICU breaks after every period that a
+// letter follows, abbreviations included: "डॉ." (Dr.), "जी.पी.एस." (GPS), "एस.
+// जयशंकर" (S. Jaishankar). A period ends such an abbreviation when the word
+// before it is one akshara (a letter with its vowel signs and the consonants a
+// virama joins to it), the Hindi name of a Latin letter, or a chain of these
+// (जी.पी.एस.) — unless it is a one-akshara word that ends sentences in texts
+// that use a period for the danda (है., था.).
+constexpr std::string_view kHindiLetterNames[] = {"एस", "एम", "एन",  "एल", "एफ", "एच",  "एक्स",
+                                                  "आर", "आई", "वाई", "जेड", "ज़ेड", "डब्ल्यू"};
+constexpr std::string_view kHindiSentenceEnds[] = {"है",  "हैं",  "था", "थी", "थे",  "थीं", "हो",
+                                                   "हों", "हूँ",  "हूं",  "भी", "ही", "तो", "दी",
+                                                   "ली", "दो", "लो", "दे",  "ले",  "जा", "आ"};
+
+// The number of aksharas of w, or -1 if w holds anything but Devanagari letters and signs.
+int CountAksharas(std::string_view w) {
+  int aksharas = 0;
+  bool after_virama = false;
+  size_t i = 0;
+  while (i < w.size()) {
+    char32_t c = NextCodePoint(w, &i);
+    if (c < 0x0900 || c > 0x097F) return -1;
+    uint32_t category = U_GET_GC_MASK(static_cast<UChar32>(c));
+    if (c == 0x094D) {  // virama: the next consonant joins this akshara
+      after_virama = true;
+    } else if (category & U_GC_L_MASK) {
+      if (!after_virama) ++aksharas;
+      after_virama = false;
+    } else if (category & U_GC_M_MASK) {
+      after_virama = false;
+    } else {
+      return -1;  // digits, danda
+    }
+  }
+  return aksharas;
+}
+
+bool IsDevanagariAbbreviation(std::string_view last) {
+  bool opened = false;
+  std::string_view w = StripOpeners(last, &opened);
+  if (w.size() < 2 || w.back() != '.') return false;
+  w.remove_suffix(1);
+  bool chain = w.find('.') != std::string_view::npos;
+  for (size_t from = 0;;) {
+    size_t dot = std::min(w.find('.', from), w.size());
+    std::string_view part = w.substr(from, dot - from);
+    int aksharas = CountAksharas(part);
+    bool letter_name = std::find(std::begin(kHindiLetterNames), std::end(kHindiLetterNames),
+                                 part) != std::end(kHindiLetterNames);
+    if (!(aksharas == 1 || letter_name || (chain && aksharas == 2))) return false;
+    if (!chain && std::find(std::begin(kHindiSentenceEnds), std::end(kHindiSentenceEnds), part) !=
+                      std::end(kHindiSentenceEnds)) {
+      return false;
+    }
+    if (dot == w.size()) return true;
+    from = dot + 1;
+  }
+}
+
 // Sentence starts that ICU's rules miss. Appends boundaries (offsets into s)
 // after terminal punctuation and spaces when what follows is
 //  - an opening quotation mark (« “ „ or an opening straight quote): "a déclaré Hun Manet. « Nous
@@ -241,6 +397,23 @@ struct Segmenter::Impl {
   std::vector<size_t> boundaries;
   std::vector<std::string> abbreviation_storage;  // owns what `abbreviations` views
   AbbreviationSet abbreviations;
+  OrdinalCues ordinals;                        // dotted ordinals: "am 15. März"
+  std::vector<std::string_view> name_or_unit;  // ru "г.": a sentence end after a number only
+  bool hindi = false;  // Devanagari abbreviations: "डॉ.", "जी.पी.एस."
+
+  // Whether the period before boundary b (last = the word before it) ends no
+  // sentence by the language's own rules: ordinals, units, Hindi abbreviations.
+  bool IsLanguageNonBreak(std::string_view s, size_t seg_begin, size_t b, size_t end,
+                          std::string_view last) const {
+    if (last.size() < 2 || last.back() != '.') return false;
+    bool opened = false;
+    if (IsListed(name_or_unit, StripOpeners(last, &opened))) {
+      std::string_view prev = LastWord(s, seg_begin, static_cast<size_t>(last.data() - s.data()));
+      return prev.empty() || !(prev[0] >= '0' && prev[0] <= '9');
+    }
+    if (ordinals.dotted && IsOrdinal(s, seg_begin, b, end, last, ordinals)) return true;
+    return hindi && IsDevanagariAbbreviation(last);
+  }
 
   // Sentence boundaries of s[begin, end) as offsets into s (end included).
   void Boundaries(std::string_view s, size_t begin, size_t end) {
@@ -282,23 +455,35 @@ Segmenter::Segmenter(const SegmenterOptions& options)
   // Abbreviations. ICU's filter matches an exception as a suffix of the text
   // before the break ("t." would also match "avocat."), so ours are added with
   // the space that precedes them; whole-word matches at a paragraph start are
-  // checked in SegmentUtf8. CLDR's own lists suffer from the same suffix
-  // matching (fr "M." suppresses "A400M.") and measured worse than ours on news,
-  // so they serve only languages for which ancre ships no list.
+  // checked in SegmentUtf8. CLDR's lists (CldrAbbreviations) are added the
+  // same way: FilteredBreakIteratorBuilder::createInstance would match them as
+  // suffixes (ru "ул." in "стул.") and fails outright for a language whose ICU
+  // data has no list (el, fi, sv, ja, zh). A CLDR entry with an inner period
+  // ("н.э.") only keeps its parts together (ICU's filter guards the break after
+  // "н." when "э." follows), so it stays out of the whole-word set; ancre's own
+  // ("U.S.", "z.B.", "т.е.") end no sentence.
   std::vector<std::string> abbreviations = ShippedAbbreviations(options.language);
-  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-      abbreviations.empty() ? icu::FilteredBreakIteratorBuilder::createInstance(locale, status)
-                            : icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
-  CheckIcu(status, "abbreviation filter for '" + options.language + "'");
   abbreviations.insert(abbreviations.end(), options.extra_abbreviations.begin(),
                        options.extra_abbreviations.end());
+  std::vector<std::string> cldr = CldrAbbreviations(options.language);
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+  CheckIcu(status, "abbreviation filter for '" + options.language + "'");
   impl_->abbreviation_storage = abbreviations;
+  for (const std::string& a : cldr) {
+    if (a.find('.') + 1 == a.size()) impl_->abbreviation_storage.push_back(a);
+  }
   impl_->abbreviations.insert(impl_->abbreviation_storage.begin(),
                               impl_->abbreviation_storage.end());
+  abbreviations.insert(abbreviations.end(), cldr.begin(), cldr.end());
   for (const std::string& a : abbreviations) {
     builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(" " + a), status);
     status = U_ZERO_ERROR;  // U_ILLEGAL_ARGUMENT_ERROR only means "already there"
   }
+  impl_->ordinals = ShippedOrdinalCues(options.language);
+  impl_->name_or_unit = NameOrUnitAbbreviations(options.language);
+  std::string_view language(options.language);
+  impl_->hindi = language.substr(0, language.find_first_of("-_")) == "hi";
   impl_->breaker.reset(builder->wrapIteratorWithFilter(base.release(), status));
   CheckIcu(status, "abbreviation filter");
 }
@@ -344,7 +529,10 @@ void Segmenter::SegmentUtf8(std::string_view s, size_t base, ParagraphMode mode,
         b = AttachClosers(s, start, b);
         if (b >= pe) break;
         std::string_view last = LastWord(s, start, b);
-        if (IsInitial(last) || ContinuesLowerCase(s, b) || impl_->abbreviations.count(last)) {
+        bool opened = false;
+        std::string_view word = StripOpeners(last, &opened);  // "(s. Tabelle 1)", "(J. Doe)"
+        if (IsInitial(word) || ContinuesLowerCase(s, b) || impl_->abbreviations.count(word) ||
+            impl_->IsLanguageNonBreak(s, start, b, pe, last)) {
           continue;
         }
         // Skip boundaries that AttachClosers moved us past.

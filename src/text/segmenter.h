@@ -1,9 +1,10 @@
 // Sentence segmentation: ICU's sentence BreakIterator for the language,
 // wrapped in a FilteredBreakIterator with shipped per-language abbreviation
 // lists, plus the fixes real text needs (closing quotes and brackets stay with
-// their sentence, French spacing before » ! ? ; :, initials, lines without
-// final punctuation and paragraph breaks always end a segment), or LISA SRX 2.0
-// rules when given.
+// their sentence, French spacing before » ! ? ; :, initials in any script,
+// ordinals written with a period (de "am 15. März"), Hindi abbreviations, lines
+// without final punctuation and paragraph breaks always end a segment), or
+// LISA SRX 2.0 rules when given.
 //
 // Usage:
 //   ancre::text::Segmenter seg({.language = "fr"});
