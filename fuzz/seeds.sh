@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="$root/../shared"
 out="${1:?usage: fuzz/seeds.sh OUT}"
-mkdir -p "$out"/{segment,anchors,aligner,tmx,srx}
+mkdir -p "$out"/{segment,anchors,aligner,tmx,srx,search_query,tm_open}
 
 # Text targets read a control byte (language, modes) and then the text: each
 # chunk of 2 KB of an article becomes a seed under two control bytes.
@@ -44,3 +44,16 @@ cp "$root"/tests/data/srx/*.srx "$out/srx/"
 for target in segment anchors aligner tmx srx; do
   cp "$root"/fuzz/corpus/"$target"-* "$out/$target/" 2>/dev/null || true
 done
+
+# Concordance queries (control byte, then the query) and TM changes (patches,
+# or 'S' and one SQL statement).
+n=0
+for q in "task force" '"joint task"' 'escroq*' 'NEAR(Hun Manet, 3)' 'Hun AND NOT Séoul' \
+  'gare ?' 'a* b* c*' '"phrase"*' '' '))((' ; do
+  for control in 00 01 02 04; do printf "\x$control%s" "$q" >"$out/search_query/q$((n++))"; done
+done
+printf 'S%s' 'DROP TABLE units; CREATE VIEW units AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM r) SELECT x FROM r;' >"$out/tm_open/view"
+printf 'S%s' 'CREATE TRIGGER t AFTER INSERT ON units BEGIN SELECT 1; END;' >"$out/tm_open/trigger"
+printf 'S%s' 'PRAGMA application_id = 0;' >"$out/tm_open/app-id"
+printf '\x00\x00\x10XXXXXXXXXXXXXXXX' >"$out/tm_open/header"
+printf '\x00\x40\x08\xff\xff\xff\xff\xff\xff\xff\xff' >"$out/tm_open/page"

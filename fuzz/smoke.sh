@@ -13,15 +13,15 @@ jobs="${ANCRE_JOBS:-2}"
 CXX=clang++ cmake -S . -B "$build" -DANCRE_BUILD_FUZZERS=ON -DANCRE_SANITIZE=ON \
   -DANCRE_BUILD_TESTS=OFF -DANCRE_BUILD_BENCH=OFF -DANCRE_WERROR=ON \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-targets=(segment srx anchors aligner tmx)
+targets=(segment srx anchors aligner tmx search_query tm_open)
 cmake --build "$build" -j"$jobs" --target "${targets[@]/%/_fuzzer}"
 
 seeds="$build/smoke-seeds"
 rm -rf "$seeds" "$build/smoke-new"
 fuzz/seeds.sh "$seeds"
 
-declare -A seconds=([segment]=12 [srx]=8 [anchors]=14 [aligner]=14 [tmx]=12)
-declare -A max_len=([segment]=4096 [srx]=4096 [anchors]=4096 [aligner]=4096 [tmx]=16384)
+declare -A seconds=([segment]=12 [srx]=8 [anchors]=14 [aligner]=14 [tmx]=12 [search_query]=8 [tm_open]=10)
+declare -A max_len=([segment]=4096 [srx]=4096 [anchors]=4096 [aligner]=4096 [tmx]=16384 [search_query]=1200 [tm_open]=4096)
 for t in "${targets[@]}"; do
   new="$build/smoke-new/$t"  # units found now go here, not into the seeds
   mkdir -p "$new"
