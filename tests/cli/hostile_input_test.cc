@@ -672,6 +672,18 @@ std::string UnitsTsv(const std::string& db) {
   return r.out;
 }
 
+// Feeds 2,000 units to a running import into the new TM `db` (read and
+// stored while the rest has not come), waits until the import has its TM
+// open (the new file, or since it is built under a temporary name, that
+// temporary), then aligns the samples into `db` from another process.
+void AlignWhileTheImportRuns(const ScratchDir& dir, PipedAncre* import, const std::string& db) {
+  import->Write(TmxUnits(2000));
+  ASSERT_TRUE(import->WaitForOpen(dir.path(), {"new.sqlite", ".new.sqlite.ancre-"}))
+      << ReadAll(dir / "import.err");
+  auto align = RunAncre(AlignSamplesInto(db));
+  EXPECT_EQ(align.exit_code, 0) << align.err;
+}
+
 // An import into a TM that does not exist yet builds it under a temporary
 // name: another program that creates and writes the TM meanwhile keeps what
 // it wrote when the import then fails.
@@ -683,13 +695,7 @@ TEST(HostileInputTest, FailedImportIntoANewTmKeepsWhatAnotherWriterStoredThere) 
   const std::string db = dir / "new.sqlite";
   PipedAncre import({"import", "-", "--db", db}, dir / "import.err");
   ASSERT_TRUE(import.started());
-  import.Write(TmxUnits(2000));  // read and stored while the rest has not come
-  // The import has its TM open: the new file, or (since it is built under a
-  // temporary name) that temporary.
-  ASSERT_TRUE(import.WaitForOpen(dir.path(), {"new.sqlite", ".new.sqlite.ancre-"}))
-      << ReadAll(dir / "import.err");
-  auto align = RunAncre(AlignSamplesInto(db));
-  EXPECT_EQ(align.exit_code, 0) << align.err;
+  ASSERT_NO_FATAL_FAILURE(AlignWhileTheImportRuns(dir, &import, db));
   // The last unit is bad: the import fails and stores nothing.
   import.Write("<tu><tuv xml:lang=\"fr\"><seg>Seul.</seg></tuv></tu></body></tmx>\n");
   EXPECT_EQ(import.Finish(), 1) << ReadAll(dir / "import.err");
@@ -711,13 +717,7 @@ TEST(HostileInputTest, ImportIntoANewTmMergesIntoTheTmAnotherWriterCreatedMeanwh
   const std::string db = dir / "new.sqlite";
   PipedAncre import({"import", "-", "--db", db}, dir / "import.err");
   ASSERT_TRUE(import.started());
-  import.Write(TmxUnits(2000));
-  // The import has its TM open: the new file, or (since it is built under a
-  // temporary name) that temporary.
-  ASSERT_TRUE(import.WaitForOpen(dir.path(), {"new.sqlite", ".new.sqlite.ancre-"}))
-      << ReadAll(dir / "import.err");
-  auto align = RunAncre(AlignSamplesInto(db));
-  EXPECT_EQ(align.exit_code, 0) << align.err;
+  ASSERT_NO_FATAL_FAILURE(AlignWhileTheImportRuns(dir, &import, db));
   import.Write("</body></tmx>\n");
   EXPECT_EQ(import.Finish(), 0) << ReadAll(dir / "import.err");
   const std::string err = ReadAll(dir / "import.err");
