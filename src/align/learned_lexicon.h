@@ -22,7 +22,7 @@ struct LearnOptions {
   std::string tgt_language = "en";
   double min_score = 0.6;       // beads learned from: 1-1 with at least this score
   size_t min_beads = 20;        // fewer confident beads: nothing is learned
-  size_t max_beads = 5000;      // more: every k-th is used (memory stays bounded)
+  size_t max_beads = 2000;      // more: every k-th is used (memory stays bounded)
   size_t min_count = 2;         // a pair must meet in at least this many beads
   double min_dice = 0.3;        // 2 c(s,t) / (c(s) + c(t))
   size_t max_translations = 3;  // the best few per source stem
