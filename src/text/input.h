@@ -63,11 +63,15 @@ class InputText {
 // Limits on input, far above any real document (a long novel is 1 MiB) and
 // low enough that memory stays bounded on unbounded input (/dev/zero, a file
 // of blank lines): inputs read whole (align, report, anchors, analyze, and
-// the manifests and word lists options name) stop at kMaxDocumentBytes; a
-// line read by streaming (segment) stops at kMaxLineBytes. Both are refused
-// with an error naming the file and the limit.
-inline constexpr size_t kMaxDocumentBytes = size_t{64} << 20;  // 64 MiB
-inline constexpr size_t kMaxLineBytes = size_t{64} << 20;      // 64 MiB
+// the manifests and word lists options name, and what segment decodes whole:
+// --encoding other than UTF-8, --lenient) stop at kMaxDocumentBytes; a line
+// read by streaming (segment) stops at kMaxLineBytes, and a paragraph of
+// lines with no blank line between them (segment --paragraphs blank) at
+// kMaxParagraphBytes. All are refused with an error naming the file and the
+// limit.
+inline constexpr size_t kMaxDocumentBytes = size_t{64} << 20;   // 64 MiB
+inline constexpr size_t kMaxLineBytes = size_t{64} << 20;       // 64 MiB
+inline constexpr size_t kMaxParagraphBytes = size_t{64} << 20;  // 64 MiB
 
 // Throws EncodingError (naming `name`, the NUL's line and column, and the
 // --encoding to pass when the block looks like UTF-16 without BOM) if

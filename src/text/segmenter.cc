@@ -620,7 +620,16 @@ void Segmenter::SegmentStream(std::istream& in, const std::string& name,
   bool plain_utf8 = (enc == "auto" || enc == "utf-8" || enc == "utf8") && !input_options.lenient &&
                     buffer.substr(0, 2) != "\xFF\xFE" && buffer.substr(0, 2) != "\xFE\xFF";
   if (!plain_utf8) {
+    // Decoded whole (ICU converters and the lenient map need it all): bounded
+    // like every document read whole.
     while (read_block()) {
+      if (buffer.size() > kMaxDocumentBytes) {
+        throw IoError(name + ": larger than " + std::to_string(kMaxDocumentBytes >> 20) +
+                      " MiB, the most ancre reads as one document when it decodes it whole "
+                      "(UTF-16, any other --encoding than UTF-8, or --lenient); split it "
+                      "(e.g. at chapters), or convert it to valid UTF-8, which segment reads "
+                      "as a stream");
+      }
     }
     Document doc = Segment(InputText(std::move(buffer), name, input_options, reporter));
     for (ancre::Segment& s : doc.segments) sink(std::move(s));
@@ -634,6 +643,10 @@ void Segmenter::SegmentStream(std::istream& in, const std::string& name,
   size_t consumed = 0;  // bytes of the stream before buffer[0]
   size_t lines_before = 0;
   size_t start = bom;  // first byte of buffer not yet segmented
+  // Every "\n" of buffer before `searched` is known not to end a blank line,
+  // so each search looks only at the block read since the last one (a long
+  // paragraph costs linear time, not quadratic).
+  size_t searched = start;
   bool eof = false;
   while (true) {
     // Cut at the last paragraph break of the buffer (or take everything at EOF).
@@ -642,10 +655,20 @@ void Segmenter::SegmentStream(std::istream& in, const std::string& name,
       size_t nl = buffer.rfind('\n');
       if (mode == ParagraphMode::kBlank) {
         // A blank line: "\n" followed by optional spaces and "\n".
-        while (nl != std::string::npos && nl > start) {
+        const size_t floor = std::max(start + 1, searched);
+        while (nl != std::string::npos && nl >= floor) {
           size_t prev = buffer.find_last_not_of(" \t\r", nl - 1);
           if (prev != std::string::npos && buffer[prev] == '\n') break;
           nl = buffer.rfind('\n', nl - 1);
+        }
+        if (nl != std::string::npos && nl < floor) nl = std::string::npos;
+        searched = buffer.size();
+        if (nl == std::string::npos && buffer.size() - start > kMaxParagraphBytes) {
+          throw IoError(name + ": a paragraph longer than " +
+                        std::to_string(kMaxParagraphBytes >> 20) + " MiB (at byte " +
+                        std::to_string(consumed + buffer.size()) +
+                        ") with no blank line in it, the most ancre reads as one paragraph in "
+                        "--paragraphs blank; split it with blank lines or use --paragraphs line");
         }
       }
       cut = (nl == std::string::npos || nl < start) ? std::string::npos : nl + 1;
@@ -684,6 +707,7 @@ void Segmenter::SegmentStream(std::istream& in, const std::string& name,
       consumed += cut;
       buffer.erase(0, cut);
       start = 0;
+      searched = buffer.size();  // the rest was searched back to the cut
     }
     if (eof) break;
     eof = !read_block();

@@ -71,7 +71,10 @@ class Segmenter {
   // Segments a whole stream chunk by chunk: UTF-8 input (BOM allowed) is read
   // in blocks and cut at paragraph breaks, so memory is bounded by the longest
   // paragraph; other encodings (and lenient mode) are decoded whole first.
-  // Spans are byte offsets into the stream as given. Throws as InputText does.
+  // Spans are byte offsets into the stream as given. Throws as InputText does,
+  // and IoError naming `name` and the limit for input decoded whole past
+  // kMaxDocumentBytes or, in ParagraphMode::kBlank, a paragraph past
+  // kMaxParagraphBytes (input.h).
   void SegmentStream(std::istream& in, const std::string& name, const InputOptions& input_options,
                      const std::function<void(ancre::Segment&&)>& sink,
                      Reporter* reporter = nullptr);

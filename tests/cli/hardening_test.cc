@@ -85,6 +85,33 @@ TEST(HardeningTest, AlignRefusesADocumentLargerThanTheLimitNamingIt) {
   EXPECT_NE(r.err.find(dir / "blank.txt" + ": larger than 64 MiB"), std::string::npos) << r.err;
 }
 
+TEST(HardeningTest, SegmentRefusesAParagraphLongerThanTheLimitInBlankLineMode) {
+  ScratchDir dir;
+  // Short lines with no blank line between them: one paragraph past 64 MiB.
+  std::string text = "Un premier paragraphe.\n\n";
+  const std::string line = "Une ligne courte.\n";
+  text.reserve((64 << 20) + 2 * line.size());
+  while (text.size() <= (64 << 20) + 64) text += line;
+  WriteFile(dir / "para.txt", text);
+  auto r =
+      RunLimited(kMemoryLimit, "segment " + Sh(dir / "para.txt") + " --lang fr --paragraphs blank");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find(dir / "para.txt" + ": a paragraph longer than 64 MiB"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("use --paragraphs line"), std::string::npos) << r.err;
+}
+
+TEST(HardeningTest, SegmentRefusesADocumentLargerThanTheLimitWhenItDecodesItWhole) {
+  ScratchDir dir;
+  WriteFile(dir / "blank.txt", std::string((64 << 20) + 1, '\n'));
+  for (const char* option : {"--lenient", "--encoding windows-1252", "--encoding utf-16le"}) {
+    SCOPED_TRACE(option);
+    auto r = RunLimited(kMemoryLimit, "segment " + Sh(dir / "blank.txt") + " --lang fr " + option);
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find(dir / "blank.txt" + ": larger than 64 MiB"), std::string::npos) << r.err;
+  }
+}
+
 TEST(HardeningTest, OutOfMemoryIsAClearErrorNamingTheCommand) {
   ScratchDir dir;
   WriteFile(dir / "blank.txt", std::string(60 << 20, '\n'));
