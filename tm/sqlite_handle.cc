@@ -1,6 +1,9 @@
 #include "tm/sqlite_handle.h"
 
+#include <atomic>
 #include <filesystem>
+
+#include "tm/store.h"
 
 namespace ancre::tm::internal {
 
@@ -94,7 +97,8 @@ void Reuse(sqlite3_stmt* s) {
   sqlite3_clear_bindings(s);
 }
 
-Transaction::Transaction(sqlite3* db, const std::string& file) : db_(db), file_(file) {
+Transaction::Transaction(sqlite3* db, const std::string& file)
+    : db_(db), file_(file), changes_at_begin_(sqlite3_total_changes64(db)) {
   Exec(db_, "BEGIN IMMEDIATE", file_);
 }
 
@@ -104,8 +108,20 @@ Transaction::~Transaction() {
   }
 }
 
+namespace {
+std::atomic<void (*)()> g_commit_begin{nullptr};
+std::atomic<void (*)(bool)> g_commit_end{nullptr};
+}  // namespace
+
 void Transaction::Commit() {
+  // The hooks bracket the COMMIT alone (see SetCommitHooks in tm/store.h).
+  if (auto begin = g_commit_begin.load()) begin();
   int rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  // "Committed" for the hooks means the file changed: a transaction that
+  // wrote nothing does not make an interrupted run say it saved something.
+  if (auto end = g_commit_end.load()) {
+    end(rc == SQLITE_OK && sqlite3_total_changes64(db_) != changes_at_begin_);
+  }
   if (rc != SQLITE_OK) {
     int code = sqlite3_extended_errcode(db_);
     std::string message = DescribeSqliteError(code, db_, file_, "cannot commit");
@@ -115,6 +131,19 @@ void Transaction::Commit() {
   }
   done_ = true;
 }
+
+}  // namespace ancre::tm::internal
+
+namespace ancre::tm {
+
+void SetCommitHooks(void (*begin)(), void (*end)(bool committed)) {
+  internal::g_commit_begin.store(begin);
+  internal::g_commit_end.store(end);
+}
+
+}  // namespace ancre::tm
+
+namespace ancre::tm::internal {
 
 std::string FileUri(const std::string& path, const char* query) {
   std::string uri = "file:";

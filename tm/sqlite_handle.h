@@ -82,6 +82,7 @@ class Transaction {
   sqlite3* db_;
   std::string file_;
   bool done_ = false;
+  int64_t changes_at_begin_ = 0;  // sqlite3_total_changes64 when it began
 };
 
 }  // namespace ancre::tm::internal

@@ -50,6 +50,15 @@ inline constexpr int kSchemaVersion = 3;
 // The oldest schema a read-only Store reads without migrating it.
 inline constexpr int kOldestReadableSchema = 2;
 
+// Called around every COMMIT of every Store in the process: begin() before
+// it, end(committed) after it (committed: the transaction changed rows and
+// they are in the file). A program
+// that stops at once on an interruption uses them to hold the interruption
+// while SQLite commits, so that what it says on exit is what the file holds,
+// while the work before the commit stays interruptible (and rolls back).
+// Set once at start, before any Store is used; null pointers: no hooks.
+void SetCommitHooks(void (*begin)(), void (*end)(bool committed));
+
 struct StoreOptions {
   // Open for reading only: never modifies the file (no migration, no WAL switch).
   bool read_only = false;

@@ -68,14 +68,9 @@ int RunMerge(const std::vector<std::string>& args) {
   ReportFileSizeLimitAsError();
   tm::Store store = OpenStore(vm, /*write=*/true, /*create=*/true);
   // The merge is one transaction (then the search indexes catch up): an
-  // interruption waits for its end, so that what ancre says on exit is what
-  // the TM holds.
-  tm::MergeResult r;
-  {
-    CommitSection section;
-    r = store.Merge(other);
-    section.Done();
-  }
+  // interruption before its commit stops at once and rolls it back; one
+  // during a commit waits for it (see InstallInterruptHandler).
+  const tm::MergeResult r = store.Merge(other);
   std::cout << "merged " << other << " into " << store.path() << ": " << r.units_added
             << " new unit(s), " << r.units_existing << " already present, " << r.provenances_added
             << " provenance(s), " << r.documents_added << " document(s), " << r.alignments_added
@@ -124,14 +119,9 @@ int RunPrune(const std::vector<std::string>& args) {
     return 1;
   }
   options.dry_run = false;
-  // One transaction: an interruption waits for its end, so that what ancre
-  // says on exit is what the TM holds.
-  tm::PruneResult done;
-  {
-    CommitSection section;
-    done = store.Prune(options);
-    section.Done();
-  }
+  // One transaction: an interruption before its commit stops at once and
+  // rolls it back; one during the commit waits for it.
+  const tm::PruneResult done = store.Prune(options);
   std::cout << "removed " << Describe(done) << " from " << store.path() << "\n";
   return 0;
 }

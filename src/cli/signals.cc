@@ -6,6 +6,8 @@
 #include <atomic>
 #include <cstring>
 
+#include "tm/store.h"
+
 namespace ancre::cli {
 namespace {
 
@@ -67,6 +69,11 @@ void InstallInterruptHandler() {
   sa.sa_flags = SA_RESTART;
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
+  tm::SetCommitHooks([] { g_commit_depth.fetch_add(1); },
+                     [](bool committed) {
+                       if (committed) g_published.store(true);
+                       if (g_commit_depth.fetch_sub(1) == 1 && g_held_signal.load() != 0) Stop();
+                     });
 }
 
 InterruptCleanup::InterruptCleanup(const std::string& path) {

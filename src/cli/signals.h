@@ -27,7 +27,10 @@
 
 namespace ancre::cli {
 
-// Installs the handler for SIGINT and SIGTERM. Call once, first thing in main().
+// Installs the handler for SIGINT and SIGTERM, and makes every translation
+// memory COMMIT a commit section (see CommitSection): the work before a
+// commit stops at once and rolls back; the commit itself is never cut. Call
+// once, first thing in main().
 void InstallInterruptHandler();
 
 // A file deleted if the run is interrupted while the registration lives.

@@ -413,6 +413,45 @@ TEST_F(FaultTest, InterruptedRunLeavesTheEarlierOutputFileUntouched) {
   EXPECT_EQ(Temporary(dir_.path(), "out.tsv"), "");
 }
 
+// A long merge is interruptible: Ctrl-C before its commit stops at once and
+// rolls it back (the TM is as before, and ancre says nothing was written).
+TEST_F(FaultTest, InterruptedMergeRollsBackAtOnce) {
+  const std::string tmx = dir_ / "big.tmx";
+  {
+    std::ofstream o(tmx);
+    o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header "
+         "creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" "
+         "adminlang=\"en\" srclang=\"fr\" datatype=\"plaintext\"/><body>\n";
+    for (int i = 0; i < 150000; ++i) {
+      o << "<tu><tuv xml:lang=\"fr\"><seg>Unité numéro " << i
+        << ".</seg></tuv><tuv xml:lang=\"en\"><seg>Unit number " << i << ".</seg></tuv></tu>\n";
+    }
+    o << "</body></tmx>\n";
+  }
+  const std::string other = dir_ / "other.sqlite";
+  ASSERT_EQ(RunAncre("import " + Q(tmx) + " --db " + Q(other) + " --quiet").exit_code, 0);
+  const std::string db = dir_ / "tm.sqlite";
+  ASSERT_EQ(RunAncre("align " + Q(std::string(ANCRE_SAMPLES) + "/cambodia-korea-scams.fr.txt") +
+                     " " + Q(std::string(ANCRE_SAMPLES) + "/cambodia-korea-scams.en.txt") +
+                     " --src-lang fr --tgt-lang en --db " + Q(db))
+                .exit_code,
+            0);
+  const std::string before = RunAncre("stats --db " + Q(db)).out;
+  Child c = Spawn({"tm", "merge", other, "--db", db}, dir_ / "err");
+  ASSERT_GT(c.pid, 0);
+  WaitForHandler(c.pid, SIGINT);
+  usleep(300 * 1000);  // well inside the merge of 150,000 units (seconds)
+  kill(c.pid, SIGINT);
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(Wait(&c), 130);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_NE(ReadAll(dir_ / "err").find("nothing written"), std::string::npos)
+      << ReadAll(dir_ / "err") << " (exited " << seconds << " s after the signal)";
+  EXPECT_EQ(RunAncre("stats --db " + Q(db)).out, before);
+  EXPECT_EQ(RunAncre("tm check --db " + Q(db)).exit_code, 0);
+}
+
 TEST_F(FaultTest, TwoProcessesWritingTheSameTmBothSucceedAndNothingIsLost) {
   // The state expected: both pairs stored one after the other.
   const std::string sequential = dir_ / "sequential.sqlite";
