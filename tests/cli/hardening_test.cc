@@ -34,7 +34,13 @@ RunResult RunLimited(const std::string& limits, const std::string& args) {
 }
 
 // Memory an unfixed ancre would exhaust on unbounded input before the test ends.
+// Under AddressSanitizer no address-space limit can be set (its shadow memory
+// needs terabytes): there the tests check the messages, the Release build the bound.
+#if defined(ANCRE_SANITIZED)
+constexpr char kMemoryLimit[] = "true";
+#else
 constexpr char kMemoryLimit[] = "ulimit -v 3000000";  // KiB: about 3 GB of address space
+#endif
 
 int64_t Count(const std::string& db, const char* sql) {
   sqlite3* h = nullptr;
@@ -113,6 +119,9 @@ TEST(HardeningTest, SegmentRefusesADocumentLargerThanTheLimitWhenItDecodesItWhol
 }
 
 TEST(HardeningTest, OutOfMemoryIsAClearErrorNamingTheCommand) {
+#if defined(ANCRE_SANITIZED)
+  GTEST_SKIP() << "an address-space limit cannot be set under AddressSanitizer";
+#endif
   ScratchDir dir;
   WriteFile(dir / "blank.txt", std::string(60 << 20, '\n'));
   const std::string en = Sh(std::string(ANCRE_SAMPLES) + "/cambodia-korea-scams.en.txt");
