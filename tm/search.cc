@@ -5,6 +5,7 @@
 #include <functional>
 #include <unordered_set>
 
+#include "src/core/utf8.h"
 #include "tm/store_internal.h"
 
 namespace ancre::tm {
@@ -187,6 +188,13 @@ void CheckSearchQuery(std::string_view query, bool substring) {
     while (n > 0 && n < query.size() && (static_cast<unsigned char>(query[n]) & 0xC0) == 0x80) --n;
     return "'" + std::string(query.substr(0, n)) + (n < query.size() ? "...'" : "'");
   };
+  // Text enters as UTF-8 (the CLI checks its arguments); a library caller's
+  // invalid bytes are refused here too: SQLite's FTS5 trigram tokenizer
+  // reads past the end of a truncated sequence.
+  if (const size_t bad = Utf8InvalidOffset(query); bad != std::string_view::npos) {
+    throw UsageError("the search query is not valid UTF-8 (byte " + std::to_string(bad) +
+                     "); pass UTF-8 text");
+  }
   if (query.size() > SearchLimits::kMaxBytes) {
     throw UsageError("the search query " + shown() + " has " + std::to_string(query.size()) +
                      " bytes; at most " + std::to_string(SearchLimits::kMaxBytes) +
@@ -246,6 +254,14 @@ std::vector<ConcordanceHit> Store::Search(std::string_view query,
     // The trigram index serves LIKE (ASCII case ignored) and GLOB; a fragment
     // holding LIKE wildcards is matched with GLOB, its special characters in brackets.
     const bool use_glob = query.find_first_of("%_") != std::string_view::npos;
+    // GLOB would need bracket escapes for * ? [, and SQLite 3.40's trigram
+    // index crashes on some of those patterns (found by fuzzing): a fragment
+    // mixing the two kinds of wildcard characters is refused.
+    if (use_glob && query.find_first_of("*?[") != std::string_view::npos) {
+      throw UsageError("'" + std::string(query) +
+                       "': a fragment cannot hold both % or _ and * ? or [; search a shorter "
+                       "fragment or whole words");
+    }
     std::string pattern;
     if (use_glob) {
       pattern = "*";

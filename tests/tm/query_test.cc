@@ -356,6 +356,20 @@ TEST(SearchTest, RefusesMorePrefixTermsThanTheLimit) {
   EXPECT_EQ(SearchRefusal(store, "\"" + Repeat("pays*", 17) + "\""), "");
 }
 
+// Invalid UTF-8 and fragments mixing both kinds of wildcard characters are
+// refused before SQLite sees them (its trigram index crashed on both: fuzzing).
+TEST(SearchTest, RefusesInvalidUtf8AndMixedWildcardFragments) {
+  Store store(":memory:", StoreOptions{});
+  SearchOptions substring;
+  substring.substring = true;
+  EXPECT_THROW(store.Search("A%*\xc0\xe2\xaa**", substring), UsageError);
+  EXPECT_THROW(store.Search("K***(**%**HS", substring), UsageError);
+  EXPECT_THROW(store.Search("ab%c[d", substring), UsageError);
+  EXPECT_NO_THROW(store.Search("Hun%Man", substring));
+  EXPECT_NO_THROW(store.Search("Hun*Man", substring));
+  EXPECT_THROW(store.Search("gouv\xc3", SearchOptions{}), UsageError);
+}
+
 TEST(SearchTest, RefusesMoreTermsOrBytesThanTheLimit) {
   Store store = SmallTm();
   EXPECT_EQ(SearchRefusal(store, Repeat("pays", SearchLimits::kMaxTerms)), "");
