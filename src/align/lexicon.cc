@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include "src/core/error.h"
 #include "src/text/normalize.h"
@@ -44,14 +45,6 @@ const LanguageCodes* FindLanguage(std::string_view language) {
   return nullptr;
 }
 
-// The Snowball algorithm name for a language code; the code itself when
-// unknown (Snowball also takes its own names, "french").
-std::string SnowballName(std::string_view language) {
-  const LanguageCodes* l = FindLanguage(language);
-  if (l == nullptr) return std::string(language);
-  return std::string(l->snowball.empty() ? std::string_view("none") : l->snowball);
-}
-
 std::string Lower(std::string_view word) { return text::FoldForMatching(word); }
 
 }  // namespace
@@ -61,12 +54,16 @@ std::string Iso639Part2(std::string_view language) {
   return l == nullptr ? std::string(language) : std::string(l->iso3);
 }
 
-std::string SnowballAlgorithm(std::string_view language) { return SnowballName(language); }
+std::string SnowballAlgorithm(std::string_view language) {
+  const LanguageCodes* l = FindLanguage(language);
+  if (l == nullptr) return std::string(language);  // Snowball also takes its own names
+  return std::string(l->snowball.empty() ? std::string_view("none") : l->snowball);
+}
 
 void Stemmer::Deleter::operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
 
 Stemmer::Stemmer(std::string_view language) {
-  std::string name = SnowballName(language);
+  std::string name = SnowballAlgorithm(language);
   stemmer_.reset(sb_stemmer_new(name.c_str(), "UTF_8"));
 }
 
@@ -87,43 +84,32 @@ std::string Stemmer::Stem(std::string_view lowercase_word) {
   return ascii ? std::string(stem) : text::FoldForMatching(stem);
 }
 
-void Lexicon::AddStems(const std::string& src_stem, const std::string& tgt_stem) {
-  if (src_stem.empty() || tgt_stem.empty()) return;
-  // Stems are single words: the text form separates them by tabs, spaces and new lines.
-  if (src_stem.find_first_of("\t\n ") != std::string::npos ||
-      tgt_stem.find_first_of("\t\n ") != std::string::npos) {
-    return;
-  }
-  std::vector<std::string>& v = building_[src_stem];
-  if (std::find(v.begin(), v.end(), tgt_stem) != v.end()) return;
-  v.push_back(tgt_stem);
-}
-
-void Lexicon::Freeze() {
-  // What is frozen already joins what was added since.
-  for (const Entry& e : entries_) {
-    std::vector<std::string>& v = building_[std::string(e.key)];
-    for (uint32_t k = 0; k < e.count; ++k) {
-      std::string t(values_[e.first + k]);
-      if (std::find(v.begin(), v.end(), t) == v.end()) v.push_back(std::move(t));
+Lexicon Lexicon::FromStemPairs(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  // Source stem -> its target stems, in the order given, each once. Stems
+  // are single words: the text form separates them by tabs, spaces and new lines.
+  std::unordered_map<std::string_view, std::vector<std::string_view>> map;
+  for (const auto& [src, tgt] : pairs) {
+    if (src.empty() || tgt.empty() || src.find_first_of("\t\n ") != std::string::npos ||
+        tgt.find_first_of("\t\n ") != std::string::npos) {
+      continue;
     }
+    std::vector<std::string_view>& v = map[src];
+    if (std::find(v.begin(), v.end(), tgt) == v.end()) v.push_back(tgt);
   }
-  std::vector<const std::pair<const std::string, std::vector<std::string>>*> sorted;
-  sorted.reserve(building_.size());
-  for (const auto& kv : building_) sorted.push_back(&kv);
+  std::vector<const std::pair<const std::string_view, std::vector<std::string_view>>*> sorted;
+  sorted.reserve(map.size());
+  for (const auto& kv : map) sorted.push_back(&kv);
   std::sort(sorted.begin(), sorted.end(),
             [](const auto* a, const auto* b) { return a->first < b->first; });
   std::vector<std::string_view> targets;
-  for (const auto* kv : sorted) {
-    for (const std::string& t : kv->second) targets.push_back(t);
-  }
+  for (const auto* kv : sorted) targets.insert(targets.end(), kv->second.begin(), kv->second.end());
   std::sort(targets.begin(), targets.end());
   targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
   std::string text = "ancre-lexicon 1\n";
   for (const auto* kv : sorted) {
     text += kv->first;
     char sep = '\t';
-    for (const std::string& t : kv->second) {
+    for (std::string_view t : kv->second) {
       text += sep;
       text += t;
       sep = ' ';
@@ -135,15 +121,7 @@ void Lexicon::Freeze() {
     text += t;
     text += '\n';
   }
-  building_.clear();
-  *this = FromText(std::move(text));
-}
-
-Lexicon Lexicon::FromStemPairs(const std::vector<std::pair<std::string, std::string>>& pairs) {
-  Lexicon lex;
-  for (const auto& [s, t] : pairs) lex.AddStems(s, t);
-  lex.Freeze();
-  return lex;
+  return FromText(std::move(text));
 }
 
 std::string Lexicon::ToText() const { return text_ ? *text_ : std::string("ancre-lexicon 1\n\n"); }
@@ -205,8 +183,12 @@ Lexicon Lexicon::FromText(std::string text) {
 
 void Lexicon::AddPair(std::string_view src_word, std::string_view tgt_word, Stemmer* src_stemmer,
                       Stemmer* tgt_stemmer) {
-  AddStems(src_stemmer->Stem(Lower(src_word)), tgt_stemmer->Stem(Lower(tgt_word)));
-  Freeze();
+  std::vector<std::pair<std::string, std::string>> pairs;
+  ForEachEntry([&](std::string_view key, std::span<const std::string_view> values) {
+    for (std::string_view v : values) pairs.emplace_back(key, v);
+  });
+  pairs.emplace_back(src_stemmer->Stem(Lower(src_word)), tgt_stemmer->Stem(Lower(tgt_word)));
+  *this = FromStemPairs(pairs);
 }
 
 std::vector<std::string_view> Lexicon::Translations(std::string_view src_stem) const {

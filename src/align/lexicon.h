@@ -20,7 +20,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -67,12 +66,15 @@ class Lexicon {
  public:
   Lexicon() = default;
 
-  // Adds one pair of single words (lowercase, unstemmed); used by Load() and by tests.
+  // Adds one pair of single words (lowercase, unstemmed), rebuilding the
+  // lexicon: for small lexicons and tests (a dictionary uses FromStemPairs).
   void AddPair(std::string_view src_word, std::string_view tgt_word, Stemmer* src_stemmer,
                Stemmer* tgt_stemmer);
 
   // A lexicon of (source stem, target stem) pairs, already stemmed (a
-  // learned lexicon, see learned_lexicon.h).
+  // dictionary, or a learned lexicon, see learned_lexicon.h); the first
+  // translations given for a stem come first. Pairs with an empty stem or a
+  // stem holding white space are left out.
   static Lexicon FromStemPairs(const std::vector<std::pair<std::string, std::string>>& pairs);
 
   // Target stems that translate the source stem; empty if none. The views
@@ -100,18 +102,12 @@ class Lexicon {
   static Lexicon FromText(std::string text);
 
  private:
-  void AddStems(const std::string& src_stem, const std::string& tgt_stem);
-  // Turns what AddStems gathered into the compact form.
-  void Freeze();
-
   struct Entry {
     std::string_view key;
     uint32_t first = 0;  // its translations: values_[first, first + count)
     uint32_t count = 0;
   };
-  // While building (AddStems): source stem -> target stems.
-  std::unordered_map<std::string, std::vector<std::string>> building_;
-  // Frozen: every view points into *text_.
+  // Every view points into *text_.
   std::shared_ptr<const std::string> text_;
   std::vector<Entry> entries_;             // sorted by key
   std::vector<std::string_view> values_;   // grouped by entry

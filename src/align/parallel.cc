@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <thread>
 
@@ -237,23 +235,18 @@ class Dp {
   // clamped to [0, 1].
   double EvidenceLevel(double span) const {
     const int64_t rows = static_cast<int64_t>(c_.lo.size());
-    std::vector<float> best;
+    std::vector<float> best, all;
     best.reserve(static_cast<size_t>(rows));
+    all.reserve(sim11_.size());
     for (int64_t r = 1; r < rows; ++r) {
       float b = 0.f;
       for (int64_t j = std::max<int64_t>(c_.lo[static_cast<size_t>(r)], 1);
            j <= c_.hi[static_cast<size_t>(r)]; ++j) {
-        b = std::max(b, sim11_[c_.Cell(r, j)]);
+        const float sim = sim11_[c_.Cell(r, j)];
+        b = std::max(b, sim);
+        all.push_back(sim);
       }
       best.push_back(b);
-    }
-    std::vector<float> all;
-    all.reserve(sim11_.size());
-    for (int64_t r = 1; r < rows; ++r) {
-      for (int64_t j = std::max<int64_t>(c_.lo[static_cast<size_t>(r)], 1);
-           j <= c_.hi[static_cast<size_t>(r)]; ++j) {
-        all.push_back(sim11_[c_.Cell(r, j)]);
-      }
     }
     if (best.empty() || all.empty() || span <= 0.0) return 1.0;
     auto median = [](std::vector<float>* v) {

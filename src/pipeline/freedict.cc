@@ -197,7 +197,15 @@ std::string DefaultCacheDir() {
 
 namespace {
 
-// FNV-1a over what identifies a dictionary version: its path, size and mtime.
+// FNV-1a, continued over `bytes`.
+void HashBytes(std::string_view bytes, uint64_t* h) {
+  for (unsigned char c : bytes) {
+    *h ^= c;
+    *h *= 1099511628211ull;
+  }
+}
+
+// Hashes what identifies a dictionary version: its path, size and mtime.
 void HashFile(const std::filesystem::path& path, uint64_t* h) {
   std::error_code ec;
   std::string id = path.string();
@@ -205,19 +213,20 @@ void HashFile(const std::filesystem::path& path, uint64_t* h) {
   id += '|' + std::to_string(ec ? 0 : size);
   const auto time = std::filesystem::last_write_time(path, ec);
   id += '|' + std::to_string(ec ? 0 : time.time_since_epoch().count());
-  for (unsigned char c : id) {
-    *h ^= c;
-    *h *= 1099511628211ull;
-  }
+  HashBytes(id, h);
 }
 
-std::optional<std::string> ReadCache(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(s).str();
+// The lexicon a cache file holds, or nullopt when it is missing, unreadable
+// or damaged (it is then rebuilt).
+std::optional<Lexicon> ReadCachedLexicon(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return std::nullopt;
+  try {
+    return Lexicon::FromText(ReadAll(path));
+  } catch (const IoError&) {
+  } catch (const ParseError&) {
+  }
+  return std::nullopt;
 }
 
 // Writes the cache under a unique temporary name and renames it into place,
@@ -238,10 +247,6 @@ void WriteCache(const std::filesystem::path& path, const std::string& text) {
   const bool ok = done == text.size() && close(fd) == 0;
   if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) std::remove(tmp.c_str());
 }
-
-}  // namespace
-
-namespace {
 
 // The dictionary files of a pair and the hash of their versions (with the
 // parsing version), or nullopt when neither direction is installed.
@@ -270,7 +275,7 @@ std::optional<DictionaryFiles> FindDictionaries(const std::string& dir, std::str
     HashFile(p.string() + ".dict.dz", &d.hash);
   }
   // The format and parsing version: a change of either must not read an older cache.
-  HashFile("v3|" + align::SnowballAlgorithm(src) + "|" + align::SnowballAlgorithm(tgt), &d.hash);
+  HashBytes("v3|" + align::SnowballAlgorithm(src) + "|" + align::SnowballAlgorithm(tgt), &d.hash);
   return d;
 }
 
@@ -292,70 +297,7 @@ void ReplaceCache(const std::filesystem::path& cache, const std::string& prefix,
   }
 }
 
-}  // namespace
-
-// Load() without the pivot.
-align::Lexicon LoadDirect(const std::string& dir, std::string_view src_language,
-                          std::string_view tgt_language, const std::string& cache_dir);
-
-align::Lexicon LoadFreeDict(const std::string& dir, std::string_view src_language,
-                            std::string_view tgt_language, const std::string& cache_dir) {
-  Lexicon direct = LoadDirect(dir, src_language, tgt_language, cache_dir);
-  if (direct.size() >= kPivotBelow) return direct;
-  // A small dictionary (Russian–English: about 2,000 pairs) is completed through
-  // a third language both sides have large dictionaries with: ru -> de -> en.
-  // Only the first senses of each step are followed, to keep the noise of
-  // composing two ambiguous maps low.
-  constexpr size_t kSenses = 3;
-  for (std::string_view pivot : {"en", "de", "fr"}) {
-    if (align::Iso639Part2(pivot) == align::Iso639Part2(src_language) ||
-        align::Iso639Part2(pivot) == align::Iso639Part2(tgt_language)) {
-      continue;
-    }
-    const std::optional<DictionaryFiles> a = FindDictionaries(dir, src_language, pivot);
-    const std::optional<DictionaryFiles> b = FindDictionaries(dir, pivot, tgt_language);
-    if (!a || !b) continue;
-    // The composed lexicon is cached too, keyed by the three dictionaries.
-    std::filesystem::path cache;
-    const std::string prefix = "lexicon-" + align::Iso639Part2(src_language) + "-" +
-                               align::Iso639Part2(tgt_language) + "-via-" +
-                               align::Iso639Part2(pivot) + "-";
-    if (!cache_dir.empty()) {
-      const std::optional<DictionaryFiles> d = FindDictionaries(dir, src_language, tgt_language);
-      uint64_t h = (d ? d->hash : 0) * 1099511628211ull ^ a->hash;
-      h = h * 1099511628211ull ^ b->hash;
-      cache = std::filesystem::path(cache_dir) / (prefix + Hex(h) + ".txt");
-      if (std::optional<std::string> text = ReadCache(cache)) {
-        try {
-          return Lexicon::FromText(std::move(*text));
-        } catch (const ParseError&) {
-          // rebuilt below
-        }
-      }
-    }
-    Lexicon first = LoadDirect(dir, src_language, pivot, cache_dir);
-    if (first.size() < kPivotBelow) continue;
-    Lexicon second = LoadDirect(dir, pivot, tgt_language, cache_dir);
-    if (second.size() < kPivotBelow) continue;
-    std::vector<std::pair<std::string, std::string>> pairs;
-    direct.ForEachEntry([&](std::string_view key, std::span<const std::string_view> values) {
-      for (std::string_view v : values) pairs.emplace_back(key, v);
-    });
-    first.ForEachEntry([&](std::string_view key, std::span<const std::string_view> values) {
-      for (size_t k = 0; k < std::min(values.size(), kSenses); ++k) {
-        std::vector<std::string_view> targets = second.Translations(values[k]);
-        for (size_t t = 0; t < std::min(targets.size(), kSenses); ++t) {
-          pairs.emplace_back(key, targets[t]);
-        }
-      }
-    });
-    direct = Lexicon::FromStemPairs(pairs);
-    if (!cache.empty()) ReplaceCache(cache, prefix, direct.ToText());
-    break;
-  }
-  return direct;
-}
-
+// LoadFreeDict() without the pivot.
 align::Lexicon LoadDirect(const std::string& dir, std::string_view src_language,
                           std::string_view tgt_language, const std::string& cache_dir) {
   namespace fs = std::filesystem;
@@ -370,13 +312,7 @@ align::Lexicon LoadDirect(const std::string& dir, std::string_view src_language,
   fs::path cache;
   if (!cache_dir.empty()) {
     cache = fs::path(cache_dir) / (prefix + Hex(files->hash) + ".txt");
-    if (std::optional<std::string> text = ReadCache(cache)) {
-      try {
-        return Lexicon::FromText(std::move(*text));
-      } catch (const ParseError&) {
-        // A damaged cache is rebuilt below.
-      }
-    }
+    if (std::optional<Lexicon> cached = ReadCachedLexicon(cache)) return std::move(*cached);
   }
 
   std::vector<std::pair<std::string, std::string>> pairs;
@@ -407,6 +343,60 @@ align::Lexicon LoadDirect(const std::string& dir, std::string_view src_language,
   Lexicon lex = Lexicon::FromStemPairs(pairs);
   if (!cache.empty() && !lex.empty()) ReplaceCache(cache, prefix, lex.ToText());
   return lex;
+}
+
+}  // namespace
+
+align::Lexicon LoadFreeDict(const std::string& dir, std::string_view src_language,
+                            std::string_view tgt_language, const std::string& cache_dir) {
+  Lexicon direct = LoadDirect(dir, src_language, tgt_language, cache_dir);
+  if (direct.size() >= kPivotBelow) return direct;
+  // A small dictionary (Russian–English: about 2,000 pairs) is completed through
+  // a third language both sides have large dictionaries with: ru -> de -> en.
+  // Only the first senses of each step are followed, to keep the noise of
+  // composing two ambiguous maps low.
+  constexpr size_t kSenses = 3;
+  for (std::string_view pivot : {"en", "de", "fr"}) {
+    if (align::Iso639Part2(pivot) == align::Iso639Part2(src_language) ||
+        align::Iso639Part2(pivot) == align::Iso639Part2(tgt_language)) {
+      continue;
+    }
+    const std::optional<DictionaryFiles> a = FindDictionaries(dir, src_language, pivot);
+    const std::optional<DictionaryFiles> b = FindDictionaries(dir, pivot, tgt_language);
+    if (!a || !b) continue;
+    // The composed lexicon is cached too, keyed by the three dictionaries.
+    std::filesystem::path cache;
+    const std::string prefix = "lexicon-" + align::Iso639Part2(src_language) + "-" +
+                               align::Iso639Part2(tgt_language) + "-via-" +
+                               align::Iso639Part2(pivot) + "-";
+    if (!cache_dir.empty()) {
+      const std::optional<DictionaryFiles> d = FindDictionaries(dir, src_language, tgt_language);
+      uint64_t h = (d ? d->hash : 0) * 1099511628211ull ^ a->hash;
+      h = h * 1099511628211ull ^ b->hash;
+      cache = std::filesystem::path(cache_dir) / (prefix + Hex(h) + ".txt");
+      if (std::optional<Lexicon> cached = ReadCachedLexicon(cache)) return std::move(*cached);
+    }
+    Lexicon first = LoadDirect(dir, src_language, pivot, cache_dir);
+    if (first.size() < kPivotBelow) continue;
+    Lexicon second = LoadDirect(dir, pivot, tgt_language, cache_dir);
+    if (second.size() < kPivotBelow) continue;
+    std::vector<std::pair<std::string, std::string>> pairs;
+    direct.ForEachEntry([&](std::string_view key, std::span<const std::string_view> values) {
+      for (std::string_view v : values) pairs.emplace_back(key, v);
+    });
+    first.ForEachEntry([&](std::string_view key, std::span<const std::string_view> values) {
+      for (size_t k = 0; k < std::min(values.size(), kSenses); ++k) {
+        std::vector<std::string_view> targets = second.Translations(values[k]);
+        for (size_t t = 0; t < std::min(targets.size(), kSenses); ++t) {
+          pairs.emplace_back(key, targets[t]);
+        }
+      }
+    });
+    direct = Lexicon::FromStemPairs(pairs);
+    if (!cache.empty()) ReplaceCache(cache, prefix, direct.ToText());
+    break;
+  }
+  return direct;
 }
 
 }  // namespace ancre::pipeline
