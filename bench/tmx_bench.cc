@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "tm/tmx_export.h"
-#include "tm/tmx_import.h"
-#include "tm/tmx_reader.h"
+#include "tm/tmx/export.h"
+#include "tm/tmx/import.h"
+#include "tm/tmx/reader.h"
 
 namespace {
 

@@ -1,8 +1,14 @@
-# ancre_library(NAME folder DEPS ... PRIVATE_DEPS ...)
-# Builds ancre_<NAME> (alias ancre::<NAME>) from every .cc file of the calling folder.
+# ancre_library(NAME folder DEPS ... PRIVATE_DEPS ... [SUBDIRS dir ...])
+# Builds ancre_<NAME> (alias ancre::<NAME>) from every .cc file of the calling
+# folder and of each SUBDIRS folder under it (parts of one library that
+# depend on each other, e.g. tm/ and its backends).
 function(ancre_library name)
-  cmake_parse_arguments(ARG "" "" "DEPS;PRIVATE_DEPS" ${ARGN})
-  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cc)
+  cmake_parse_arguments(ARG "" "" "DEPS;PRIVATE_DEPS;SUBDIRS" ${ARGN})
+  set(patterns ${CMAKE_CURRENT_SOURCE_DIR}/*.cc)
+  foreach(dir ${ARG_SUBDIRS})
+    list(APPEND patterns ${CMAKE_CURRENT_SOURCE_DIR}/${dir}/*.cc)
+  endforeach()
+  file(GLOB sources CONFIGURE_DEPENDS ${patterns})
   if(sources)
     add_library(ancre_${name} STATIC ${sources})
     target_include_directories(ancre_${name} PUBLIC ${PROJECT_SOURCE_DIR})

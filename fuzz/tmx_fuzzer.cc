@@ -14,9 +14,9 @@
 
 #include "src/core/error.h"
 #include "tm/language_tag.h"
-#include "tm/tmx_reader.h"
-#include "tm/tmx_text.h"
-#include "tm/tmx_writer.h"
+#include "tm/tmx/reader.h"
+#include "tm/tmx/text.h"
+#include "tm/tmx/writer.h"
 
 namespace {
 

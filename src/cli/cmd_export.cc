@@ -9,8 +9,8 @@
 #include "src/core/error.h"
 #include "src/core/json.h"
 #include "tm/language_tag.h"
-#include "tm/tmx_export.h"
-#include "tm/tmx_text.h"
+#include "tm/tmx/export.h"
+#include "tm/tmx/text.h"
 
 namespace ancre::cli {
 namespace {

@@ -15,8 +15,8 @@
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
 #include "src/core/reporter.h"
-#include "tm/tmx_import.h"
-#include "tm/tmx_text.h"
+#include "tm/tmx/import.h"
+#include "tm/tmx/text.h"
 
 namespace ancre::cli {
 namespace {

@@ -1,5 +1,3 @@
-#include "tm/tmx_import.h"
-
 #include <gtest/gtest.h>
 
 #include <map>
@@ -8,7 +6,8 @@
 
 #include "src/core/error.h"
 #include "tm/store.h"
-#include "tm/tmx_export.h"
+#include "tm/tmx/export.h"
+#include "tm/tmx/import.h"
 
 namespace ancre::tm {
 namespace {

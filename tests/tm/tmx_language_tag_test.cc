@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "tm/language_tag.h"
-#include "tm/tmx_text.h"
+#include "tm/tmx/text.h"
 
 namespace ancre::tm {
 namespace {

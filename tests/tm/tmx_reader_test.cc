@@ -1,11 +1,10 @@
-#include "tm/tmx_reader.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "src/core/error.h"
+#include "tm/tmx/reader.h"
 
 namespace ancre::tm {
 namespace {
@@ -304,19 +303,6 @@ TEST(TmxReaderTest, SkipsCommentsAndUnknownBodyElements) {
   const auto units = ReadAll(Tmx(std::string("<!-- c -->\n<x-ext><tu/></x-ext>\n") + kPair));
   ASSERT_EQ(units.size(), 1u);
   EXPECT_EQ(units[0].tuid, "7");
-}
-
-TEST(CheckSegMarkupTest, AcceptsPairedInlineMarkup) {
-  EXPECT_EQ(CheckSegMarkup("a <bpt i=\"1\">&lt;b&gt;</bpt>b<ept i=\"1\">&lt;/b&gt;</ept>"), "");
-  EXPECT_EQ(CheckSegMarkup("plain &amp; simple"), "");
-}
-
-TEST(CheckSegMarkupTest, RefusesBrokenMarkup) {
-  EXPECT_NE(CheckSegMarkup("a <bpt i=\"1\">"), "");
-  EXPECT_NE(CheckSegMarkup("<ept i=\"1\">x</ept>"), "");
-  EXPECT_NE(CheckSegMarkup("<script>x</script>"), "");
-  EXPECT_NE(CheckSegMarkup("a &nbsp; b"), "");
-  EXPECT_NE(CheckSegMarkup("</seg><seg>"), "");
 }
 
 }  // namespace

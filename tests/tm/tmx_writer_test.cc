@@ -1,5 +1,3 @@
-#include "tm/tmx_writer.h"
-
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -7,9 +5,10 @@
 
 #include "src/core/error.h"
 #include "tm/language_tag.h"
-#include "tm/tmx_export.h"
-#include "tm/tmx_reader.h"
-#include "tm/tmx_text.h"
+#include "tm/tmx/export.h"
+#include "tm/tmx/reader.h"
+#include "tm/tmx/text.h"
+#include "tm/tmx/writer.h"
 
 namespace ancre::tm {
 namespace {

@@ -1,5 +1,5 @@
 // TmxExporter: writes the translation units of a TM as TMX 1.4b (see
-// tmx_writer.h for what every file guarantees), with the provenance and
+// tm/tmx/writer.h for what every file guarantees), with the provenance and
 // evidence of each unit as x- props a CAT tool shows and keeps:
 //   x-score     the aligner's confidence, "0.87"
 //   x-bead      the bead type, "1-2" (two target sentences joined in one unit)
@@ -24,7 +24,7 @@
 #include <optional>
 #include <string>
 
-#include "tm/tmx_writer.h"
+#include "tm/tmx/writer.h"
 #include "tm/translation_unit.h"
 
 namespace ancre::tm {

@@ -1,11 +1,11 @@
-#include "tm/tmx_export.h"
+#include "tm/tmx/export.h"
 
 #include <charconv>
 #include <ostream>
 
 #include "src/core/error.h"
 #include "tm/language_tag.h"
-#include "tm/tmx_text.h"
+#include "tm/tmx/text.h"
 
 namespace ancre::tm {
 

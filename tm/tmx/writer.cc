@@ -1,4 +1,4 @@
-#include "tm/tmx_writer.h"
+#include "tm/tmx/writer.h"
 
 #include <libxml/xmlwriter.h>
 
@@ -9,7 +9,8 @@
 #include "src/core/error.h"
 #include "src/core/version.h"
 #include "tm/language_tag.h"
-#include "tm/tmx_text.h"
+#include "tm/tmx/inline_markup.h"
+#include "tm/tmx/text.h"
 
 namespace ancre::tm {
 namespace {

@@ -1,4 +1,4 @@
-#include "tm/tmx_text.h"
+#include "tm/tmx/text.h"
 
 #include <cstdint>
 #include <cstdio>

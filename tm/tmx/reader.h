@@ -38,6 +38,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tm/tmx/header.h"
 #include "tm/translation_unit.h"
 
 namespace ancre::tm {
@@ -48,21 +49,6 @@ struct TmxLimits {
   static constexpr size_t kMaxVariants = 100;    // <tuv> in one <tu>; more: a bad unit
   static constexpr size_t kMaxProps = 1000;      // <prop> in one <tu> and its <tuv>; more: bad
   static constexpr size_t kMaxNotes = 1000;      // <note> likewise
-};
-
-// The <tmx> root's version and its <header>.
-struct TmxHeader {
-  std::string version;                // "1.4", "1.1" ... as written
-  std::string srclang;                // normalized BCP 47, or "*all*"; empty if absent
-  std::string creation_tool;          // creationtool
-  std::string creation_tool_version;  // creationtoolversion
-  std::string segtype;                // "sentence", "paragraph", "block" or "phrase"
-  std::string o_tmf;                  // the tool's TM format
-  std::string adminlang;              // language of notes and props
-  std::string datatype;               // "plaintext", "html" ...
-  std::string creation_date;          // as written; may be empty
-  std::vector<Prop> props;
-  std::vector<std::string> notes;
 };
 
 class TmxReader {
@@ -98,12 +84,5 @@ class TmxReader {
   explicit TmxReader(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
-
-// Checks `markup` as the content of a TMX <seg>: well-formed, only TMX inline
-// elements (bpt, ept, it, ph, hi, ut, sub) where TMX 1.4b allows them, no
-// entity references other than XML's own, every <bpt> closed by one <ept>
-// with the same i. Returns the first problem found, or "" if it is valid.
-// Used by the writer before it copies stored markup into a file.
-std::string CheckSegMarkup(std::string_view markup);
 
 }  // namespace ancre::tm

@@ -26,7 +26,7 @@
 #include <iosfwd>
 #include <memory>
 
-#include "tm/tmx_reader.h"
+#include "tm/tmx/header.h"
 #include "tm/translation_unit.h"
 
 namespace ancre::tm {

@@ -31,7 +31,7 @@
 #include <vector>
 
 #include "src/core/reporter.h"
-#include "tm/tmx_reader.h"
+#include "tm/tmx/reader.h"
 #include "tm/translation_unit.h"
 
 namespace ancre::tm {

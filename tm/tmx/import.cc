@@ -1,4 +1,4 @@
-#include "tm/tmx_import.h"
+#include "tm/tmx/import.h"
 
 #include <algorithm>
 #include <charconv>
@@ -7,7 +7,7 @@
 
 #include "src/core/error.h"
 #include "tm/language_tag.h"
-#include "tm/tmx_text.h"
+#include "tm/tmx/text.h"
 
 namespace ancre::tm {
 namespace {
