@@ -2,7 +2,7 @@
 // its documents' segments and anchors and its beads (for reports).
 #include <charconv>
 
-#include "src/core/utf8.h"
+#include "src/core/bead_json.h"
 #include "tm/store_internal.h"
 
 namespace ancre::tm {
@@ -54,135 +54,6 @@ bool ParseIndices(std::string_view text, std::vector<size_t>* out) {
   }
   return !out->empty();
 }
-
-// Reads the shared-anchor evidence SaveAlignment writes: a JSON array of
-// objects whose values are strings ({"kind":"date","key":...,"source":...,
-// "target":...}). Anything it cannot read yields no anchors: evidence is
-// shown when present, never required.
-class EvidenceReader {
- public:
-  explicit EvidenceReader(std::string_view json) : s_(json) {}
-
-  std::vector<SharedAnchor> Read() {
-    std::vector<SharedAnchor> out;
-    Space();
-    if (!Eat('[')) return {};
-    Space();
-    if (Eat(']')) return out;
-    do {
-      Space();
-      SharedAnchor a;
-      if (!Object(&a)) return {};
-      out.push_back(std::move(a));
-      Space();
-    } while (Eat(','));
-    return Eat(']') ? out : std::vector<SharedAnchor>{};
-  }
-
- private:
-  bool Object(SharedAnchor* a) {
-    if (!Eat('{')) return false;
-    Space();
-    if (Eat('}')) return false;
-    bool has_kind = false;
-    do {
-      Space();
-      std::string name, value;
-      if (!String(&name)) return false;
-      Space();
-      if (!Eat(':')) return false;
-      Space();
-      if (!String(&value)) return false;
-      if (name == "kind") {
-        has_kind = ParseAnchorKind(value, &a->kind);
-      } else if (name == "key") {
-        a->key = std::move(value);
-      } else if (name == "source") {
-        a->src_text = std::move(value);
-      } else if (name == "target") {
-        a->tgt_text = std::move(value);
-      }
-      Space();
-    } while (Eat(','));
-    return Eat('}') && has_kind;
-  }
-
-  // RFC 8259 string with its escapes, \u surrogate pairs included.
-  bool String(std::string* out) {
-    if (!Eat('"')) return false;
-    while (i_ < s_.size()) {
-      char c = s_[i_++];
-      if (c == '"') return true;
-      if (c != '\\') {
-        out->push_back(c);
-        continue;
-      }
-      if (i_ >= s_.size()) return false;
-      c = s_[i_++];
-      switch (c) {
-        case '"':
-        case '\\':
-        case '/':
-          out->push_back(c);
-          break;
-        case 'b':
-          out->push_back('\b');
-          break;
-        case 'f':
-          out->push_back('\f');
-          break;
-        case 'n':
-          out->push_back('\n');
-          break;
-        case 'r':
-          out->push_back('\r');
-          break;
-        case 't':
-          out->push_back('\t');
-          break;
-        case 'u': {
-          uint32_t cp = 0;
-          if (!Hex4(&cp)) return false;
-          if (cp >= 0xD800 && cp < 0xDC00 && i_ + 1 < s_.size() && s_[i_] == '\\' &&
-              s_[i_ + 1] == 'u') {
-            i_ += 2;
-            uint32_t low = 0;
-            if (!Hex4(&low) || low < 0xDC00 || low >= 0xE000) return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          }
-          AppendUtf8(cp, out);
-          break;
-        }
-        default:
-          return false;
-      }
-    }
-    return false;
-  }
-
-  bool Hex4(uint32_t* cp) {
-    if (i_ + 4 > s_.size()) return false;
-    const auto [ptr, ec] = std::from_chars(s_.data() + i_, s_.data() + i_ + 4, *cp, 16);
-    if (ec != std::errc() || ptr != s_.data() + i_ + 4) return false;
-    i_ += 4;
-    return true;
-  }
-
-  void Space() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r'))
-      ++i_;
-  }
-  bool Eat(char c) {
-    if (i_ < s_.size() && s_[i_] == c) {
-      ++i_;
-      return true;
-    }
-    return false;
-  }
-
-  std::string_view s_;
-  size_t i_ = 0;
-};
 
 // Every segment of a document with its anchors, spans made relative to the
 // segment's original text.
@@ -271,7 +142,7 @@ StoredAlignment Store::LoadAlignment(int64_t alignment_id) const {
       continue;
     }
     b.score = ColumnDouble(s, 2);
-    b.anchors = EvidenceReader(ColumnText(s, 3)).Read();
+    b.anchors = SharedAnchorsFromJson(ColumnText(s, 3));  // old "source"/"target" keys too
     out.beads.push_back(std::move(b));
   }
   return out;

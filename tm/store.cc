@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "src/core/json.h"
+#include "src/core/bead_json.h"
 #include "src/core/version.h"
 #include "tm/store_internal.h"
 #include "tm/unit_feed.h"
@@ -321,25 +321,6 @@ std::string JoinIndices(const std::vector<size_t>& indices) {
     if (!out.empty()) out.push_back(',');
     out += std::to_string(i);
   }
-  return out;
-}
-
-std::string AnchorsJson(const std::vector<SharedAnchor>& anchors) {
-  if (anchors.empty()) return {};
-  std::string out = "[";
-  for (const auto& a : anchors) {
-    if (out.size() > 1) out.push_back(',');
-    out += "{\"kind\":";
-    AppendJsonString(AnchorKindName(a.kind), &out);
-    out += ",\"key\":";
-    AppendJsonString(a.key, &out);
-    out += ",\"source\":";
-    AppendJsonString(a.src_text, &out);
-    out += ",\"target\":";
-    AppendJsonString(a.tgt_text, &out);
-    out.push_back('}');
-  }
-  out.push_back(']');
   return out;
 }
 
@@ -1061,7 +1042,9 @@ SaveResult Store::SaveAlignment(const DocumentRecord& source, const DocumentReco
       continue;
     }
     const std::string bead_type = bead.type();
-    const std::string anchors = AnchorsJson(bead.anchors);
+    // No evidence is stored as no value (TMX export leaves the prop out).
+    const std::string anchors =
+        bead.anchors.empty() ? std::string() : SharedAnchorsJson(bead.anchors);
     internal::UnitRow row;
     row.src_lang = source.language;
     row.tgt_lang = target.language;

@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "src/core/bead_json.h"
 #include "src/core/error.h"
 
 namespace ancre::align {
@@ -24,52 +25,6 @@ size_t Intersection(const std::set<T>& a, const std::set<T>& b) {
   size_t n = 0;
   for (const T& x : a) n += b.count(x);
   return n;
-}
-
-// Finds "name" as a JSON key at the top level of the object and parses the
-// array of non-negative integers after it.
-bool ParseIndexArray(std::string_view line, std::string_view name, std::vector<size_t>* out) {
-  std::string quoted = "\"" + std::string(name) + "\"";
-  size_t pos = 0;
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '{' || c == '[') ++depth;
-    if (c == '}' || c == ']') --depth;
-    if (c == '"') {
-      if (depth == 1 && line.compare(i, quoted.size(), quoted) == 0) {
-        pos = i + quoted.size();
-        break;
-      }
-      in_string = true;
-    }
-  }
-  if (pos == 0) return false;
-  while (pos < line.size() && (line[pos] == ' ' || line[pos] == ':')) ++pos;
-  if (pos >= line.size() || line[pos] != '[') return false;
-  ++pos;
-  out->clear();
-  while (pos < line.size()) {
-    while (pos < line.size() && (line[pos] == ' ' || line[pos] == ',')) ++pos;
-    if (pos < line.size() && line[pos] == ']') return true;
-    if (pos >= line.size() || line[pos] < '0' || line[pos] > '9') return false;
-    size_t v = 0;
-    while (pos < line.size() && line[pos] >= '0' && line[pos] <= '9') {
-      v = v * 10 + static_cast<size_t>(line[pos] - '0');
-      ++pos;
-    }
-    out->push_back(v);
-  }
-  return false;
 }
 
 }  // namespace
@@ -172,7 +127,7 @@ EvalCounts ScoreAlignment(const std::vector<Bead>& gold, const std::vector<Bead>
 bool ParseBeadLine(std::string_view line, const std::string& file, size_t line_number, Bead* bead) {
   if (line.find_first_not_of(" \t\r") == std::string_view::npos) return false;
   *bead = Bead{};
-  if (!ParseIndexArray(line, "src", &bead->src) || !ParseIndexArray(line, "tgt", &bead->tgt)) {
+  if (!BeadFromJson(line, bead)) {
     throw ParseError(file, line_number, 0,
                      "expected a bead {\"src\":[i,...],\"tgt\":[j,...]} with integer indices");
   }

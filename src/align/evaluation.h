@@ -41,7 +41,7 @@ EvalCounts ScoreAlignment(const std::vector<Bead>& gold, const std::vector<Bead>
                           size_t n_src = 0, size_t n_tgt = 0);
 
 // Parses one JSONL bead line ({"src":[...],"tgt":[...], ...}); other fields
-// are ignored. Returns false for a blank line. Throws ParseError (with
+// are read as BeadFromJson reads them. Returns false for a blank line. Throws ParseError (with
 // `file` and `line`) if the line is not a bead.
 bool ParseBeadLine(std::string_view line, const std::string& file, size_t line_number, Bead* bead);
 

@@ -10,8 +10,8 @@
 #include "src/cli/options.h"
 #include "src/cli/report_view.h"
 #include "src/cli/tm_common.h"
+#include "src/core/bead_json.h"
 #include "src/core/error.h"
-#include "src/core/json.h"
 #include "src/pipeline/pipeline.h"
 #include "tm/store.h"
 
@@ -57,42 +57,6 @@ std::string FormatScore(double score) {
   std::ostringstream s;
   s << std::fixed << std::setprecision(3) << score;
   return s.str();
-}
-
-void AppendIndices(const std::vector<size_t>& v, std::string* out) {
-  out->push_back('[');
-  for (size_t k = 0; k < v.size(); ++k) {
-    if (k > 0) out->push_back(',');
-    *out += std::to_string(v[k]);
-  }
-  out->push_back(']');
-}
-
-std::string JsonlLine(const Bead& b, const std::string& src_text, const std::string& tgt_text) {
-  std::string line = "{\"src\":";
-  AppendIndices(b.src, &line);
-  line += ",\"tgt\":";
-  AppendIndices(b.tgt, &line);
-  line += ",\"score\":" + FormatScore(b.score) + ",\"type\":\"" + b.type() + "\",\"anchors\":[";
-  for (size_t k = 0; k < b.anchors.size(); ++k) {
-    const SharedAnchor& a = b.anchors[k];
-    if (k > 0) line.push_back(',');
-    line += "{\"kind\":";
-    AppendJsonString(AnchorKindName(a.kind), &line);
-    line += ",\"key\":";
-    AppendJsonString(a.key, &line);
-    line += ",\"src\":";
-    AppendJsonString(a.src_text, &line);
-    line += ",\"tgt\":";
-    AppendJsonString(a.tgt_text, &line);
-    line.push_back('}');
-  }
-  line += "],\"src_text\":";
-  AppendJsonString(src_text, &line);
-  line += ",\"tgt_text\":";
-  AppendJsonString(tgt_text, &line);
-  line += "}\n";
-  return line;
 }
 
 std::string TsvField(std::string s) {
@@ -175,7 +139,7 @@ int RunAlign(const std::vector<std::string>& args) {
     std::string src_text = JoinTexts(b.src, src_by_index);
     std::string tgt_text = JoinTexts(b.tgt, tgt_by_index);
     if (format == "jsonl") {
-      os << JsonlLine(b, src_text, tgt_text);
+      os << BeadJsonLine(b, src_text, tgt_text) << '\n';
     } else if (b.src.size() > 0 && b.tgt.size() > 0) {
       os << TsvField(src_text) << '\t' << TsvField(tgt_text) << '\t' << FormatScore(b.score)
          << '\n';

@@ -1,5 +1,6 @@
-// Minimal JSON string escaping for the JSONL outputs (RFC 8259 §7).
-// Input must be valid UTF-8; non-ASCII is written as is. Thread-safe.
+// JSON string literals for the JSONL outputs (RFC 8259 §7), written by
+// nlohmann::json: UTF-8 is written as is, '"', '\' and control characters
+// are escaped, and bytes that are not UTF-8 become U+FFFD. Thread-safe.
 #pragma once
 
 #include <string>
