@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "src/core/error.h"
-#include "tm/language_tag.h"
+#include "src/core/language_tag.h"
 #include "tm/tmx/reader.h"
 #include "tm/tmx/text.h"
 #include "tm/tmx/writer.h"
@@ -111,7 +111,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   if (header.srclang.empty() ||
-      !ancre::tm::IsWellFormedLanguageTag(ancre::tm::NormalizeLanguageTag(header.srclang))) {
+      !ancre::IsWellFormedLanguageTag(ancre::NormalizeLanguageTag(header.srclang))) {
     if (header.srclang != "*all*") header.srclang = "fr";
   }
 
@@ -153,7 +153,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     check(r.variants.size() == expected.size(), "every variant with text survives");
     for (size_t j = 0; j < expected.size(); ++j) {
-      check(r.variants[j].lang == ancre::tm::NormalizeLanguageTag(expected[j]->lang),
+      check(r.variants[j].lang == ancre::NormalizeLanguageTag(expected[j]->lang),
             "language tags survive in canonical form");
       check(r.variants[j].text == Cleaned(expected[j]->text), "texts survive, trimmed");
       check(r.variants[j].props == Written(expected[j]->props) &&

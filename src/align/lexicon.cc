@@ -3,61 +3,25 @@
 #include <libstemmer.h>
 
 #include <algorithm>
-#include <array>
+#include <optional>
 #include <unordered_map>
 
 #include "src/core/error.h"
+#include "src/core/language_tag.h"
 #include "src/text/normalize.h"
 
 namespace ancre::align {
 namespace {
 
-// A language's codes: ISO 639-1 (what users type), ISO 639-2/T (what
-// FreeDict names its dictionaries with) and its Snowball algorithm (empty:
-// Snowball has none, words are only folded).
-struct LanguageCodes {
-  std::string_view iso1;
-  std::string_view iso3;
-  std::string_view snowball;
-};
-constexpr std::array<LanguageCodes, 38> kLanguages = {{
-    {"af", "afr", ""},          {"ar", "ara", "arabic"},     {"bg", "bul", ""},
-    {"br", "bre", ""},          {"ca", "cat", "catalan"},    {"cs", "ces", ""},
-    {"cy", "cym", ""},          {"da", "dan", "danish"},     {"de", "deu", "german"},
-    {"el", "ell", "greek"},     {"en", "eng", "english"},    {"eo", "epo", ""},
-    {"es", "spa", "spanish"},   {"eu", "eus", "basque"},     {"fi", "fin", "finnish"},
-    {"fr", "fra", "french"},    {"ga", "gle", "irish"},      {"hi", "hin", "hindi"},
-    {"hr", "hrv", ""},          {"hu", "hun", "hungarian"},  {"id", "ind", "indonesian"},
-    {"is", "isl", ""},          {"it", "ita", "italian"},    {"ja", "jpn", ""},
-    {"la", "lat", ""},          {"lt", "lit", "lithuanian"}, {"nl", "nld", "dutch"},
-    {"no", "nor", "norwegian"}, {"pl", "pol", ""},           {"pt", "por", "portuguese"},
-    {"ro", "rom", "romanian"},  {"ru", "rus", "russian"},    {"sk", "slk", ""},
-    {"sl", "slv", ""},          {"sr", "srp", "serbian"},    {"sv", "swe", "swedish"},
-    {"sw", "swh", ""},          {"tr", "tur", "turkish"},
-}};
-
-const LanguageCodes* FindLanguage(std::string_view language) {
-  std::string_view code =
-      language.substr(0, std::min(language.find_first_of("-_"), language.size()));
-  for (const LanguageCodes& l : kLanguages) {
-    if (l.iso1 == code || l.iso3 == code) return &l;
-  }
-  return nullptr;
-}
-
 std::string Lower(std::string_view word) { return text::FoldForMatching(word); }
 
 }  // namespace
 
-std::string Iso639Part2(std::string_view language) {
-  const LanguageCodes* l = FindLanguage(language);
-  return l == nullptr ? std::string(language) : std::string(l->iso3);
-}
-
 std::string SnowballAlgorithm(std::string_view language) {
-  const LanguageCodes* l = FindLanguage(language);
-  if (l == nullptr) return std::string(language);  // Snowball also takes its own names
-  return std::string(l->snowball.empty() ? std::string_view("none") : l->snowball);
+  const std::optional<LanguageTag> tag = LanguageTag::TryParse(language);
+  if (!tag) return std::string(language);  // Snowball also takes its own names ("english")
+  const std::string_view name = tag->info().snowball;
+  return std::string(name.empty() ? std::string_view("none") : name);
 }
 
 void Stemmer::Deleter::operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }

@@ -30,7 +30,7 @@ namespace ancre::align {
 // Snowball stemmer for one language. Words are lowercased by the caller.
 class Stemmer {
  public:
-  // language: ISO 639-1 code or Snowball name ("fr", "english"). A language
+  // language: a language tag or a Snowball name ("fr", "fr-CA", "english"). A language
   // Snowball does not know gives a stemmer that returns words unchanged
   // (available() is false). Throws nothing.
   explicit Stemmer(std::string_view language);
@@ -50,11 +50,10 @@ class Stemmer {
   std::unique_ptr<sb_stemmer, Deleter> stemmer_;
 };
 
-// The ISO 639-2/T code of a language code ("fr" -> "fra", "cs" -> "ces"); the
-// code itself when unknown.
-std::string Iso639Part2(std::string_view language);
-// The Snowball algorithm of a language code ("de" -> "german"; "none" when
-// Snowball has none); the code itself when unknown.
+// The Snowball algorithm a Stemmer for `language` uses: the table's
+// (LanguageTag::info().snowball: "de", "DE_at" -> "german"), "none" when
+// Snowball has none; the text itself when it is not a language tag (Snowball
+// also takes its own names: "english").
 std::string SnowballAlgorithm(std::string_view language);
 
 // Source-stem -> target-stems map.

@@ -8,7 +8,7 @@
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
 #include "src/core/json.h"
-#include "tm/language_tag.h"
+#include "src/core/language_tag.h"
 #include "tm/tmx/export.h"
 #include "tm/tmx/text.h"
 
@@ -87,8 +87,8 @@ int RunExport(const std::vector<std::string>& args) {
   tm::TmxExportOptions options;
   for (const char* name : {"src-lang", "tgt-lang"}) {
     if (!vm.count(name)) continue;
-    const std::string tag = tm::NormalizeLanguageTag(vm[name].as<std::string>());
-    if (!tm::IsWellFormedLanguageTag(tag)) {
+    const std::string tag = NormalizeLanguageTag(vm[name].as<std::string>());
+    if (!IsWellFormedLanguageTag(tag)) {
       throw UsageError("export: --" + std::string(name) + " '" + vm[name].as<std::string>() +
                        "' is not a BCP 47 language tag (e.g. fr, fr-FR, en-US)");
     }
@@ -158,8 +158,8 @@ int RunExport(const std::vector<std::string>& args) {
       exporter.Add(u);
       return;
     }
-    if ((!options.src_lang.empty() && !tm::LanguageServes(options.src_lang, u.src_lang)) ||
-        (!options.tgt_lang.empty() && !tm::LanguageServes(options.tgt_lang, u.tgt_lang))) {
+    if ((!options.src_lang.empty() && !LanguageServes(options.src_lang, u.src_lang)) ||
+        (!options.tgt_lang.empty() && !LanguageServes(options.tgt_lang, u.tgt_lang))) {
       return;
     }
     std::string source = u.source, target = u.target;

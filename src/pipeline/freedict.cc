@@ -16,6 +16,7 @@
 
 #include "src/align/features.h"
 #include "src/core/error.h"
+#include "src/core/language_tag.h"
 #include "src/text/normalize.h"
 
 namespace ancre::pipeline {
@@ -75,6 +76,17 @@ bool DecodeBase64Number(std::string_view s, size_t* value) {
 }
 
 std::string Lower(std::string_view word) { return text::FoldForMatching(word); }
+
+// The code FreeDict names a language's dictionaries with: its ISO 639-2/T
+// code (fr -> fra, cs -> ces), except Swahili, which FreeDict names by the
+// ISO 639-3 code of the individual language (swh-eng); the text itself when
+// it is not a language tag.
+std::string FreeDictCode(std::string_view language) {
+  const std::optional<LanguageTag> tag = LanguageTag::TryParse(language);
+  if (!tag) return std::string(language);
+  if (tag->language() == "sw") return "swh";
+  return std::string(tag->info().iso639_2t);
+}
 
 // The content words of a phrase (function words dropped).
 std::vector<std::string> ContentWords(std::string_view phrase, std::string_view language) {
@@ -260,10 +272,8 @@ std::optional<DictionaryFiles> FindDictionaries(const std::string& dir, std::str
                                                 std::string_view tgt) {
   namespace fs = std::filesystem;
   DictionaryFiles d;
-  d.forward =
-      fs::path(dir) / ("freedict-" + align::Iso639Part2(src) + "-" + align::Iso639Part2(tgt));
-  d.backward =
-      fs::path(dir) / ("freedict-" + align::Iso639Part2(tgt) + "-" + align::Iso639Part2(src));
+  d.forward = fs::path(dir) / ("freedict-" + FreeDictCode(src) + "-" + FreeDictCode(tgt));
+  d.backward = fs::path(dir) / ("freedict-" + FreeDictCode(tgt) + "-" + FreeDictCode(src));
   auto present = [](const fs::path& p) {
     return fs::exists(p.string() + ".index") && fs::exists(p.string() + ".dict.dz");
   };
@@ -301,8 +311,8 @@ void ReplaceCache(const std::filesystem::path& cache, const std::string& prefix,
 align::Lexicon LoadDirect(const std::string& dir, std::string_view src_language,
                           std::string_view tgt_language, const std::string& cache_dir) {
   namespace fs = std::filesystem;
-  const std::string s3 = align::Iso639Part2(src_language);
-  const std::string t3 = align::Iso639Part2(tgt_language);
+  const std::string s3 = FreeDictCode(src_language);
+  const std::string t3 = FreeDictCode(tgt_language);
   const std::optional<DictionaryFiles> files = FindDictionaries(dir, src_language, tgt_language);
   if (!files) return Lexicon();
   const fs::path& forward = files->forward;
@@ -357,8 +367,8 @@ align::Lexicon LoadFreeDict(const std::string& dir, std::string_view src_languag
   // composing two ambiguous maps low.
   constexpr size_t kSenses = 3;
   for (std::string_view pivot : {"en", "de", "fr"}) {
-    if (align::Iso639Part2(pivot) == align::Iso639Part2(src_language) ||
-        align::Iso639Part2(pivot) == align::Iso639Part2(tgt_language)) {
+    if (FreeDictCode(pivot) == FreeDictCode(src_language) ||
+        FreeDictCode(pivot) == FreeDictCode(tgt_language)) {
       continue;
     }
     const std::optional<DictionaryFiles> a = FindDictionaries(dir, src_language, pivot);
@@ -366,9 +376,8 @@ align::Lexicon LoadFreeDict(const std::string& dir, std::string_view src_languag
     if (!a || !b) continue;
     // The composed lexicon is cached too, keyed by the three dictionaries.
     std::filesystem::path cache;
-    const std::string prefix = "lexicon-" + align::Iso639Part2(src_language) + "-" +
-                               align::Iso639Part2(tgt_language) + "-via-" +
-                               align::Iso639Part2(pivot) + "-";
+    const std::string prefix = "lexicon-" + FreeDictCode(src_language) + "-" +
+                               FreeDictCode(tgt_language) + "-via-" + FreeDictCode(pivot) + "-";
     if (!cache_dir.empty()) {
       const std::optional<DictionaryFiles> d = FindDictionaries(dir, src_language, tgt_language);
       uint64_t h = (d ? d->hash : 0) * 1099511628211ull ^ a->hash;

@@ -26,8 +26,8 @@ namespace ancre::pipeline {
 constexpr size_t kPivotBelow = 5000;
 
 // Loads <dir>/freedict-<src3>-<tgt3>.{index,dict.dz} and the reverse
-// dictionary when present (src3/tgt3: ISO 639-2 codes of the language codes:
-// fr -> fra, cs -> ces ...). A pair with a small dictionary (fewer than
+// dictionary when present (src3/tgt3: the ISO 639-2/T codes of the language
+// tags, however written: fr, FR, fr_FR -> fra; cs -> ces ...). A pair with a small dictionary (fewer than
 // kPivotBelow pairs) is completed through English, German or French when both
 // sides have a large dictionary with it (Russian -> German -> English, the
 // first three senses of each step). A missing dictionary is not an error:

@@ -109,6 +109,18 @@ TEST(FreeDictTest, CacheGivesTheSameLexiconAndADamagedCacheIsRebuilt) {
   std::filesystem::remove_all(dir);
 }
 
+// The dictionaries are found from any spelling of the language tags: "FR"
+// used to look for freedict-FR-EN and align without a dictionary.
+TEST(FreeDictTest, FindsTheDictionaryFromAnySpellingOfTheLanguages) {
+  const std::string expected =
+      LoadFreeDict("/usr/share/dictd", "fr", "en", DefaultCacheDir()).ToText();
+  ASSERT_GT(expected.size(), 100000u);
+  EXPECT_EQ(LoadFreeDict("/usr/share/dictd", "FR", "EN", DefaultCacheDir()).ToText(), expected);
+  EXPECT_EQ(LoadFreeDict("/usr/share/dictd", "fr_FR", "en-us", DefaultCacheDir()).ToText(),
+            expected);
+  EXPECT_EQ(LoadFreeDict("/usr/share/dictd", "fra", "eng", DefaultCacheDir()).ToText(), expected);
+}
+
 TEST(FreeDictTest, MissingDictionaryGivesAnEmptyLexicon) {
   EXPECT_TRUE(LoadFreeDict("/nonexistent-folder", "fr", "en").empty());
 }

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "src/core/error.h"
-#include "tm/language_tag.h"
+#include "src/core/language_tag.h"
 #include "tm/tmx/export.h"
 #include "tm/tmx/reader.h"
 #include "tm/tmx/text.h"

@@ -4,7 +4,7 @@
 #include <ostream>
 
 #include "src/core/error.h"
-#include "tm/language_tag.h"
+#include "src/core/language_tag.h"
 #include "tm/tmx/text.h"
 
 namespace ancre::tm {

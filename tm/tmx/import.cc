@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "src/core/error.h"
-#include "tm/language_tag.h"
+#include "src/core/language_tag.h"
 #include "tm/tmx/text.h"
 
 namespace ancre::tm {

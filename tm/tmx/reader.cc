@@ -8,7 +8,7 @@
 #include <cstring>
 
 #include "src/core/error.h"
-#include "tm/language_tag.h"
+#include "src/core/language_tag.h"
 #include "tm/tmx/input_guard.h"
 #include "tm/tmx/text.h"
 #include "tm/tmx/xml_internal.h"

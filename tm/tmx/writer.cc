@@ -7,8 +7,8 @@
 #include <string>
 
 #include "src/core/error.h"
+#include "src/core/language_tag.h"
 #include "src/core/version.h"
-#include "tm/language_tag.h"
 #include "tm/tmx/inline_markup.h"
 #include "tm/tmx/text.h"
 
