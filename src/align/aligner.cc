@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 #include <thread>
 
 #include "src/align/candidates.h"
@@ -50,17 +49,18 @@ std::vector<SharedAnchor> SharedAnchors(const Bead& b, const DocumentAnchors& sr
 }  // namespace
 
 Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& options,
-                ModeDecision* decision) {
+                ModeDecision* decision, CandidateScores* candidates) {
   FeatureOptions fs;
   fs.language = options.src_language;
   fs.side = Side::kSource;
-  fs.lexicon = options.lexicon;
+  fs.lexicon = options.lexicon.get();
   fs.anchor_weight = options.anchor_weight;
   FeatureOptions ft = fs;
   ft.language = options.tgt_language;
   ft.side = Side::kTarget;
-  SideFeatures src_features, tgt_features;
-  auto build = [&] {
+  // The scorer of both sides' features (it keeps what it needs of them).
+  auto score = [&] {
+    SideFeatures src_features, tgt_features;
     if (options.threads > 1 && src.texts.size() + tgt.texts.size() > 2000) {
       std::thread t([&] { tgt_features = BuildSideFeatures(tgt.texts, tgt.anchors, ft); });
       src_features = BuildSideFeatures(src.texts, src.anchors, fs);
@@ -69,21 +69,19 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
       src_features = BuildSideFeatures(src.texts, src.anchors, fs);
       tgt_features = BuildSideFeatures(tgt.texts, tgt.anchors, ft);
     }
+    return Scorer(std::move(src_features), std::move(tgt_features), options.length_prior);
   };
-  build();
 
   // One match index serves the mode decision and the aligner.
-  auto probe = std::make_unique<Scorer>(src_features, tgt_features, options.length_prior);
-  DropTokens(&src_features);
-  DropTokens(&tgt_features);
+  Scorer probe = score();
   ModeDecision chosen;
   chosen.mode = options.mode;
-  if (options.mode == AlignMode::kAuto) chosen = DecideMode(*probe);
+  if (options.mode == AlignMode::kAuto) chosen = DecideMode(probe);
 
   Alignment result;
   result.mode = chosen.mode;
   auto align_parallel = [&] {
-    Scorer scorer(*probe, Scorer::FitLength(src_features, tgt_features, options.length_prior));
+    Scorer scorer(probe, Scorer::FitLength(probe.src(), probe.tgt(), options.length_prior));
     result.beads = AlignParallel(scorer, ParallelParams{}, options.threads);
     for (Bead& b : result.beads) {
       if (b.src.empty() || b.tgt.empty()) {
@@ -96,34 +94,52 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
           ParallelScore(scorer.Similarity(s0, s1, t0, t1), scorer.LengthPenalty(s0, s1, t0, t1), b);
     }
   };
-  Lexicon learned;
   if (chosen.mode == AlignMode::kParallel) {
     align_parallel();
     if (options.learn) {
       LearnOptions lo;
       lo.src_language = options.src_language;
       lo.tgt_language = options.tgt_language;
-      learned = LearnLexicon(src.texts, tgt.texts, result.beads, lo);
+      const Lexicon learned = LearnLexicon(src.texts, tgt.texts, result.beads, lo);
       chosen.learned_pairs = learned.size();
       if (!learned.empty()) {
-        // The scorer borrows the features: it goes before they are rebuilt.
-        probe.reset();
         fs.learned = ft.learned = &learned;
-        build();
-        probe = std::make_unique<Scorer>(src_features, tgt_features, options.length_prior);
-        DropTokens(&src_features);
-        DropTokens(&tgt_features);
+        probe = score();
+        fs.learned = ft.learned = nullptr;
         align_parallel();
       }
     }
   } else {
-    result.beads = AlignComparable(*probe, ComparableParams{}, options.threads);
+    result.beads = AlignComparable(probe, ComparableParams{}, options.threads);
   }
   if (decision != nullptr) *decision = chosen;
+  if (candidates != nullptr) {
+    // The similarities of the scorer the beads were chosen with.
+    candidates->pairs =
+        FindCandidates(probe, candidates->per_source, candidates->max_df, options.threads);
+  }
+  const size_t n_src = probe.src().size(), n_tgt = probe.tgt().size();
+  std::vector<Bead> kept;
+  kept.reserve(result.beads.size());
+  for (Bead& b : result.beads) {
+    const bool pair = !b.src.empty() && !b.tgt.empty();
+    if (pair && b.score < options.min_score) {
+      // A rejected pair's segments stay in the output, unaligned: in
+      // parallel mode as omissions in its place; in comparable mode they are
+      // listed below with the segments no pair took.
+      if (result.mode == AlignMode::kComparable) continue;
+      for (size_t i : b.src) kept.push_back(Bead{{i}, {}, 0.0, {}});
+      for (size_t j : b.tgt) kept.push_back(Bead{{}, {j}, 0.0, {}});
+      continue;
+    }
+    if (pair) b.anchors = SharedAnchors(b, src.anchors, tgt.anchors);
+    kept.push_back(std::move(b));
+  }
+  result.beads = std::move(kept);
   // Comparable mode lists the segments it left unaligned too: source ones in
   // source order among the pairs, target ones at the end.
   if (result.mode == AlignMode::kComparable) {
-    std::vector<bool> src_used(src_features.size(), false), tgt_used(tgt_features.size(), false);
+    std::vector<bool> src_used(n_src, false), tgt_used(n_tgt, false);
     for (const Bead& b : result.beads) {
       for (size_t i : b.src) src_used[i] = true;
       for (size_t j : b.tgt) tgt_used[j] = true;
@@ -143,21 +159,6 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
     }
     result.beads = std::move(all);
   }
-  std::vector<Bead> kept;
-  kept.reserve(result.beads.size());
-  for (Bead& b : result.beads) {
-    bool pair = !b.src.empty() && !b.tgt.empty();
-    if (pair && b.score < options.min_score) {
-      if (result.mode == AlignMode::kComparable) continue;
-      // Parallel mode keeps every segment in a bead: a rejected pair becomes omissions.
-      for (size_t i : b.src) kept.push_back(Bead{{i}, {}, 0.0, {}});
-      for (size_t j : b.tgt) kept.push_back(Bead{{}, {j}, 0.0, {}});
-      continue;
-    }
-    if (pair) b.anchors = SharedAnchors(b, src.anchors, tgt.anchors);
-    kept.push_back(std::move(b));
-  }
-  result.beads = std::move(kept);
   return result;
 }
 

@@ -12,8 +12,9 @@
 //   auto        parallel if sure pairs follow the diagonal, else comparable.
 //
 // Usage:
-//   ancre::align::Lexicon lex = ancre::pipeline::LoadFreeDict(dir, "fr", "en");  // or none
-//   ancre::align::AlignOptions o;  o.lexicon = &lex;
+//   ancre::align::AlignOptions o;  // or none:
+//   o.lexicon = std::make_shared<const ancre::align::Lexicon>(
+//       ancre::pipeline::LoadFreeDict(dir, "fr", "en"));
 //   ancre::Alignment a = ancre::align::Align({fr_texts, fr_anchors}, {en_texts, en_anchors}, o);
 //
 // Thread-safety: Align() is reentrant; it may use options.threads threads
@@ -21,9 +22,11 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "src/align/candidates.h"
 #include "src/align/lexicon.h"
 #include "src/align/mode_decision.h"
 #include "src/align/scorer.h"
@@ -42,9 +45,11 @@ struct AlignOptions {
   AlignMode mode = AlignMode::kAuto;
   std::string src_language = "fr";
   std::string tgt_language = "en";
-  const Lexicon* lexicon = nullptr;  // optional; must outlive Align()
-  // Beads with both sides non-empty scoring below this are dropped (their
-  // segments are left unaligned).
+  // Word translations (e.g. FreeDict); null or empty = none. Shared, so one
+  // lexicon serves many alignments (a batch) without copies.
+  std::shared_ptr<const Lexicon> lexicon;
+  // Pairs (beads with both sides non-empty) scoring below this are undone:
+  // their segments are listed unaligned (see Align()).
   double min_score = 0.0;
   int threads = 2;  // worker threads for feature building and scoring (1 = none)
   // Prior of the length model: English has ~0.89 characters per French one in news, ratio measured
@@ -57,11 +62,25 @@ struct AlignOptions {
   bool learn = true;
 };
 
-// Aligns the two sides. Returns the beads in source order; in parallel mode
-// every segment is in exactly one bead (omissions as 1-0 / 0-1), in
-// comparable mode only aligned pairs are returned. `decision` (optional)
-// receives the mode chosen and why. Throws nothing but std::bad_alloc.
+// The candidate pairs of the scorer an alignment was made with: what it
+// weighed, chosen or not (a report's score matrix shows them).
+struct CandidateScores {
+  size_t per_source = 3;         // best targets kept per source segment
+  size_t max_df = 200;           // only targets sharing a key seen in at most this many (0 = any)
+  std::vector<Candidate> pairs;  // filled by Align(): FindCandidates() of its final scorer
+};
+
+// Aligns the two sides. Returns the beads; every segment of both sides is in
+// exactly one bead, a segment left unaligned in a 1-0 or 0-1 bead of score 0
+// (a segment never vanishes, whatever min_score). Parallel mode: beads in
+// document order on both sides, omissions in their place. Comparable mode:
+// the pairs and the unaligned source segments in source order, then the
+// unaligned target segments in target order. Indices are positions in
+// src.texts / tgt.texts. `decision` (optional) receives the mode chosen and
+// why; `candidates` (optional) the candidate pairs with the similarities of
+// the final scorer (its per_source and max_df are read). Throws nothing but
+// std::bad_alloc. `src` and `tgt` are only read during the call.
 Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& options,
-                ModeDecision* decision = nullptr);
+                ModeDecision* decision = nullptr, CandidateScores* candidates = nullptr);
 
 }  // namespace ancre::align

@@ -139,11 +139,22 @@ MatchIndex MatchIndex::Build(const SideFeatures& src, const SideFeatures& tgt) {
   return index;
 }
 
-Scorer::Scorer(const SideFeatures& src, const SideFeatures& tgt, LengthModel length)
-    : src_(src),
-      tgt_(tgt),
-      index_(std::make_shared<const MatchIndex>(MatchIndex::Build(src, tgt))),
-      length_(length) {}
+namespace {
+
+// The features with their per-token data dropped (the index holds what the
+// scorer needs of them), shared by the scorers of the same documents.
+std::shared_ptr<const SideFeatures> Lengths(SideFeatures&& f) {
+  DropTokens(&f);
+  return std::make_shared<const SideFeatures>(std::move(f));
+}
+
+}  // namespace
+
+Scorer::Scorer(SideFeatures src, SideFeatures tgt, LengthModel length)
+    : index_(std::make_shared<const MatchIndex>(MatchIndex::Build(src, tgt))), length_(length) {
+  src_ = Lengths(std::move(src));
+  tgt_ = Lengths(std::move(tgt));
+}
 
 Scorer::Scorer(const Scorer& other, LengthModel length)
     : src_(other.src_), tgt_(other.tgt_), index_(other.index_), length_(length) {}
@@ -159,13 +170,13 @@ double LengthPenaltyFromChars(double src_chars, double tgt_chars, const LengthMo
 
 double Scorer::SourceWeight(size_t b, size_t e) const {
   double w = 0;
-  for (size_t i = b; i < e; ++i) w += src_.total_weight[i];
+  for (size_t i = b; i < e; ++i) w += src_->total_weight[i];
   return w;
 }
 
 double Scorer::TargetWeight(size_t b, size_t e) const {
   double w = 0;
-  for (size_t j = b; j < e; ++j) w += tgt_.total_weight[j];
+  for (size_t j = b; j < e; ++j) w += tgt_->total_weight[j];
   return w;
 }
 
@@ -208,7 +219,7 @@ bool Scorer::SharesRareAnchor(size_t i, size_t j, size_t max_df) const {
 
 double Scorer::SimilarityOf(size_t i, size_t j, const PairMatch& m) const {
   double covered = index_->src.Weigh(i, &m.src_bits) + index_->tgt.Weigh(j, &m.tgt_bits);
-  return Smooth(covered, static_cast<double>(src_.total_weight[i]) + tgt_.total_weight[j]);
+  return Smooth(covered, static_cast<double>(src_->total_weight[i]) + tgt_->total_weight[j]);
 }
 
 double Scorer::SmoothShare(double covered, double weight) {
@@ -217,8 +228,8 @@ double Scorer::SmoothShare(double covered, double weight) {
 }
 
 double Scorer::SegmentwiseSimilarityOf(size_t i, size_t j, const PairMatch& m) const {
-  return 0.5 * (SmoothShare(index_->src.Weigh(i, &m.src_bits), src_.total_weight[i]) +
-                SmoothShare(index_->tgt.Weigh(j, &m.tgt_bits), tgt_.total_weight[j]));
+  return 0.5 * (SmoothShare(index_->src.Weigh(i, &m.src_bits), src_->total_weight[i]) +
+                SmoothShare(index_->tgt.Weigh(j, &m.tgt_bits), tgt_->total_weight[j]));
 }
 
 double Scorer::SegmentwiseSimilarity(size_t s0, size_t s1, size_t t0, size_t t1) const {
@@ -229,12 +240,12 @@ double Scorer::SegmentwiseSimilarity(size_t s0, size_t s1, size_t t0, size_t t1)
   for (size_t i = s0; i < s1; ++i) {
     bits.assign(a.words(i), 0);
     for (size_t j = t0; j < t1; ++j) Intersect(a, i, b, j, bits.data(), nullptr);
-    sum += SmoothShare(a.Weigh(i, bits.data()), src_.total_weight[i]);
+    sum += SmoothShare(a.Weigh(i, bits.data()), src_->total_weight[i]);
   }
   for (size_t j = t0; j < t1; ++j) {
     bits.assign(b.words(j), 0);
     for (size_t i = s0; i < s1; ++i) Intersect(a, i, b, j, nullptr, bits.data());
-    sum += SmoothShare(b.Weigh(j, bits.data()), tgt_.total_weight[j]);
+    sum += SmoothShare(b.Weigh(j, bits.data()), tgt_->total_weight[j]);
   }
   const size_t parts = (s1 - s0) + (t1 - t0);
   return parts == 0 ? 0.5 : sum / static_cast<double>(parts);
@@ -263,8 +274,8 @@ double Scorer::Similarity(size_t s0, size_t s1, size_t t0, size_t t1) const {
 
 double Scorer::LengthPenalty(size_t s0, size_t s1, size_t t0, size_t t1) const {
   double ls = 0, lt = 0;
-  for (size_t i = s0; i < s1; ++i) ls += src_.chars[i];
-  for (size_t j = t0; j < t1; ++j) lt += tgt_.chars[j];
+  for (size_t i = s0; i < s1; ++i) ls += src_->chars[i];
+  for (size_t j = t0; j < t1; ++j) lt += tgt_->chars[j];
   return LengthPenaltyFromChars(ls, lt, length_);
 }
 

@@ -79,9 +79,12 @@ struct PairMatch {
 
 class Scorer {
  public:
-  // Both feature sets must outlive the Scorer. Builds the match index.
-  Scorer(const SideFeatures& src, const SideFeatures& tgt, LengthModel length);
-  // The same documents and index with another length model.
+  // Builds the match index of the two sides and keeps what it needs of
+  // them: the index and each segment's length and weight (the per-token data
+  // is dropped, see DropTokens). Pass the features with std::move when the
+  // caller no longer needs them: a copy is made otherwise.
+  Scorer(SideFeatures src, SideFeatures tgt, LengthModel length);
+  // The same documents and index with another length model (shared, not copied).
   Scorer(const Scorer& other, LengthModel length);
 
   // Weighted share of tokens of source segments [s0, s1) and target segments
@@ -115,8 +118,10 @@ class Scorer {
   double SourceWeight(size_t b, size_t e) const;
   double TargetWeight(size_t b, size_t e) const;
 
-  const SideFeatures& src() const { return src_; }
-  const SideFeatures& tgt() const { return tgt_; }
+  // The sides' segment lengths and weights (chars, total_weight, size());
+  // their per-token data is empty.
+  const SideFeatures& src() const { return *src_; }
+  const SideFeatures& tgt() const { return *tgt_; }
   const MatchIndex& index() const { return *index_; }
   const LengthModel& length_model() const { return length_; }
 
@@ -126,9 +131,10 @@ class Scorer {
                                const LengthModel& prior);
 
  private:
-  const SideFeatures& src_;
-  const SideFeatures& tgt_;
-  std::shared_ptr<const MatchIndex> index_;  // shared by scorers of the same documents
+  // Shared by the scorers of the same documents.
+  std::shared_ptr<const SideFeatures> src_;
+  std::shared_ptr<const SideFeatures> tgt_;
+  std::shared_ptr<const MatchIndex> index_;
   LengthModel length_;
 };
 

@@ -1,18 +1,25 @@
 // ancre align: align the sentences of two documents and print the beads.
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
 #include <unordered_map>
 
-#include "src/cli/align_batch.h"
 #include "src/cli/align_common.h"
 #include "src/cli/options.h"
-#include "src/cli/report_view.h"
+#include "src/cli/report_display.h"
 #include "src/cli/tm_common.h"
 #include "src/core/bead_json.h"
 #include "src/core/error.h"
+#include "src/pipeline/batch.h"
+#include "src/pipeline/freedict.h"
 #include "src/pipeline/pipeline.h"
+#include "src/pipeline/store.h"
+#include "src/pipeline/view.h"
 #include "tm/store.h"
 
 namespace ancre::cli {
@@ -64,6 +71,136 @@ std::string TsvField(std::string s) {
   return s;
 }
 
+// The command line of `ancre align`, read in one place (AlignArgsFromVm).
+struct AlignArgs {
+  std::string src;     // SRC (empty with --pairs)
+  std::string tgt;     // TGT
+  std::string pairs;   // --pairs MANIFEST; empty = the one pair SRC TGT
+  std::string format;  // --format: text, tsv, jsonl, html
+  bool format_given = false;
+  std::string output;  // -o; "-" = stdout
+  bool output_given = false;
+  bool store = false;       // --db given
+  std::string db;           // the TM (--db alone: the default TM)
+  int busy_timeout_ms = 0;  // --busy-timeout
+  bool quiet = false;       // -q
+  bool progress = false;    // --progress
+  AlignmentArgs alignment;  // languages, mode, dictionary ...
+  DisplayOptions display;   // --color, --width
+};
+
+AlignArgs AlignArgsFromVm(const po::variables_map& vm) {
+  AlignArgs a;
+  a.alignment = AlignmentArgsFromVm("align", vm);
+  if (vm.count("pairs")) a.pairs = vm["pairs"].as<std::string>();
+  if (vm.count("src")) a.src = vm["src"].as<std::string>();
+  if (vm.count("tgt")) a.tgt = vm["tgt"].as<std::string>();
+  a.format = vm["format"].as<std::string>();
+  a.format_given = !vm["format"].defaulted();
+  a.output = vm["output"].as<std::string>();
+  a.output_given = !vm["output"].defaulted();
+  a.store = vm.count("db") > 0;
+  if (a.store) a.db = vm["db"].as<std::string>();
+  if (a.store && a.db.empty()) a.db = tm::DefaultStorePath();
+  a.busy_timeout_ms = BusyTimeoutFromArgs(vm);
+  a.quiet = vm.count("quiet") > 0;
+  a.progress = vm.count("progress") > 0;
+  a.display = DisplayOptionsFromVm(vm);
+  return a;
+}
+
+void DrawProgress(size_t done, size_t total, size_t failed, double seconds) {
+  constexpr int kWidth = 30;
+  int filled = total == 0 ? kWidth : static_cast<int>(kWidth * done / total);
+  std::string bar(static_cast<size_t>(filled), '#');
+  bar.resize(kWidth, ' ');
+  std::fprintf(stderr, "\r[%s] %zu/%zu pairs  %.1f pairs/s%s", bar.c_str(), done, total,
+               seconds > 0 ? static_cast<double>(done) / seconds : 0.0,
+               failed ? ("  " + std::to_string(failed) + " failed").c_str() : "");
+  std::fflush(stderr);
+}
+
+// What an exception says, with the --busy-timeout hint for a locked TM.
+std::string ErrorMessage(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const DbError& e) {
+    return DbErrorMessage(e);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
+
+// `ancre align --pairs MANIFEST --db TM`: every pair of the manifest into the
+// TM (pipeline::RunBatch), with a progress bar and a summary on stderr.
+// Returns 0 if every pair was stored, 3 if some failed (each reported with
+// its manifest line).
+int RunAlignBatch(const AlignArgs& a) {
+  if (!a.src.empty() || !a.tgt.empty()) {
+    throw UsageError("align: give either SRC TGT or --pairs MANIFEST, not both");
+  }
+  if (!a.store) throw UsageError("align: --pairs stores into a TM: add --db tm.sqlite");
+  RequireOptionFile("--pairs", a.pairs);  // a folder would read as an empty manifest
+  pipeline::BatchOptions batch;
+  batch.pairs = pipeline::ReadManifest(a.pairs);
+  batch.pair = a.alignment.pair;
+  batch.input = a.alignment.input;
+  batch.db_path = a.db;
+  batch.busy_timeout_ms = a.busy_timeout_ms;
+  batch.workers = static_cast<size_t>(a.alignment.threads);
+  const bool progress = !a.quiet && (a.progress || IsTerminal(STDERR_FILENO));
+  if (!batch.pair.dictionary_dir.empty()) {
+    // Loaded once for every pair (about 45 ms of CPU each time otherwise).
+    batch.pair.lexicon = std::make_shared<const align::Lexicon>(
+        pipeline::LoadFreeDict(batch.pair.dictionary_dir, batch.pair.src_language,
+                               batch.pair.tgt_language, pipeline::DefaultCacheDir()));
+    if (!a.quiet && batch.pair.lexicon->empty()) std::cerr << NoDictionaryWarning(batch.pair);
+  }
+  const auto start = std::chrono::steady_clock::now();
+  size_t failed = 0;
+  batch.on_pair = [&](const pipeline::PairOutcome& o) {
+    if (o.error) {
+      ++failed;
+      if (progress) std::fputc('\n', stderr);
+      std::cerr << "ancre: error: " << a.pairs << ":" << batch.pairs[o.entry].line << ": "
+                << ErrorMessage(o.error) << "\n";
+    }
+    if (progress) {
+      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      DrawProgress(o.entry + 1, batch.pairs.size(), failed, secs);
+    }
+  };
+  ReportFileSizeLimitAsError();
+  const pipeline::BatchSummary s = pipeline::RunBatch(batch);
+  if (progress) std::fputc('\n', stderr);
+  if (!a.quiet) {
+    std::cerr << "ancre: " << a.db << ": " << s.stored << " document pairs stored (" << s.units
+              << " new translation units), " << s.already << " already there, " << s.failed
+              << " failed\n";
+  }
+  return s.failed > 0 ? 3 : 0;
+}
+
+// Stores an alignment in the TM and says what it did.
+void Store(const AlignArgs& a, const pipeline::AlignedDocuments& aligned) {
+  ReportFileSizeLimitAsError();
+  tm::StoreOptions options;
+  options.busy_timeout_ms = a.busy_timeout_ms;
+  tm::Store store(a.db, options);
+  // An interruption while the TM is written waits for the transaction's end,
+  // so that what ancre says on exit is what the TM holds.
+  CommitSection section;
+  const pipeline::StoreSummary stored = pipeline::StoreAlignment(store, aligned);
+  section.Done();
+  if (stored.already_stored) {
+    std::cerr << "ancre: " << a.db << ": this alignment is already stored; nothing written\n";
+  } else {
+    std::cerr << "ancre: " << a.db << ": stored " << stored.pairs << " pairs ("
+              << stored.units_added << " new translation units, " << stored.units_existing
+              << " already there)\n";
+  }
+}
+
 }  // namespace
 
 std::string AlignHelp() {
@@ -96,39 +233,28 @@ int RunAlign(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (!ParseCommandLine("align", args, AlignOptionsDescription(), {"src", "tgt"}, AlignHelp, &vm))
     return 0;
-  if (vm.count("pairs")) return RunAlignBatch(vm);
-  std::string format = vm["format"].as<std::string>();
-  if (format != "text" && format != "tsv" && format != "jsonl" && format != "html") {
+  const AlignArgs a = AlignArgsFromVm(vm);
+  if (!a.pairs.empty()) return RunAlignBatch(a);
+  if (a.format != "text" && a.format != "tsv" && a.format != "jsonl" && a.format != "html") {
     throw UsageError("align: --format must be text, tsv, jsonl or html");
   }
-  const std::string output = vm["output"].as<std::string>();
-  UseColor(vm, output == "-");  // reject a bad --color before the work
-  std::string db;
-  if (vm.count("db")) {
-    db = vm["db"].as<std::string>();
-    if (db.empty()) db = tm::DefaultStorePath();
-    RequireOutputIsNotTm("align", output, db);
-  }
-  AlignedInputs aligned = AlignFromArgs("align", vm);
+  UseColor(a.display, a.output == "-");  // reject a bad --color before the work
+  if (a.store) RequireOutputIsNotTm("align", a.output, a.db);
+  const auto [src, tgt] = DocumentArgs("align", vm);
+  AlignmentArgs alignment = a.alignment;
+  alignment.pair.candidates = a.format == "html";  // the report's score matrix
+  const pipeline::AlignedDocuments aligned = AlignPair(src, tgt, alignment);
   const pipeline::AlignedPair& pair = aligned.pair;
 
-  if (vm.count("db")) {
-    StoredAlignment stored = SaveToStore(db, aligned, BusyTimeoutFromArgs(vm));
-    if (stored.already_stored) {
-      std::cerr << "ancre: " << db << ": this alignment is already stored; nothing written\n";
-    } else {
-      std::cerr << "ancre: " << db << ": stored " << stored.pairs << " pairs ("
-                << stored.units_added << " new translation units, " << stored.units_existing
-                << " already there)\n";
-    }
-    if (vm["format"].defaulted() && vm["output"].defaulted()) return 0;
+  if (a.store) {
+    Store(a, aligned);
+    if (!a.format_given && !a.output_given) return 0;
   }
 
-  Output out(output);
+  Output out(a.output);
   std::ostream& os = out.stream();
-  if (format == "html" || format == "text") {
-    WriteReport(format, MakeAlignmentView(pair, aligned.src, aligned.tgt, format == "html"), vm,
-                out.is_stdout(), os);
+  if (a.format == "html" || a.format == "text") {
+    WriteReport(a.format, pipeline::AlignmentView(aligned), a.display, out.is_stdout(), os);
     out.Commit();
     return 0;
   }
@@ -138,7 +264,7 @@ int RunAlign(const std::vector<std::string>& args) {
   for (const Bead& b : pair.alignment.beads) {
     std::string src_text = JoinTexts(b.src, src_by_index);
     std::string tgt_text = JoinTexts(b.tgt, tgt_by_index);
-    if (format == "jsonl") {
+    if (a.format == "jsonl") {
       os << BeadJsonLine(b, src_text, tgt_text) << '\n';
     } else if (b.src.size() > 0 && b.tgt.size() > 0) {
       os << TsvField(src_text) << '\t' << TsvField(tgt_text) << '\t' << FormatScore(b.score)

@@ -5,6 +5,7 @@
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
 #include "src/core/json.h"
+#include "src/pipeline/pipeline.h"
 #include "src/text/input.h"
 #include "src/text/segmenter.h"
 
@@ -62,7 +63,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
 
   text::InputOptions input_options;
   input_options.encoding = vm["encoding"].as<std::string>();
-  RequireDocumentFile(path);
+  pipeline::RequireDocumentFile(path);
   text::InputText input = text::ReadInput(path, input_options);
   text::SegmenterOptions seg_options;
   seg_options.language = vm["lang"].as<std::string>();

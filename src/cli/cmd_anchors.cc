@@ -9,6 +9,7 @@
 #include "src/core/error.h"
 #include "src/core/json.h"
 #include "src/core/reporter.h"
+#include "src/pipeline/pipeline.h"
 #include "src/text/anchors.h"
 #include "src/text/input.h"
 #include "src/text/segmenter.h"
@@ -80,7 +81,7 @@ int RunAnchors(const std::vector<std::string>& args) {
   text::Segmenter segmenter(seg_options);
   std::string path = vm["input"].as<std::string>();
   CountingReporter reporter;
-  RequireDocumentFile(path);
+  pipeline::RequireDocumentFile(path);
   text::InputText input = text::ReadInput(path, input_options, &reporter);
   Document doc = segmenter.Segment(input);
   DocumentAnchors anchors = extractor.Extract(input, doc);

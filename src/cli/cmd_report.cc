@@ -6,11 +6,11 @@
 
 #include "src/cli/align_common.h"
 #include "src/cli/options.h"
-#include "src/cli/report_view.h"
+#include "src/cli/report_display.h"
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
 #include "src/pipeline/pipeline.h"
-#include "src/text/input.h"
+#include "src/pipeline/view.h"
 
 namespace ancre::cli {
 
@@ -69,15 +69,16 @@ int RunStoredReport(const std::vector<std::string>& args) {
   }
   const std::string output = vm["output"].as<std::string>();
   const bool to_stdout = output.empty() || output == "-";
+  const DisplayOptions display = DisplayOptionsFromVm(vm);
   RequireOutputIsNotTm("report", output, vm["db"].as<std::string>());
-  UseColor(vm, to_stdout);  // reject a bad --color before the work
-  if (format == "text") TerminalWidth(vm);
+  UseColor(display, to_stdout);  // reject a bad --color before the work
+  if (format == "text") TerminalWidth(display);
   const tm::Store store = OpenStore(vm, /*write=*/false);
   const int64_t run = ChooseRun(store, vm.count("run") ? vm["run"].as<int64_t>() : 0,
                                 vm.count("document") ? vm["document"].as<int64_t>() : 0);
-  const report::AlignmentView view = StoredAlignmentView(store.LoadAlignment(run));
+  const report::AlignmentView view = pipeline::StoredAlignmentView(store.LoadAlignment(run));
   Output out(output);
-  WriteReport(format, view, vm, to_stdout, out.stream());
+  WriteReport(format, view, display, to_stdout, out.stream());
   out.Commit();
   return 0;
 }
@@ -121,13 +122,16 @@ int RunReport(const std::vector<std::string>& args) {
   }
   const std::string output = vm["output"].as<std::string>();
   const bool to_stdout = output.empty() || output == "-";
-  UseColor(vm, to_stdout);  // reject a bad --color before the work
-  if (format == "text") TerminalWidth(vm);
+  const DisplayOptions display = DisplayOptionsFromVm(vm);
+  AlignmentArgs alignment = AlignmentArgsFromVm("report", vm);
+  alignment.pair.candidates = true;  // the score matrix
+  UseColor(display, to_stdout);      // reject a bad --color before the work
+  if (format == "text") TerminalWidth(display);
 
-  AlignedInputs aligned = AlignFromArgs("report", vm);
-  report::AlignmentView view = MakeAlignmentView(aligned.pair, aligned.src, aligned.tgt);
+  const auto [src, tgt] = DocumentArgs("report", vm);
+  const report::AlignmentView view = pipeline::AlignmentView(AlignPair(src, tgt, alignment));
   Output out(output);
-  WriteReport(format, view, vm, to_stdout, out.stream());
+  WriteReport(format, view, display, to_stdout, out.stream());
   out.Commit();
   return 0;
 }

@@ -8,6 +8,7 @@
 #include "src/core/error.h"
 #include "src/core/json.h"
 #include "src/core/reporter.h"
+#include "src/pipeline/pipeline.h"
 #include "src/text/input.h"
 #include "src/text/segmenter.h"
 
@@ -61,7 +62,7 @@ int RunSegment(const std::vector<std::string>& args) {
   std::ifstream file;
   std::istream* in = &std::cin;
   if (path != "-") {
-    RequireDocumentFile(path);
+    pipeline::RequireDocumentFile(path);
     file.open(path, std::ios::binary);
     if (!file) throw IoError(path + ": cannot open; check the path and permissions");
     in = &file;

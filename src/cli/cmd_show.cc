@@ -3,9 +3,10 @@
 #include <iostream>
 #include <sstream>
 
-#include "src/cli/report_view.h"
+#include "src/cli/report_display.h"
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
+#include "src/pipeline/view.h"
 
 namespace ancre::cli {
 namespace {
@@ -72,8 +73,9 @@ int RunShow(const std::vector<std::string>& args) {
   if (format != "html" && format != "text") {
     throw UsageError("show: --format must be text or html, not '" + format + "'");
   }
-  UseColor(vm, /*to_stdout=*/true);  // reject a bad --color before the work
-  if (format == "text") TerminalWidth(vm);
+  const DisplayOptions display = DisplayOptionsFromVm(vm);
+  UseColor(display, /*to_stdout=*/true);  // reject a bad --color before the work
+  if (format == "text") TerminalWidth(display);
   const tm::Store store = OpenStore(vm, /*write=*/false);
   if (!vm.count("document") && !vm.count("run")) {
     ListRuns(store);
@@ -81,8 +83,8 @@ int RunShow(const std::vector<std::string>& args) {
   }
   const int64_t run = ChooseRun(store, vm.count("run") ? vm["run"].as<int64_t>() : 0,
                                 vm.count("document") ? vm["document"].as<int64_t>() : 0);
-  WriteReport(format, StoredAlignmentView(store.LoadAlignment(run)), vm, /*to_stdout=*/true,
-              std::cout);
+  WriteReport(format, pipeline::StoredAlignmentView(store.LoadAlignment(run)), display,
+              /*to_stdout=*/true, std::cout);
   return 0;
 }
 

@@ -263,15 +263,6 @@ void RequireOutputIsNotTm(const std::string& command, const std::string& output,
   }
 }
 
-void RequireDocumentFile(const std::string& path) {
-  if (path == "-") return;
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0) return;  // reading it says what is wrong
-  if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) return;
-  throw IoError(path + (S_ISDIR(st.st_mode) ? ": is a folder" : ": is not a regular file") +
-                ", not a text document; give the path of a text file (- reads stdin)");
-}
-
 void RequireOptionFile(const std::string& option, const std::string& path) {
   if (path == "-") return;
   struct stat st;

@@ -105,14 +105,8 @@ class Output {
 void RequireOutputIsNotTm(const std::string& command, const std::string& output,
                           const std::string& db);
 
-// Throws IoError naming `path` unless it can be read as a document: a regular
-// file, a FIFO or a character device (/dev/stdin), or "-" (stdin). A folder,
-// a block device or a socket would otherwise read as an empty text. Every
-// command reading documents calls it on each before reading.
-void RequireDocumentFile(const std::string& path);
-
 // Throws UsageError naming `option` unless `path` is an existing file that can
-// be read as a document (as RequireDocumentFile: not a folder), or "-".
+// be read as a document (as pipeline::RequireDocumentFile: not a folder), or "-".
 void RequireOptionFile(const std::string& option, const std::string& path);
 
 // Throws UsageError naming `option` unless `path` is an existing folder.

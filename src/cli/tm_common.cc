@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 
 #include "src/core/error.h"
@@ -125,38 +124,6 @@ bool Confirm(const std::string& command, const std::string& question, bool yes) 
   std::string answer;
   std::getline(std::cin, answer);
   return answer == "y" || answer == "Y" || answer == "yes";
-}
-
-namespace {
-
-report::Side StoredSide(const std::vector<tm::StoredSegment>& segments,
-                        const tm::DocumentInfo& doc) {
-  report::Side side;
-  side.language = doc.language;
-  side.name = std::filesystem::path(doc.path).filename().string();
-  if (side.name.empty()) side.name = doc.path;
-  side.sentences.reserve(segments.size());
-  for (const tm::StoredSegment& s : segments) {
-    report::Sentence sentence;
-    sentence.index = s.index;
-    sentence.text = s.original;
-    for (const Anchor& a : s.anchors) {
-      sentence.anchors.push_back({a.span.begin, a.span.end, a.kind, a.key});
-    }
-    side.sentences.push_back(std::move(sentence));
-  }
-  return side;
-}
-
-}  // namespace
-
-report::AlignmentView StoredAlignmentView(const tm::StoredAlignment& stored) {
-  report::AlignmentView view;
-  view.src = StoredSide(stored.source, stored.run.source);
-  view.tgt = StoredSide(stored.target, stored.run.target);
-  view.mode = stored.run.mode;
-  view.beads = stored.beads;
-  return view;
 }
 
 int64_t ChooseRun(const tm::Store& store, int64_t run_id, int64_t document_id) {

@@ -8,7 +8,6 @@
 
 #include "src/cli/options.h"
 #include "src/core/error.h"
-#include "src/report/view.h"
 #include "tm/store.h"
 
 namespace ancre::cli {
@@ -58,11 +57,6 @@ std::string FormatNumber(double value);
 // stderr; otherwise `yes` (the --yes flag) must be set. Returns true to proceed;
 // throws UsageError when stdin is not a terminal and --yes is missing.
 bool Confirm(const std::string& command, const std::string& question, bool yes);
-
-// The report's view of a stored run: both documents' sentences with their
-// anchors, the stored beads (pairs; sentences in no bead show as unaligned),
-// no candidate scores. Copies what it needs.
-report::AlignmentView StoredAlignmentView(const tm::StoredAlignment& stored);
 
 // The run `ancre report --db` and `ancre show` display: run_id if > 0 (Error
 // if the TM lacks it), else the latest run of document_id if > 0, else the

@@ -1,5 +1,7 @@
 #include "src/pipeline/pipeline.h"
 
+#include <sys/stat.h>
+
 #include <chrono>
 #include <future>
 
@@ -7,6 +9,7 @@
 #include <malloc.h>
 #endif
 
+#include "src/core/error.h"
 #include "src/pipeline/freedict.h"
 #include "src/text/anchors.h"
 #include "src/text/normalize.h"
@@ -91,21 +94,21 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   // heaps), so give it back rather than carry it to the peak.
   malloc_trim(0);
 #endif
-  align::Lexicon lex;
-  if (lexicon.valid()) {
-    lex = lexicon.get();
-    out.lexicon_load_seconds = std::chrono::duration<double>(Clock::now() - load_start).count();
-    out.lexicon_pairs = lex.size();
-  }
-  if (options.lexicon) out.lexicon_pairs = options.lexicon->size();
   align::AlignOptions ao = options.align;
   ao.src_language = options.src_language;
   ao.tgt_language = options.tgt_language;
-  ao.lexicon = options.lexicon ? options.lexicon : &lex;
+  ao.lexicon = options.lexicon;
+  if (lexicon.valid()) {
+    ao.lexicon = std::make_shared<const align::Lexicon>(lexicon.get());
+    out.lexicon_load_seconds = std::chrono::duration<double>(Clock::now() - load_start).count();
+  }
+  if (ao.lexicon) out.lexicon_pairs = ao.lexicon->size();
   std::vector<std::string> src_texts = TakeTexts(&out.src);
   std::vector<std::string> tgt_texts = TakeTexts(&out.tgt);
-  out.alignment =
-      align::Align({src_texts, out.src_anchors}, {tgt_texts, out.tgt_anchors}, ao, &out.decision);
+  align::CandidateScores candidates;
+  out.alignment = align::Align({src_texts, out.src_anchors}, {tgt_texts, out.tgt_anchors}, ao,
+                               &out.decision, options.candidates ? &candidates : nullptr);
+  out.candidates = std::move(candidates.pairs);
   ReturnTexts(&src_texts, &out.src);
   ReturnTexts(&tgt_texts, &out.tgt);
   // Beads refer to positions in the segment lists; report segment indices.
@@ -114,6 +117,41 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
     for (size_t& j : b.tgt) j = out.tgt.segments[j].index;
   }
   return out;
+}
+
+AlignedDocuments AlignFiles(const std::string& src_path, const std::string& tgt_path,
+                            const text::InputOptions& input, const PairOptions& options) {
+  RequireDocumentFile(src_path);
+  RequireDocumentFile(tgt_path);
+  AlignedDocuments out;
+  out.src_path = src_path;
+  out.tgt_path = tgt_path;
+  out.src = text::ReadInput(src_path, input);
+  out.tgt = text::ReadInput(tgt_path, input);
+  out.options = options;
+  out.pair = AlignDocuments(out.src, out.tgt, options);
+  return out;
+}
+
+void RequireDocumentFile(const std::string& path) {
+  if (path == "-") return;
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return;  // reading it says what is wrong
+  if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) return;
+  throw IoError(path + (S_ISDIR(st.st_mode) ? ": is a folder" : ": is not a regular file") +
+                ", not a text document; give the path of a text file (- reads stdin)");
+}
+
+std::string_view ModeName(AlignMode mode) {
+  switch (mode) {
+    case AlignMode::kParallel:
+      return "parallel";
+    case AlignMode::kComparable:
+      return "comparable";
+    case AlignMode::kAuto:
+      return "auto";
+  }
+  return "auto";
 }
 
 }  // namespace ancre::pipeline

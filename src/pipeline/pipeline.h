@@ -1,19 +1,23 @@
 // The pipeline library: from two inputs to an alignment — segmentation (or
 // one segment per line), anchors, the lexicon (FreeDict files, see
-// freedict.h) and align::Align(). This is what `ancre align` runs, kept here
-// so other front ends (storing into a translation memory, a binding) reuse
-// it; the libraries below it (align, text) read no files of their own.
+// freedict.h) and align::Align() — and on to its stored run (store.h), its
+// report view (view.h), or a whole batch of pairs (batch.h). This is what
+// `ancre align` and `ancre report` run, as options structs and functions any
+// program (or a binding) calls without a command line; the libraries below it
+// (align, text) read no files of their own.
 //
 // Usage:
 //   ancre::pipeline::PairOptions o;  o.align.mode = ancre::AlignMode::kAuto;
-//   ancre::pipeline::AlignedPair p = ancre::pipeline::AlignDocuments(
-//       ancre::text::ReadInput("a.fr.txt", {}), ancre::text::ReadInput("a.en.txt", {}), o);
-//   for (const ancre::Bead& b : p.alignment.beads) ... p.src.segments[b.src[0]] ...
+//   ancre::pipeline::AlignedDocuments d = ancre::pipeline::AlignFiles("a.fr.txt", "a.en.txt", {},
+//   o); for (const ancre::Bead& b : d.pair.alignment.beads) ... d.pair.src.segments[...] ...
 //
 // Thread-safety: reentrant; uses up to options.align.threads threads.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "src/align/aligner.h"
 #include "src/align/lexicon.h"
@@ -33,12 +37,15 @@ struct PairOptions {
   // FreeDict dictionaries folder; empty = no lexicon.
   std::string dictionary_dir = "/usr/share/dictd";
   // A lexicon loaded once for many pairs (LoadFreeDict(dictionary_dir, ...));
-  // when set, dictionary_dir is not read. Borrowed: must outlive the call.
-  const align::Lexicon* lexicon = nullptr;
+  // when set, dictionary_dir is not read.
+  std::shared_ptr<const align::Lexicon> lexicon;
   // YYYY-MM-DD: resolves relative dates in anchors; empty = inferred.
   std::string document_date;
   // Extract anchors (dates, numbers, entities) as evidence.
   bool anchors = true;
+  // Keep the aligner's candidate pairs and their similarities
+  // (AlignedPair::candidates), for a report's score matrix.
+  bool candidates = false;
   // Mode, min_score, threads (languages and lexicon are set from the fields above).
   align::AlignOptions align;
 };
@@ -50,6 +57,9 @@ struct AlignedPair {
   DocumentAnchors tgt_anchors;
   Alignment alignment;           // bead indices are Segment::index values
   align::ModeDecision decision;  // how the mode was chosen (auto)
+  // With PairOptions::candidates: each source segment's best targets under
+  // the aligner's final scorer (positions in src/tgt.segments).
+  std::vector<align::Candidate> candidates;
   double lexicon_load_seconds = 0;
   size_t lexicon_pairs = 0;
 };
@@ -59,6 +69,31 @@ struct AlignedPair {
 // Throws Error for an unknown language, IoError for an unreadable dictionary.
 AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tgt,
                            const PairOptions& options);
+
+// Two documents read from files, and their alignment: what the TM step
+// (store.h) and the report views (view.h) take.
+struct AlignedDocuments {
+  std::string src_path;  // as given ("-" = stdin)
+  std::string tgt_path;
+  text::InputText src;  // the inputs, decoded to UTF-8
+  text::InputText tgt;
+  PairOptions options;  // what they were aligned with
+  AlignedPair pair;
+};
+
+// Reads both files (RequireDocumentFile, then text::ReadInput with `input`)
+// and aligns them (AlignDocuments). Throws what those throw.
+AlignedDocuments AlignFiles(const std::string& src_path, const std::string& tgt_path,
+                            const text::InputOptions& input, const PairOptions& options);
+
+// Throws IoError naming `path` unless it can be read as a document: a regular
+// file, a FIFO or a character device (/dev/stdin), or "-" (stdin); a path
+// that does not exist passes (reading it says what is wrong). A folder, a
+// block device or a socket would otherwise read as an empty text.
+void RequireDocumentFile(const std::string& path);
+
+// "parallel" or "comparable" (kAuto, never an alignment's mode: "auto").
+std::string_view ModeName(AlignMode mode);
 
 // The segments of a presegmented input: one per non-empty line, index = line
 // number, span = the line, text normalized. Throws nothing but bad_alloc.

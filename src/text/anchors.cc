@@ -16,21 +16,6 @@ namespace {
 // How many leading segments may hold the byline date ("Publié le 28 octobre 2025").
 constexpr size_t kBylineSegments = 12;
 
-// The utf8 offset whose input offset is `input_offset` (ToInputOffset is
-// non-decreasing, so a binary search inverts it).
-size_t ToUtf8Offset(const InputText& input, size_t input_offset) {
-  size_t lo = 0, hi = input.utf8().size();
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (input.ToInputOffset(mid) < input_offset) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
-}
-
 }  // namespace
 
 struct AnchorExtractor::Impl {
@@ -116,7 +101,7 @@ DocumentAnchors AnchorExtractor::Extract(const InputText& input, const Document&
   std::vector<Span> spans;
   spans.reserve(doc.segments.size());
   for (const Segment& s : doc.segments) {
-    spans.push_back({ToUtf8Offset(input, s.span.begin), ToUtf8Offset(input, s.span.end)});
+    spans.push_back({input.ToUtf8Offset(s.span.begin), input.ToUtf8Offset(s.span.end)});
   }
   DocumentAnchors result = ExtractUtf8(input.utf8(), spans);
   for (auto& segment : result) {

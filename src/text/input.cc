@@ -213,6 +213,22 @@ size_t InputText::ToInputOffset(size_t utf8_offset) const {
   return it->second + (utf8_offset - it->first);
 }
 
+size_t InputText::ToUtf8Offset(size_t input_offset) const {
+  // ToInputOffset is non-decreasing in its argument: binary search for the
+  // first position that maps at or past `input_offset`, then on to a character start.
+  size_t lo = 0, hi = text_.size();
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (ToInputOffset(mid) < input_offset) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  while (lo < text_.size() && (static_cast<unsigned char>(text_[lo]) & 0xC0) == 0x80) ++lo;
+  return lo;
+}
+
 namespace {
 
 constexpr size_t kBlockBytes = size_t{1} << 20;

@@ -49,6 +49,9 @@ class InputText {
   // Byte offset in the input as given of the character that starts at
   // `utf8_offset` in utf8() (utf8().size() maps to the input's size).
   size_t ToInputOffset(size_t utf8_offset) const;
+  // The inverse: the offset in utf8() of the first character whose input
+  // offset is `input_offset` or more (utf8().size() past the end).
+  size_t ToUtf8Offset(size_t input_offset) const;
 
  private:
   std::string text_;

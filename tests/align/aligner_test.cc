@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "src/align/candidates.h"
@@ -220,6 +223,91 @@ TEST(AlignerTest, LongDocumentsAlignThroughTheCorridorDeterministically) {
   }
   EXPECT_EQ(omitted, 13u);
   EXPECT_EQ(right, en.size());
+}
+
+// Each segment of both sides, counted over the beads: every one exactly once.
+void ExpectEverySegmentOnce(const Alignment& a, size_t n_src, size_t n_tgt) {
+  std::vector<int> src(n_src, 0), tgt(n_tgt, 0);
+  for (const Bead& b : a.beads) {
+    for (size_t i : b.src) ++src.at(i);
+    for (size_t j : b.tgt) ++tgt.at(j);
+  }
+  EXPECT_EQ(src, std::vector<int>(n_src, 1));
+  EXPECT_EQ(tgt, std::vector<int>(n_tgt, 1));
+}
+
+TEST(AlignerTest, MinScoreLeavesRejectedPairsUnalignedInComparableMode) {
+  std::vector<std::string> en = {kEnglish[6], "Stocks fell sharply in Tokyo on Monday.",
+                                 kEnglish[0], kEnglish[3]};
+  std::vector<std::string> fr = {kFrench[0], kFrench[3], "Il pleuvait sur Brest ce matin-là.",
+                                 kFrench[6]};
+  DocumentAnchors none;
+  AlignOptions o;
+  o.mode = AlignMode::kComparable;
+  Alignment all = Align({fr, none}, {en, none}, o);
+  ASSERT_EQ(Pairs(all).size(), 3u);
+  o.min_score = 1.1;  // above every score: no pair is kept
+  Alignment none_kept = Align({fr, none}, {en, none}, o);
+  EXPECT_TRUE(Pairs(none_kept).empty());
+  ExpectEverySegmentOnce(none_kept, fr.size(), en.size());
+  // Unaligned source segments in source order, then the target ones.
+  ASSERT_EQ(none_kept.beads.size(), fr.size() + en.size());
+  for (size_t i = 0; i < fr.size(); ++i) EXPECT_EQ(none_kept.beads[i].src, std::vector<size_t>{i});
+}
+
+TEST(AlignerTest, MinScoreLeavesRejectedPairsUnalignedInParallelMode) {
+  DocumentAnchors none;
+  AlignOptions o = Parallel();
+  o.min_score = 1.1;
+  Alignment a = Align({kFrench, none}, {kEnglish, none}, o);
+  EXPECT_TRUE(Pairs(a).empty());
+  ExpectEverySegmentOnce(a, kFrench.size(), kEnglish.size());
+}
+
+// The candidate scores Align() hands out are those of the scorer it aligned
+// with: built with its lexicon, not a plain one.
+TEST(AlignerTest, CandidateScoresComeFromTheAlignersOwnScorer) {
+  const std::vector<std::string> fr = {"Les voitures rouges roulent vite.",
+                                       "Le chien dort dans la maison."};
+  const std::vector<std::string> en = {"The red cars drive fast.", "The dog sleeps in the house."};
+  Stemmer fr_stem("fr"), en_stem("en");
+  Lexicon lex;
+  for (auto [f, e] : {std::pair{"voiture", "car"},
+                      {"rouge", "red"},
+                      {"chien", "dog"},
+                      {"dort", "sleeps"},
+                      {"maison", "house"}}) {
+    lex.AddPair(f, e, &fr_stem, &en_stem);
+  }
+  DocumentAnchors none;
+  AlignOptions o = Parallel();
+  o.learn = false;
+  o.lexicon = std::make_shared<const Lexicon>(lex);
+  CandidateScores got;
+  Align({fr, none}, {en, none}, o, nullptr, &got);
+  ASSERT_FALSE(got.pairs.empty());
+
+  auto expected = [&](const Lexicon* l) {
+    SideFeatures sf =
+        BuildSideFeatures(fr, none, {.language = "fr", .side = Side::kSource, .lexicon = l});
+    SideFeatures tf =
+        BuildSideFeatures(en, none, {.language = "en", .side = Side::kTarget, .lexicon = l});
+    return FindCandidates(Scorer(sf, tf, o.length_prior), got.per_source, got.max_df, 1);
+  };
+  const std::vector<Candidate> with = expected(&lex);
+  const std::vector<Candidate> without = expected(nullptr);
+  ASSERT_EQ(got.pairs.size(), with.size());
+  bool lexicon_mattered = false;
+  for (size_t k = 0; k < with.size(); ++k) {
+    EXPECT_EQ(got.pairs[k].src, with[k].src);
+    EXPECT_EQ(got.pairs[k].tgt, with[k].tgt);
+    EXPECT_DOUBLE_EQ(got.pairs[k].sim, with[k].sim);
+    auto plain = std::find_if(without.begin(), without.end(), [&](const Candidate& c) {
+      return c.src == with[k].src && c.tgt == with[k].tgt;
+    });
+    if (plain == without.end() || plain->sim != with[k].sim) lexicon_mattered = true;
+  }
+  EXPECT_TRUE(lexicon_mattered);
 }
 
 TEST(CandidatesTest, LongestChainSkipsCrossingPairs) {
