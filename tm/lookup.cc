@@ -29,6 +29,7 @@
 #include <iterator>
 #include <unordered_map>
 
+#include "src/core/language_tag.h"
 #include "tm/store_internal.h"
 
 namespace ancre::tm {
@@ -159,8 +160,8 @@ std::vector<FuzzyMatch> Finish(const Store::Impl& impl, const MatchWords& query,
     m.tu = c.id;
     m.source = ColumnText(row.get(), 0);
     m.target = ColumnText(row.get(), 1);
-    m.src_lang = ColumnText(row.get(), 2);
-    m.tgt_lang = ColumnText(row.get(), 3);
+    m.src_lang = NormalizeLanguageTag(ColumnText(row.get(), 2));  // older ancre: fr_FR
+    m.tgt_lang = NormalizeLanguageTag(ColumnText(row.get(), 3));
     m.tu_score = ColumnDouble(row.get(), 4);
     m.document = ColumnText(row.get(), 5);
     m.edits = DiffWords(query, SplitMatchWords(m.source)).edits;

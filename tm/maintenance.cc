@@ -1,6 +1,9 @@
 // Store maintenance: statistics, integrity check, prune, merge.
+#include <algorithm>
 #include <filesystem>
+#include <map>
 
+#include "src/core/language_tag.h"
 #include "tm/store_internal.h"
 
 namespace ancre::tm {
@@ -74,9 +77,20 @@ StoreStats Store::Stats() const {
   st.units = Count(impl, "SELECT count(*) FROM units");
   st.provenances = Count(impl, "SELECT count(*) FROM provenances");
   st.anchors = Count(impl, "SELECT count(*) FROM anchors");
-  st.units_by_lang_pair = Counts(
-      impl,
-      "SELECT src_lang || '→' || tgt_lang, count(*) FROM units GROUP BY 1 ORDER BY 2 DESC, 1");
+  // Tags are read canonically, so that "fr_FR" stored by an older ancre counts
+  // with "fr-FR".
+  std::map<std::string, int64_t> by_pair;
+  for (const StoreStats::Count& c : Counts(impl,
+                                           "SELECT src_lang || char(9) || tgt_lang, count(*) FROM "
+                                           "units GROUP BY 1")) {
+    const size_t tab = c.name.find('\t');
+    by_pair[NormalizeLanguageTag(c.name.substr(0, tab)) + "→" +
+            NormalizeLanguageTag(c.name.substr(tab + 1))] += c.count;
+  }
+  for (const auto& [name, count] : by_pair) st.units_by_lang_pair.push_back({name, count});
+  std::stable_sort(
+      st.units_by_lang_pair.begin(), st.units_by_lang_pair.end(),
+      [](const StoreStats::Count& a, const StoreStats::Count& b) { return a.count > b.count; });
   static const struct {
     const char* name;
     double min;
@@ -109,8 +123,9 @@ std::vector<DocumentInfo> Store::Documents() const {
       "WHERE document_id = d.id) FROM documents d ORDER BY d.id");
   std::vector<DocumentInfo> docs;
   while (Step(s.get(), impl.path, "cannot read documents")) {
-    docs.push_back({ColumnInt(s.get(), 0), ColumnText(s.get(), 1), ColumnText(s.get(), 2),
-                    ColumnText(s.get(), 3), ColumnText(s.get(), 4), ColumnInt(s.get(), 5)});
+    docs.push_back({ColumnInt(s.get(), 0), ColumnText(s.get(), 1),
+                    NormalizeLanguageTag(ColumnText(s.get(), 2)), ColumnText(s.get(), 3),
+                    ColumnText(s.get(), 4), ColumnInt(s.get(), 5)});
   }
   return docs;
 }

@@ -5,6 +5,7 @@
 #include <functional>
 #include <unordered_set>
 
+#include "src/core/language_tag.h"
 #include "src/core/utf8.h"
 #include "tm/store_internal.h"
 
@@ -137,8 +138,8 @@ bool RunFts(const Store::Impl& impl, const std::string& match, const Side* side,
     h.hit.tu = ColumnInt(r, 0);
     h.hit.source = ColumnText(r, 1);
     h.hit.target = ColumnText(r, 2);
-    h.hit.src_lang = ColumnText(r, 3);
-    h.hit.tgt_lang = ColumnText(r, 4);
+    h.hit.src_lang = NormalizeLanguageTag(ColumnText(r, 3));  // as stored by older ancre: fr_FR
+    h.hit.tgt_lang = NormalizeLanguageTag(ColumnText(r, 4));
     h.hit.tu_score = ColumnDouble(r, 5);
     h.hit.source_hits = HitRanges(ColumnText(r, 6));
     h.hit.target_hits = HitRanges(ColumnText(r, 7));
@@ -315,8 +316,8 @@ std::vector<ConcordanceHit> Store::Search(std::string_view query,
         if (!seen.insert(h.tu).second) continue;
         h.source = ColumnText(r, 1);
         h.target = ColumnText(r, 2);
-        h.src_lang = ColumnText(r, 3);
-        h.tgt_lang = ColumnText(r, 4);
+        h.src_lang = NormalizeLanguageTag(ColumnText(r, 3));
+        h.tgt_lang = NormalizeLanguageTag(ColumnText(r, 4));
         h.tu_score = ColumnDouble(r, 5);
         h.document = ColumnText(r, 6);
         if (any || side == &kSource) h.source_hits = FindAll(h.source, query);

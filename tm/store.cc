@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "src/core/bead_json.h"
+#include "src/core/language_tag.h"
 #include "src/core/version.h"
 #include "tm/store_internal.h"
 #include "tm/unit_feed.h"
@@ -335,9 +336,13 @@ std::string DefaultStorePath() {
 namespace internal {
 
 std::string LangCondition(const std::string& column, int parameter) {
-  std::string p = "?" + std::to_string(parameter);
-  return "(" + column + " = " + p + " OR substr(" + column + ", 1, length(" + p + ") + 1) = " + p +
-         " || '-')";
+  // Both tags are compared in lower case with '_' read as '-', so that tags
+  // an older ancre stored as typed ("fr_FR", "FR") match too (BCP 47 tags are
+  // case-insensitive, RFC 5646 section 2.1.1).
+  const std::string c = "replace(lower(" + column + "), '_', '-')";
+  const std::string p = "replace(lower(?" + std::to_string(parameter) + "), '_', '-')";
+  return "(" + c + " = " + p + " OR substr(" + c + ", 1, length(" + p + ") + 1) = " + p +
+         " || '-' OR substr(" + p + ", 1, length(" + c + ") + 1) = " + c + " || '-')";
 }
 
 int64_t UnitHash(std::string_view src_lang, std::string_view tgt_lang, std::string_view source,
@@ -882,7 +887,8 @@ StoredDoc StoreDocument(const Store::Impl& impl, const DocumentRecord& doc,
   Stmt find = impl.Prepare(
       "SELECT id FROM documents WHERE content_hash = ?1 AND lang = ?2 AND segmentation_hash = ?3");
   BindText(find.get(), 1, content_hash);
-  BindText(find.get(), 2, doc.language);
+  const std::string language = NormalizeLanguageTag(doc.language);  // stored canonical: fr-FR
+  BindText(find.get(), 2, language);
   BindText(find.get(), 3, segmentation_hash);
   StoredDoc stored;
   if (Step(find.get(), impl.path, "cannot look up a document")) {
@@ -895,7 +901,7 @@ StoredDoc StoreDocument(const Store::Impl& impl, const DocumentRecord& doc,
   BindText(insert.get(), 1, doc.path);
   BindText(insert.get(), 2, content_hash);
   BindText(insert.get(), 3, segmentation_hash);
-  BindText(insert.get(), 4, doc.language);
+  BindText(insert.get(), 4, language);
   BindText(insert.get(), 5, doc.title);
   BindText(insert.get(), 6, doc.date);
   BindInt(insert.get(), 7, static_cast<int64_t>(doc.content.size()));
@@ -1028,6 +1034,8 @@ SaveResult Store::SaveAlignment(const DocumentRecord& source, const DocumentReco
   result.alignment_id = sqlite3_last_insert_rowid(impl.handle());
 
   internal::UnitWriter writer(impl);
+  const std::string src_lang = NormalizeLanguageTag(source.language);
+  const std::string tgt_lang = NormalizeLanguageTag(target.language);
   const SegmentsByIndex src_segments_by_index(*source.document);
   const SegmentsByIndex tgt_segments_by_index(*target.document);
   for (const Bead& bead : alignment.beads) {
@@ -1046,8 +1054,8 @@ SaveResult Store::SaveAlignment(const DocumentRecord& source, const DocumentReco
     const std::string anchors =
         bead.anchors.empty() ? std::string() : SharedAnchorsJson(bead.anchors);
     internal::UnitRow row;
-    row.src_lang = source.language;
-    row.tgt_lang = target.language;
+    row.src_lang = src_lang;
+    row.tgt_lang = tgt_lang;
     row.source = src_text;
     row.target = tgt_text;
     row.score = bead.score;
@@ -1221,6 +1229,9 @@ void Store::ForEachUnit(const UnitFilter& filter,
     u.id = ColumnInt(r, 0);
     text(r, 1, &u.src_lang);
     text(r, 2, &u.tgt_lang);
+    // Canonical on read: an older ancre stored tags as typed ("fr_FR", "FR").
+    u.src_lang = NormalizeLanguageTag(u.src_lang);
+    u.tgt_lang = NormalizeLanguageTag(u.tgt_lang);
     text(r, 3, &u.source);
     text(r, 4, &u.target);
     text(r, 5, &u.source_markup);

@@ -32,8 +32,10 @@ struct Store::Impl {
 
 namespace internal {
 
-// The SQL condition "column's language matches tag" for a bound tag at ?N:
-// equal, or tag followed by "-" (so "fr" matches "fr-FR").
+// The SQL condition "column's language matches tag" for a bound tag at ?N,
+// with the fallback of LanguageServes (src/core/language_tag.h): equal, or
+// one is the other followed by "-" ("fr" matches "fr-FR", "fr-CA" matches
+// "fr", "fr-FR" does not match "fr-CA"); case and '_' do not matter.
 std::string LangCondition(const std::string& column, int parameter);
 
 // 64-bit FNV-1a of the languages and texts: the dedup key of a TU (verified

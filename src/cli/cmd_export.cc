@@ -85,15 +85,9 @@ int RunExport(const std::vector<std::string>& args) {
     throw UsageError("export: --min-score must be between 0 and 1");
   }
   tm::TmxExportOptions options;
-  for (const char* name : {"src-lang", "tgt-lang"}) {
-    if (!vm.count(name)) continue;
-    const std::string tag = NormalizeLanguageTag(vm[name].as<std::string>());
-    if (!IsWellFormedLanguageTag(tag)) {
-      throw UsageError("export: --" + std::string(name) + " '" + vm[name].as<std::string>() +
-                       "' is not a BCP 47 language tag (e.g. fr, fr-FR, en-US)");
-    }
-    (std::string(name) == "src-lang" ? options.src_lang : options.tgt_lang) = tag;
-  }
+  // Canonical tags already (ParseArgs): "fr_FR" is "fr-FR".
+  if (vm.count("src-lang")) options.src_lang = vm["src-lang"].as<std::string>();
+  if (vm.count("tgt-lang")) options.tgt_lang = vm["tgt-lang"].as<std::string>();
   std::string since;
   if (vm.count("since")) {
     auto date = tm::ToTmxDate(vm["since"].as<std::string>());
@@ -118,13 +112,12 @@ int RunExport(const std::vector<std::string>& args) {
   store_options.cache_mib = 8;
   store_options.mmap_mib = 0;
   tm::Store store(vm["db"].as<std::string>(), store_options);
-  // The store filters languages by prefix ("fr" matches "fr-CA"): ask for the
-  // primary language, the exporter applies the region rule.
+  // The store matches languages with the fallback rule: "fr" finds fr-CA,
+  // "fr-CA" finds fr, "fr-FR" does not find fr-CA.
   tm::UnitFilter filter;
   filter.min_score = min_score;
-  const auto primary = [](const std::string& tag) { return tag.substr(0, tag.find('-')); };
-  if (!options.src_lang.empty()) filter.src_lang = primary(options.src_lang);
-  if (!options.tgt_lang.empty()) filter.tgt_lang = primary(options.tgt_lang);
+  filter.src_lang = options.src_lang;
+  filter.tgt_lang = options.tgt_lang;
   filter.since = since;
   filter.origin = origin;
   if (vm.count("document")) {

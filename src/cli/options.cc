@@ -12,11 +12,38 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <random>
 
 #include "src/core/error.h"
+#include "src/core/language_tag.h"
 
 namespace ancre::cli {
+
+namespace {
+
+// The options that name a language, in every command that has them. Each is
+// parsed once here, so the commands and the libraries only see canonical tags
+// ("FR", "fr_FR" -> "fr", "fr-FR").
+constexpr const char* kLanguageOptions[] = {"src-lang", "tgt-lang", "lang", "from", "to"};
+
+// Replaces each language option's value by its canonical tag. An empty value
+// (the "any language" default) and search's "any" are kept. Throws
+// UsageError naming the option and the closest valid code.
+void CanonicalizeLanguageOptions(const std::string& command, po::variables_map* vm) {
+  for (const char* name : kLanguageOptions) {
+    auto it = vm->find(name);
+    if (it == vm->end() || it->second.empty()) continue;
+    const std::string* value = boost::any_cast<std::string>(&it->second.value());
+    if (value == nullptr || value->empty() || *value == "any") continue;
+    std::string error;
+    const std::optional<LanguageTag> tag = LanguageTag::TryParse(*value, &error);
+    if (!tag) throw UsageError(command + ": --" + name + ": " + error);
+    it->second.value() = tag->str();
+  }
+}
+
+}  // namespace
 
 void ParseArgs(const std::string& command, const std::vector<std::string>& args,
                const po::options_description& visible,
@@ -34,6 +61,7 @@ void ParseArgs(const std::string& command, const std::vector<std::string>& args,
   } catch (const po::error& e) {
     throw UsageError(command + ": " + e.what() + " (see 'ancre " + command + " --help')");
   }
+  CanonicalizeLanguageOptions(command, vm);
 }
 
 bool ParseCommandLine(const std::string& command, const std::vector<std::string>& args,

@@ -16,7 +16,11 @@ namespace ancre::cli {
 namespace po = boost::program_options;
 
 // Parses args against visible + positional options into vm. A --help/-h flag
-// must be declared in `visible`. Throws UsageError naming `command` on bad usage.
+// must be declared in `visible`. The language options (--src-lang, --tgt-lang,
+// --lang, --from, --to) are parsed through LanguageTag and hold their
+// canonical tag afterwards ("FR" -> "fr", "fr_FR" -> "fr-FR"). Throws
+// UsageError naming `command` on bad usage, and naming the option and the
+// closest valid code for an unknown language ("french": did you mean fr?).
 void ParseArgs(const std::string& command, const std::vector<std::string>& args,
                const po::options_description& visible,
                const po::positional_options_description& positional, po::variables_map* vm);
