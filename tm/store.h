@@ -126,8 +126,9 @@ struct AddResult {
   size_t existing = 0;  // already present: a provenance was added (or was already there)
 };
 
-// Which TUs ForEachUnit visits. Language tags match by prefix at a hyphen:
-// "fr" matches "fr" and "fr-FR".
+// Which TUs ForEachUnit visits. Language tags match as LanguageServes
+// (src/core/language_tag.h) says, whatever their case or '_': "fr" matches
+// "fr" and "fr-FR", "fr-FR" matches "fr-FR" and "fr", not "fr-CA".
 struct UnitFilter {
   std::string src_lang;    // empty = any
   std::string tgt_lang;    // empty = any
@@ -145,7 +146,7 @@ struct UnitFilter {
 struct LookupOptions {
   double threshold = 70.0;  // minimum match percentage, in [0, 100]
   size_t max = 10;          // at most this many matches, best first
-  std::string src_lang;     // only TUs whose source language matches; empty = any
+  std::string src_lang;     // only TUs whose source language matches (as UnitFilter); empty = any
   std::string tgt_lang;     // only TUs whose target language matches; empty = any
 };
 
@@ -162,7 +163,8 @@ struct FuzzyMatch {
 };
 
 struct SearchOptions {
-  std::string lang = "any";  // search the "fr" side, the "en" side (any tag), or "any"
+  std::string lang = "any";  // search the side of this language (as UnitFilter: "fr" finds
+                             // fr-FR), or "any"
   size_t max = 20;           // at most this many hits
   bool substring = false;    // the query is a fragment found anywhere in words (trigram index)
 };

@@ -226,6 +226,30 @@ TEST(StoreTest, ForEachUnitFiltersByLanguagePrefixAndScore) {
   EXPECT_EQ(none, 0u);  // "f" is not a prefix at a hyphen
 }
 
+// Tags an older ancre stored as typed ("FR_fr") match as their canonical
+// form, with fallback to the primary language both ways, and are read back
+// canonical.
+TEST(StoreTest, ForEachUnitMatchesLanguagesWithFallbackWhateverTheirStoredCase) {
+  Store store(":memory:", {});
+  TranslationUnit legacy = Imported("Oui.", "Yes.", "a.tmx");
+  legacy.src_lang = "FR_fr";
+  TranslationUnit plain = Imported("Non.", "No.", "a.tmx");
+  plain.src_lang = "fr";
+  TranslationUnit canadian = Imported("Char.", "Car.", "a.tmx");
+  canadian.src_lang = "fr-CA";
+  store.AddUnits({legacy, plain, canadian});
+  const auto sources = [&](const std::string& lang) {
+    std::string out;
+    store.ForEachUnit(Filter(lang), [&](const TranslationUnit& u) { out += u.source; });
+    return out;
+  };
+  EXPECT_EQ(sources("fr"), "Oui.Non.Char.");
+  EXPECT_EQ(sources("fr-FR"), "Oui.Non.");  // fr-FR units, and fr ones
+  EXPECT_EQ(sources("fr-CA"), "Non.Char.");
+  EXPECT_EQ(sources("de"), "");
+  EXPECT_EQ(AllUnits(store)[0].src_lang, "fr-FR");
+}
+
 TEST(StoreTest, ForEachUnitFiltersByDocumentSinceAndOriginAndGivesTheRun) {
   Store store(":memory:", {});
   Pair p;
