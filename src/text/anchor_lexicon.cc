@@ -313,6 +313,35 @@ const WordLists& ListsFor(std::string_view lang) {
   return kEnglish;
 }
 
+// Words for percent (separated by '|') and for "year" next to a year, of
+// languages whose other lists fall back to English's; folded when loaded.
+struct MoreWords {
+  const char* language;
+  const char* percent_phrases;
+  const char* year_nouns;
+};
+constexpr MoreWords kMoreWords[] = {
+    {"en", "", "year"},
+    {"fr", "", "annee an"},
+    {"de", "", "jahr jahre jahres jahren"},
+    {"es", "", "año"},
+    {"pt", "", "ano"},
+    {"it", "", "anno"},
+    {"ca", "", "any"},
+    {"nl", "procent", "jaar"},
+    {"sv", "procent", "år"},
+    {"da", "procent", "år"},
+    {"nb", "prosent", "år"},
+    {"no", "prosent", "år"},
+    {"cs", "procent|procenta|procento|procentech|procentům", "roce roku rok"},
+    {"sk", "percent|percenta|percento|percentách", "roku rok"},
+    {"pl", "procent|procenta|procentach|procentów", "roku rok"},
+    {"ru", "процентов|процента|процент|процентах|проц", "году года год г"},
+    {"uk", "відсотків|відсотка|відсоток|відсотки", "році року рік р"},
+    {"bg", "процента|процент", "година г"},
+    {"hi", "प्रतिशत|फीसदी|फ़ीसदी", "वर्ष साल सन्"},
+};
+
 template <typename SetT>
 void AddWords(const char* words, SetT* set) {
   for (const std::string& w : Split(words, " ")) set->insert(w);
@@ -357,6 +386,7 @@ void AnchorLexicon::BuildFacts() {
   set_flag(date_prepositions_, WordFacts::kDatePreposition);
   set_flag(range_words_, WordFacts::kRangeWord);
   set_flag(ambiguous_months_, WordFacts::kAmbiguousMonth);
+  set_flag(year_nouns_, WordFacts::kYearNoun);
   auto words = [](const std::string& phrase) {
     return static_cast<uint8_t>(std::min<size_t>(WordCount(phrase), 255));
   };
@@ -419,6 +449,16 @@ void AnchorLexicon::LoadWordLists() {
   AddWords(lists.range_words, &range_words_);
   AddWords(lists.ambiguous_months, &ambiguous_months_);
   for (const std::string& p : Split(lists.percent_phrases, "|")) percent_phrases_.insert(p);
+  for (const MoreWords& more : kMoreWords) {
+    if (language_ != more.language) continue;
+    for (const std::string& p : Split(more.percent_phrases, "|")) {
+      std::string folded;
+      for (const std::string& w : Split(p, " "))
+        folded += (folded.empty() ? "" : " ") + FoldWord(w);
+      percent_phrases_.insert(folded);
+    }
+    for (const std::string& w : Split(more.year_nouns, " ")) year_nouns_.insert(FoldWord(w));
+  }
   for (const std::string& m : Split(lists.multiplier_abbreviations, " ")) {
     size_t eq = m.find('=');
     multipliers_[m.substr(0, eq)] = std::stod(m.substr(eq + 1));
@@ -455,6 +495,11 @@ void AnchorLexicon::LoadDates() {
         if (folded.empty()) continue;
         int iso = d == 1 ? 7 : d - 1;
         weekdays_.emplace(folded, std::make_pair(iso, width != DFS::WIDE));
+        // German glues the time of day to the weekday: "Dienstagabend".
+        if (language_ == "de" && width == DFS::WIDE) {
+          for (const char* part : {"morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht"})
+            weekdays_.emplace(folded + part, std::make_pair(iso, false));
+        }
       }
     }
   }
@@ -708,8 +753,10 @@ void AnchorLexicon::LoadNames() {
       names->regionDisplayName(code.c_str(), name);
       std::string written = ToUtf8(name);
       if (written.empty()) continue;
-      bool capitals =
-          std::all_of(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      // Upper-case letters only, in any script: "US", "UK", "ONU", "США".
+      bool capitals = name.length() > 1;
+      for (int32_t i = 0; i < name.length() && capitals; i = name.moveIndex32(i, 1))
+        capitals = u_isupper(name.char32At(i));
       if (capitals) {
         short_names_.emplace(written, NameEntry{code, "place", 1.0});  // "US", "UK", "ONU"
       } else {

@@ -59,6 +59,7 @@ struct WordFacts {
     kStartsNumberWord = 1 << 10,  // first word of a NumberWord() phrase
     kStartsPercent = 1 << 11,     // first word of a two-word percent phrase
     kPercentWord = 1 << 12,       // a percent phrase by itself ("percent")
+    kYearNoun = 1 << 13,          // "year" next to a year: "im Jahr 2015", "в 2014 году"
   };
   uint16_t flags = 0;
   uint8_t name_words = 0;      // words of the longest Name() phrase this word starts
@@ -151,6 +152,7 @@ class AnchorLexicon {
   }
   bool IsElision(const Token& t) const { return Facts(t).Has(WordFacts::kElision); }
   bool IsDatePreposition(const Token& t) const { return Facts(t).Has(WordFacts::kDatePreposition); }
+  bool IsYearNoun(const Token& t) const { return Facts(t).Has(WordFacts::kYearNoun); }
   bool IsRangeWord(const Token& t) const { return Facts(t).Has(WordFacts::kRangeWord); }
   bool IsAmbiguousMonth(const Token& t) const { return Facts(t).Has(WordFacts::kAmbiguousMonth); }
 
@@ -209,6 +211,7 @@ class AnchorLexicon {
   Map<CurrencyEntry> currency_names_;
   Map<CurrencyEntry> currency_symbols_;
   Set percent_phrases_;
+  Set year_nouns_;
   Map<NameEntry> names_;
   Map<NameEntry> short_names_;
   Set function_words_, particles_, titles_, org_words_, elisions_, date_prepositions_, range_words_,

@@ -9,6 +9,7 @@
 #include "src/text/dates.h"
 #include "src/text/entities.h"
 #include "src/text/numbers.h"
+#include "src/text/times.h"
 
 namespace ancre::text {
 namespace {
@@ -57,10 +58,14 @@ DocumentAnchors AnchorExtractor::ExtractUtf8(std::string_view utf8,
   DateContext context{impl_->fixed_date, impl_->day_first};
   std::vector<std::vector<bool>> used(n);
   std::vector<std::vector<DateMatch>> dates(n);
+  std::vector<std::vector<TimeMatch>> times(n);
   for (size_t i = 0; i < n; ++i) {
     const Span& s = segments[i];
-    tokens[i] = Tokenize(utf8.substr(s.begin, s.size()), tokenize);
+    const std::string_view text = utf8.substr(s.begin, s.size());
+    tokens[i] = Tokenize(text, tokenize);
     evidence.Add(&tokens[i]);
+    // Times first: "9.10 Uhr" is ten past nine, not 9 October.
+    times[i] = FindTimes(text, tokens[i], lex, &used[i]);
     dates[i] = FindDates(tokens[i], lex, context, &used[i]);
     if (context.document_date.year != 0 || i >= kBylineSegments) continue;
     for (const DateMatch& m : dates[i]) {
@@ -77,6 +82,7 @@ DocumentAnchors AnchorExtractor::ExtractUtf8(std::string_view utf8,
     std::string_view text = utf8.substr(segments[i].begin, segments[i].size());
     std::vector<Anchor>& out = result[i];
     AppendDateAnchors(text, tokens[i], dates[i], context, &out);
+    AppendTimeAnchors(text, tokens[i], times[i], &out);
     AppendNumberAnchors(text, tokens[i], lex, &used[i], &out);
     entities.Append(text, tokens[i], &used[i], &out);
     std::stable_sort(out.begin(), out.end(), [](const Anchor& a, const Anchor& b) {

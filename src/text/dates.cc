@@ -139,8 +139,17 @@ class Scanner {
     if (k + 1 >= t_.size()) return false;
     const Token& n = t_[k + 1];
     if (n.kind != TokenKind::kWord) return n.kind == TokenKind::kNumber;
-    return !n.upper_initial && !lex_.IsFunctionWord(n) && !lex_.IsDatePreposition(n) &&
-           lex_.Month(n, nullptr) == 0;
+    if (lex_.IsFunctionWord(n) || lex_.IsDatePreposition(n) || lex_.Month(n, nullptr) != 0)
+      return false;
+    // German capitalises its nouns: "2000 Menschen" counts, "2015 kamen" is a year.
+    if (lex_.language() == "de") return n.upper_initial;
+    return !n.upper_initial;
+  }
+
+  // "im Jahr 2015", "в 2014 году", "v roce 2015": a word for "year" next to it.
+  bool YearNounNext(size_t k) const {
+    return (k > 0 && t_[k - 1].kind == TokenKind::kWord && lex_.IsYearNoun(t_[k - 1])) ||
+           (k + 1 < t_.size() && t_[k + 1].kind == TokenKind::kWord && lex_.IsYearNoun(t_[k + 1]));
   }
 
   // A percent sign, currency or multiplier after the number at k.
@@ -320,7 +329,8 @@ class Scanner {
   // A year alone, where it reads as one: "en 1997", "in 1997,", not "2000 personnes".
   bool MatchYear(size_t j, DateMatch* m) {
     int year = Year(j);
-    if (year == 0 || year < 1800 || year > 2100 || CountFollows(j) || CurrencyBefore(j))
+    if (year == 0 || year < 1800 || year > 2100 || CurrencyBefore(j) ||
+        (CountFollows(j) && !YearNounNext(j)))
       return false;
     m->first_token = m->last_token = j;
     m->date = {year, 0, 0};

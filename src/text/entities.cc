@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -327,6 +328,20 @@ struct EntityScanner::Impl {
     return true;
   }
 
+  // A German article or determiner (folded), or a number, right before k.
+  bool GermanNounSlot(size_t k) const {
+    if (k == 0) return false;
+    const Token& p = T(k - 1);
+    if (p.kind == TokenKind::kNumber) return true;
+    static const std::set<std::string, std::less<>> kDeterminers = {
+        "der",   "die",   "das",   "den",    "dem",    "des",    "ein",    "eine",
+        "einen", "einem", "einer", "eines",  "im",     "am",     "zum",    "zur",
+        "vom",   "beim",  "ins",   "dieser", "diese",  "dieses", "diesem", "diesen",
+        "kein",  "keine", "sein",  "seine",  "seinem", "seinen", "ihr",    "ihre",
+        "ihrem", "ihren", "unser", "unsere", "jeder",  "jede",   "jedes",  "alle"};
+    return p.kind == TokenKind::kWord && kDeterminers.count(p.norm) > 0;
+  }
+
   // Emits a name made of tokens [a, b) once trimmed.
   void EmitName(size_t a, size_t b, bool initial, bool person, bool beside_acronym) {
     // Trim leading function words and titles, trailing particles and punctuation.
@@ -369,6 +384,20 @@ struct EntityScanner::Impl {
     size_t words = 0;
     for (size_t k = a; k < b; ++k) words += T(k).kind == TokenKind::kWord && !T(k).joined;
     if (words == 1 && beside_acronym && !person) return;  // "Sommet" in "Sommet ASEAN"
+    // German capitalises every noun: after an article or a number, a
+    // capitalised word the lexicon does not know as a name is a common noun.
+    // It is kept out of the name that follows ("der Fussballer Juan
+    // Izquierdo"), and alone after a number ("2000 Menschen") it is no name.
+    // Alone after an article it may be a name English borrows ("der
+    // Bundestag", "die Nato"), so it stays.
+    if (!person && lex.language() == "de" && GermanNounSlot(a) &&
+        !lex.Facts(T(a)).Has(WordFacts::kStartsName)) {
+      if (words == 1 && T(a - 1).kind == TokenKind::kNumber) return;
+      if (words >= 3 && T(a + 1).kind == TokenKind::kWord && !T(a + 1).joined) {
+        EmitName(a + 1, b, false, person, beside_acronym);
+        return;
+      }
+    }
     if (!Credible(a, b, initial, person || TitleBefore(a))) return;
     std::string subtype;
     if (person || TitleBefore(a)) subtype = "person";
