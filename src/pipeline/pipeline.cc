@@ -10,6 +10,7 @@
 #endif
 
 #include "src/core/error.h"
+#include "src/core/language_tag.h"
 #include "src/pipeline/freedict.h"
 #include "src/text/anchors.h"
 #include "src/text/normalize.h"
@@ -64,7 +65,12 @@ Document LineSegments(const text::InputText& input, const std::string& language)
 }
 
 AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tgt,
-                           const PairOptions& options) {
+                           const PairOptions& given) {
+  // Every step sees the canonical tags ("FR", "fr_FR" -> "fr", "fr-FR"), so
+  // a spelling never changes the stemmer, the dictionary or the stored tag.
+  PairOptions options = given;
+  options.src_language = LanguageTag::Parse(given.src_language).str();
+  options.tgt_language = LanguageTag::Parse(given.tgt_language).str();
   using Clock = std::chrono::steady_clock;
   AlignedPair out;
   // The lexicon loads on a second thread while the documents are segmented.

@@ -30,6 +30,7 @@
 namespace ancre::pipeline {
 
 struct PairOptions {
+  // Language tags, as LanguageTag::Parse reads them ("fr", "FR", "fr_FR").
   std::string src_language = "fr";
   std::string tgt_language = "en";
   // Every non-empty input line is one segment, its index the 0-based line number.
