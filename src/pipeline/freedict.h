@@ -27,12 +27,11 @@ constexpr size_t kPivotBelow = 5000;
 
 // Loads <dir>/freedict-<src3>-<tgt3>.{index,dict.dz} and the reverse
 // dictionary when present (src3/tgt3: the ISO 639-2/T codes of the language
-// tags, however written: fr, FR, fr_FR -> fra; cs -> ces ...). A pair with a small dictionary (fewer than
-// kPivotBelow pairs) is completed through English, German or French when both
-// sides have a large dictionary with it (Russian -> German -> English, the
-// first three senses of each step). A missing dictionary is not an error:
-// the lexicon is then empty. With a `cache_dir`, the parsed lexicon is kept
-// there and read back while the dictionaries are unchanged; a cache that
+// tags, however written: fr, FR, fr_FR -> fra; cs -> ces ...). A pair with a small dictionary
+// (fewer than kPivotBelow pairs) is completed through English, German or French when both sides
+// have a large dictionary with it (Russian -> German -> English, the first three senses of each
+// step). A missing dictionary is not an error: the lexicon is then empty. With a `cache_dir`, the
+// parsed lexicon is kept there and read back while the dictionaries are unchanged; a cache that
 // cannot be read or written is ignored. Throws IoError if a dictionary file
 // exists but cannot be read or decompressed.
 align::Lexicon LoadFreeDict(const std::string& dir, std::string_view src_language,
