@@ -6,6 +6,7 @@
 #include "src/core/error.h"
 #include "src/text/anchor_lexicon.h"
 #include "src/text/anchor_tokens.h"
+#include "src/text/codes.h"
 #include "src/text/dates.h"
 #include "src/text/entities.h"
 #include "src/text/numbers.h"
@@ -59,12 +60,15 @@ DocumentAnchors AnchorExtractor::ExtractUtf8(std::string_view utf8,
   std::vector<std::vector<bool>> used(n);
   std::vector<std::vector<DateMatch>> dates(n);
   std::vector<std::vector<TimeMatch>> times(n);
+  std::vector<std::vector<CodeMatch>> codes(n);
   for (size_t i = 0; i < n; ++i) {
     const Span& s = segments[i];
     const std::string_view text = utf8.substr(s.begin, s.size());
     tokens[i] = Tokenize(text, tokenize);
     evidence.Add(&tokens[i]);
-    // Times first: "9.10 Uhr" is ten past nine, not 9 October.
+    // Codes and times first: "G20" is no number, "9.10 Uhr" is ten past
+    // nine, not 9 October.
+    codes[i] = FindCodes(tokens[i], &used[i]);
     times[i] = FindTimes(text, tokens[i], lex, &used[i]);
     dates[i] = FindDates(tokens[i], lex, context, &used[i]);
     if (context.document_date.year != 0 || i >= kBylineSegments) continue;
@@ -83,6 +87,7 @@ DocumentAnchors AnchorExtractor::ExtractUtf8(std::string_view utf8,
     std::vector<Anchor>& out = result[i];
     AppendDateAnchors(text, tokens[i], dates[i], context, &out);
     AppendTimeAnchors(text, tokens[i], times[i], &out);
+    AppendCodeAnchors(text, tokens[i], codes[i], &out);
     AppendNumberAnchors(text, tokens[i], lex, &used[i], &out);
     entities.Append(text, tokens[i], &used[i], &out);
     std::stable_sort(out.begin(), out.end(), [](const Anchor& a, const Anchor& b) {

@@ -1,4 +1,5 @@
-// Anchors that must meet across languages other than French: times of day,
+// Anchors that must meet across languages other than French: codes
+// ("1MDB", "G20", "Covid-19"), times of day,
 // years named with a word for "year", percentages written as words, weekdays
 // glued to a time of day, capital-letter abbreviations in any script, and
 // German common nouns kept out of names.
@@ -62,6 +63,24 @@ INSTANTIATE_TEST_SUITE_P(
         Meet{"ru", "Президент США прибыл.", "The US president arrived.", "entity:US"},
         Meet{"de", "Am Dienstagabend sprach er.", "On Tuesday evening he spoke.",
              "date:weekday-2"}));
+
+INSTANTIATE_TEST_SUITE_P(Codes, OtherLanguageMeetTest,
+                         ::testing::Values(Meet{"fr", "Le scandale 1MDB a éclaté.",
+                                                "The 1MDB scandal broke.", "acronym:1mdb"},
+                                           Meet{"de", "Beim G20-Gipfel sprach er.",
+                                                "At the G20 summit he spoke.", "acronym:g20"},
+                                           Meet{"de", "Der Covid-19-Ausbruch begann.",
+                                                "The COVID-19 outbreak began.",
+                                                "acronym:covid19"}));
+
+TEST(CodeTest, NumbersAndWordsThatAreNotCodesStayApart) {
+  std::vector<std::string> keys = Keys("en", "They won 3-2 over 10km in the 2020s with 5 MDB.");
+  for (const std::string& key : keys) {
+    EXPECT_FALSE(key.rfind("acronym:", 0) == 0 && key.find_first_of("0123456789") != key.npos)
+        << key;
+  }
+  EXPECT_TRUE(Has(keys, "number:10")) << ::testing::PrintToString(keys);
+}
 
 TEST(TimeTest, ADecimalBeforeUhrIsATimeNotANumber) {
   std::vector<std::string> keys = Keys("de", "Um 21.30 Uhr begann das Spiel.");
