@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "src/core/utf8.h"
 #include "src/text/normalize.h"
 #include "src/text/transliterate.h"
 
@@ -164,7 +165,7 @@ const std::unordered_set<std::string_view>& SpanishItalianStopwords() {
 size_t ScanLetters(std::string_view text, size_t i) {
   while (i < text.size()) {
     size_t next = i;
-    char32_t c = text::NextCodePoint(text, &next);
+    char32_t c = NextCodePoint(text, &next);
     if (!IsLetter(c)) break;
     i = next;
   }
@@ -188,7 +189,7 @@ size_t ScanNumber(std::string_view text, size_t i, std::string* digits) {
     // A space followed by exactly three digits: a thousands group.
     size_t j = i;
     if (j < text.size()) {
-      char32_t c = text::NextCodePoint(text, &j);
+      char32_t c = NextCodePoint(text, &j);
       if (c == ' ' || c == 0xA0 || c == 0x202F) {
         size_t k = j;
         while (k < text.size() && IsAsciiDigit(static_cast<unsigned char>(text[k]))) ++k;
@@ -225,7 +226,7 @@ class TypeTable {
     if (!stop) {
       if (cps >= 4) {
         size_t cut = 0;
-        for (int k = 0; k < 4; ++k) text::NextCodePoint(folded, &cut);
+        for (int k = 0; k < 4; ++k) NextCodePoint(folded, &cut);
         keys_.push_back(HashKey('P', std::string_view(folded).substr(0, cut)));
       } else if (cps == 3) {
         keys_.push_back(HashKey('W', folded));
@@ -311,7 +312,7 @@ std::vector<Word> SplitWords(std::string_view text) {
   while (i < text.size()) {
     size_t start = i;
     size_t next = i;
-    char32_t c = text::NextCodePoint(text, &next);
+    char32_t c = NextCodePoint(text, &next);
     if (IsAsciiDigit(c)) {
       Word w;
       w.begin = start;

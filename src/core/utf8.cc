@@ -49,6 +49,12 @@ size_t Utf8InvalidOffset(std::string_view s) {
   return std::string_view::npos;
 }
 
+size_t DecodeUtf8(std::string_view s, size_t i, char32_t* cp) {
+  const size_t len = Utf8SequenceLength(s, i);
+  if (len > 0) *cp = NextCodePoint(s, &i);
+  return len;
+}
+
 void AppendUtf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));

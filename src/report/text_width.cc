@@ -2,14 +2,15 @@
 
 #include <utf8proc.h>
 
+#include "src/core/utf8.h"
+
 namespace ancre::report {
 
 CodePoint DecodeAt(std::string_view text, size_t at) {
-  utf8proc_int32_t cp = 0;
-  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at),
-                                        static_cast<utf8proc_ssize_t>(text.size() - at), &cp);
-  if (n <= 0 || cp < 0) return {U'\uFFFD', 1};
-  return {static_cast<char32_t>(cp), static_cast<size_t>(n)};
+  char32_t cp = 0;
+  const size_t n = DecodeUtf8(text, at, &cp);
+  if (n == 0) return {U'\uFFFD', 1};
+  return {cp, n};
 }
 
 bool IsControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }

@@ -32,27 +32,10 @@ bool IsLower(char32_t c) {
 
 bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
-// Decodes the code point at s[*i] (valid UTF-8) and advances *i past it: the
-// same as NextCodePoint, inlined here where every byte of a segment goes through.
-inline char32_t DecodeNext(std::string_view s, size_t* i) {
-  const unsigned char c = static_cast<unsigned char>(s[*i]);
-  if (c < 0x80) {
-    ++*i;
-    return c;
-  }
-  const size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  char32_t cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
-  for (size_t k = 1; k < len && *i + k < s.size(); ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
-  }
-  *i += len;
-  return cp;
-}
-
 // Code point at s[i] without advancing; 0 at the end.
 char32_t PeekCodePoint(std::string_view s, size_t i) {
   if (i >= s.size()) return 0;
-  return DecodeNext(s, &i);
+  return NextCodePoint(s, &i);
 }
 
 // White space between tokens: Unicode White_Space, zero-width space, BOM.
@@ -115,7 +98,7 @@ size_t OrdinalSuffixLength(std::string_view s, size_t i) {
   size_t j = i;
   while (j < s.size()) {
     size_t k = j;
-    char32_t c = DecodeNext(s, &k);
+    char32_t c = NextCodePoint(s, &k);
     if (!IsLetter(c)) break;
     j = k;
     if (j - i > 6) return 0;
@@ -242,7 +225,7 @@ std::vector<Token> Tokenize(std::string_view s, const TokenizeOptions& options) 
   while (i < s.size()) {
     const size_t start = i;
     size_t after_c = i;
-    const char32_t c = DecodeNext(s, &after_c);
+    const char32_t c = NextCodePoint(s, &after_c);
     if (IsTokenSpace(c)) {
       i = after_c;
       space_before = true;
@@ -350,7 +333,7 @@ std::vector<Token> Tokenize(std::string_view s, const TokenizeOptions& options) 
           continue;
         }
         size_t k = i;
-        const char32_t d = DecodeNext(s, &k);
+        const char32_t d = NextCodePoint(s, &k);
         if (!IsLetter(d)) break;
         const bool upper = IsUpper(d);
         if (upper) {
@@ -373,7 +356,7 @@ std::vector<Token> Tokenize(std::string_view s, const TokenizeOptions& options) 
       pending_hyphen_join = false;
       if (i < s.size()) {
         size_t k = i;
-        char32_t d = DecodeNext(s, &k);
+        char32_t d = NextCodePoint(s, &k);
         if (IsHyphen(d) && IsLetter(PeekCodePoint(s, k))) {
           i = k;
           pending_hyphen_join = true;

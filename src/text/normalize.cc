@@ -7,6 +7,8 @@
 #include <cstring>
 #include <memory>
 
+#include "src/core/utf8.h"
+
 namespace ancre::text {
 namespace {
 
@@ -52,21 +54,6 @@ bool IsSpace(char32_t c) {
     default:
       return c >= 0x2000 && c <= 0x200A;
   }
-}
-
-char32_t NextCodePoint(std::string_view s, size_t* i) {
-  unsigned char c = static_cast<unsigned char>(s[*i]);
-  if (c < 0x80) {
-    ++*i;
-    return c;
-  }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  char32_t cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
-  for (int k = 1; k < len && *i + static_cast<size_t>(k) < s.size(); ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[*i + static_cast<size_t>(k)]) & 0x3F);
-  }
-  *i += static_cast<size_t>(len);
-  return cp;
 }
 
 // True if a code point cannot change under NFC, whatever surrounds it: below

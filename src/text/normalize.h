@@ -22,7 +22,4 @@ std::string FoldForMatching(std::string_view utf8);
 // (Unicode White_Space, including NBSP U+00A0 and NNBSP U+202F).
 bool IsSpace(char32_t c);
 
-// Decodes one code point at s[*i] and advances *i. s must be valid UTF-8.
-char32_t NextCodePoint(std::string_view s, size_t* i);
-
 }  // namespace ancre::text

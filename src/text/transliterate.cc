@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include "src/core/utf8.h"
 #include "src/text/icu_util.h"
 #include "src/text/normalize.h"
 

@@ -3,41 +3,17 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "src/core/utf8.h"
+
 namespace ancre::tm {
 namespace {
 
-// Decodes one UTF-8 sequence at s[i]. Returns its length (1-4) and sets *cp,
-// or returns 0 if the bytes are not valid UTF-8 (RFC 3629: no overlongs, no
-// surrogates, nothing above U+10FFFF).
-size_t DecodeUtf8(std::string_view s, size_t i, uint32_t* cp) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  const unsigned char c = b(0);
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
-  size_t len;
-  uint32_t v;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    v = c & 0x1Fu;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    v = c & 0x0Fu;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    v = c & 0x07u;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    if ((b(k) & 0xC0) != 0x80) return 0;
-    v = (v << 6) | (b(k) & 0x3Fu);
-  }
-  if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF))) return 0;
-  *cp = v;
-  return len;
+// True if s[i] starts a UTF-16 surrogate written as UTF-8 (ED A0..BF 80..BF,
+// CESU-8): not UTF-8 (RFC 3629 §3), but one character to remove, not three.
+bool EncodedSurrogate(std::string_view s, size_t i) {
+  const auto at = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  return i + 3 <= s.size() && at(0) == 0xED && at(1) >= 0xA0 && at(1) <= 0xBF &&
+         (at(2) & 0xC0) == 0x80;
 }
 
 // XML 1.0 section 2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
@@ -86,7 +62,7 @@ size_t RemoveXmlForbidden(std::string* text) {
   std::string& s = *text;
   // Fast path: most segments are clean.
   size_t i = 0;
-  uint32_t cp = 0;
+  char32_t cp = 0;
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c < 0x80) {
@@ -104,7 +80,7 @@ size_t RemoveXmlForbidden(std::string* text) {
     const size_t len = DecodeUtf8(s, i, &cp);
     if (len == 0) {
       ++removed;
-      ++i;
+      i += EncodedSurrogate(s, i) ? 3 : 1;
       continue;
     }
     if (!IsXmlChar(cp)) {
@@ -119,7 +95,7 @@ size_t RemoveXmlForbidden(std::string* text) {
 }
 
 std::string_view TrimSpace(std::string_view text) {
-  uint32_t cp = 0;
+  char32_t cp = 0;
   while (!text.empty()) {
     const size_t len = DecodeUtf8(text, 0, &cp);
     if (len == 0 || !IsSpace(cp)) break;
