@@ -160,11 +160,10 @@ ModeDecision DecideMode(const Scorer& scorer) {
   }
   char lengths[32];
   std::snprintf(lengths, sizeof lengths, "%.2f", d.length_order);
-  d.reason = std::string("auto: ") + (d.mode == AlignMode::kParallel ? "parallel" : "comparable") +
-             " (" + why + ": " + std::to_string(d.monotone_pairs) + " of " +
-             std::to_string(d.sure_pairs) + " sure pairs in order, covering " +
-             std::to_string(d.monotone_pairs) + " of " + std::to_string(shorter) +
-             " segments; length order " + lengths + ")";
+  d.reason = "auto: " + std::string(AlignModeName(d.mode)) + " (" + why + ": " +
+             std::to_string(d.monotone_pairs) + " of " + std::to_string(d.sure_pairs) +
+             " sure pairs in order, covering " + std::to_string(d.monotone_pairs) + " of " +
+             std::to_string(shorter) + " segments; length order " + lengths + ")";
   return d;
 }
 

@@ -9,9 +9,8 @@ namespace ancre::cli {
 namespace {
 
 AlignMode ParseMode(const std::string& command, const std::string& s) {
-  if (s == "auto") return AlignMode::kAuto;
-  if (s == "parallel") return AlignMode::kParallel;
-  if (s == "comparable") return AlignMode::kComparable;
+  AlignMode mode;
+  if (ParseAlignMode(s, &mode)) return mode;
   throw UsageError(command + ": --mode must be auto, parallel or comparable, not '" + s + "'");
 }
 

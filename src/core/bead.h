@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "src/core/anchor.h"
@@ -30,6 +31,12 @@ struct Bead {
 };
 
 enum class AlignMode { kAuto, kParallel, kComparable };
+
+// The name used on the command line, in the TM and in reports: "auto",
+// "parallel" or "comparable".
+std::string_view AlignModeName(AlignMode mode);
+// Inverse of AlignModeName; returns false if name is unknown.
+bool ParseAlignMode(std::string_view name, AlignMode* mode);
 
 struct Alignment {
   AlignMode mode = AlignMode::kParallel;  // the mode actually used (never kAuto)

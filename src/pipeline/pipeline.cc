@@ -148,16 +148,4 @@ void RequireDocumentFile(const std::string& path) {
                 ", not a text document; give the path of a text file (- reads stdin)");
 }
 
-std::string_view ModeName(AlignMode mode) {
-  switch (mode) {
-    case AlignMode::kParallel:
-      return "parallel";
-    case AlignMode::kComparable:
-      return "comparable";
-    case AlignMode::kAuto:
-      return "auto";
-  }
-  return "auto";
-}
-
 }  // namespace ancre::pipeline

@@ -93,9 +93,6 @@ AlignedDocuments AlignFiles(const std::string& src_path, const std::string& tgt_
 // block device or a socket would otherwise read as an empty text.
 void RequireDocumentFile(const std::string& path);
 
-// "parallel" or "comparable" (kAuto, never an alignment's mode: "auto").
-std::string_view ModeName(AlignMode mode);
-
 // The segments of a presegmented input: one per non-empty line, index = line
 // number, span = the line, text normalized. Throws nothing but bad_alloc.
 Document LineSegments(const text::InputText& input, const std::string& language);

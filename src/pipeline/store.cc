@@ -55,7 +55,7 @@ StoreSummary StoreAlignment(tm::Store& store, const AlignedDocuments& a) {
   const tm::DocumentRecord tgt = Record(a.tgt_path, a.tgt, a.pair.tgt, a.pair.tgt_anchors,
                                         a.options.tgt_language, a.options.document_date);
   tm::AlignmentRecord run;
-  run.mode = std::string(ModeName(a.pair.alignment.mode));
+  run.mode = std::string(AlignModeName(a.pair.alignment.mode));
   run.parameters = RunParameters(a.options);
   const tm::SaveResult saved = store.SaveAlignment(src, tgt, a.pair.alignment, run);
   StoreSummary out;

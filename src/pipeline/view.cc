@@ -66,7 +66,7 @@ report::AlignmentView AlignmentView(const AlignedDocuments& aligned) {
   report::AlignmentView view;
   view.src = MakeSide(pair.src, pair.src_anchors, aligned.src);
   view.tgt = MakeSide(pair.tgt, pair.tgt_anchors, aligned.tgt);
-  view.mode = std::string(ModeName(pair.alignment.mode));
+  view.mode = std::string(AlignModeName(pair.alignment.mode));
   view.beads = pair.alignment.beads;
   for (const align::Candidate& c : pair.candidates) {
     if (c.sim < kMinCandidateScore) continue;
