@@ -19,7 +19,8 @@
 // is then not slowed by tokenizing every unit three times, and a run killed
 // between the two leaves its units stored and indexed by the next writer.
 //
-// Usage:
+// Usage (given const ancre::tm::DocumentRecord& fr, const ancre::tm::DocumentRecord& en,
+//        const ancre::Alignment& alignment):
 //   ancre::tm::Store store("tm.sqlite", {});
 //   store.SaveAlignment(fr, en, alignment, {.mode = "parallel"});
 //   for (const auto& m : store.Lookup("Les deux pays créeront une équipe.", {}))

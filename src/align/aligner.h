@@ -12,9 +12,11 @@
 //   auto        parallel if sure pairs follow the diagonal, else comparable.
 //
 // Usage:
-//   ancre::align::AlignOptions o;  // or none:
+//   std::vector<std::string> fr_texts = {"Le 27 octobre."}, en_texts = {"On October 27."};
+//   ancre::DocumentAnchors fr_anchors, en_anchors;  // optional; text/anchors.h finds them
+//   ancre::align::AlignOptions o;  // or no lexicon:
 //   o.lexicon = std::make_shared<const ancre::align::Lexicon>(
-//       ancre::pipeline::LoadFreeDict(dir, "fr", "en"));
+//       ancre::pipeline::LoadFreeDict("/usr/share/dictd", "fr", "en"));
 //   ancre::Alignment a = ancre::align::Align({fr_texts, fr_anchors}, {en_texts, en_anchors}, o);
 //
 // Thread-safety: Align() is reentrant; it may use options.threads threads

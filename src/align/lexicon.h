@@ -8,7 +8,8 @@
 //   ancre::align::Stemmer fr("fr"), en("en");
 //   ancre::align::Lexicon lex = ancre::align::Lexicon::FromStemPairs(
 //       {{fr.Stem("gouvernement"), en.Stem("government")}});
-//   for (std::string_view en_stem : lex.Translations(fr.Stem("gouvernements"))) ...
+//   for (std::string_view en_stem : lex.Translations(fr.Stem("gouvernements")))
+//     std::cout << en_stem << "\n";  // "govern"
 //
 // Thread-safety: a Lexicon is immutable once built; share it freely between
 // threads. A Stemmer is not thread-safe (Snowball keeps state): one per thread.

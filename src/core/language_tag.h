@@ -17,10 +17,10 @@
 //
 // Usage:
 //   ancre::LanguageTag tag = ancre::LanguageTag::Parse("fr_FR");  // "fr-FR"
-//   tag.info().iso639_2t                                          // "fra"
-//   tag.info().snowball                                           // "french"
-//   ancre::LanguageServes("fr", "FR_ca")                          // true
-//   ancre::LanguageTag::Parse("french")  // throws: did you mean fr (French)?
+//   std::string_view iso = tag.info().iso639_2t;                  // "fra"
+//   std::string_view stemmer = tag.info().snowball;               // "french"
+//   bool serves = ancre::LanguageServes("fr", "FR_ca");           // true
+//   ancre::LanguageTag::Parse("french");  // throws: did you mean fr (French)?
 //
 // Pure functions on strings and a constant table; thread-safe.
 #pragma once

@@ -8,8 +8,10 @@
 //
 // Usage:
 //   ancre::pipeline::PairOptions o;  o.align.mode = ancre::AlignMode::kAuto;
-//   ancre::pipeline::AlignedDocuments d = ancre::pipeline::AlignFiles("a.fr.txt", "a.en.txt", {},
-//   o); for (const ancre::Bead& b : d.pair.alignment.beads) ... d.pair.src.segments[...] ...
+//   ancre::pipeline::AlignedDocuments d =
+//       ancre::pipeline::AlignFiles("a.fr.txt", "a.en.txt", {}, o);
+//   for (const ancre::Bead& b : d.pair.alignment.beads)
+//     if (!b.src.empty()) std::cout << d.pair.src.segments[b.src[0]].text << "\n";
 //
 // Thread-safety: reentrant; uses up to options.align.threads threads.
 #pragma once

@@ -3,7 +3,7 @@
 // run with the parameters that shaped it, and one translation unit per pair,
 // stored in one transaction.
 //
-// Usage:
+// Usage (given const ancre::pipeline::PairOptions& o):
 //   ancre::pipeline::AlignedDocuments d = ancre::pipeline::AlignFiles("a.fr", "a.en", {}, o);
 //   ancre::tm::Store tm("tm.sqlite", {});
 //   ancre::pipeline::StoreSummary s = ancre::pipeline::StoreAlignment(tm, d);

@@ -11,7 +11,7 @@
 // every unaligned sentence carries data-unaligned="src|tgt"; every highlighted
 // shared anchor is <mark data-kind="date|number|..." data-key="...">.
 //
-// Usage:
+// Usage (given const ancre::report::AlignmentView& view):
 //   ancre::report::WriteHtml(view, {.generator = "ancre 0.1.0"}, std::cout);
 //
 // Thread-safety: reentrant; the view is only read.

@@ -6,7 +6,7 @@
 // shared anchors, bands and indices get ANSI styles; without, the output is
 // plain text (control characters of the input are never written raw).
 //
-// Usage:
+// Usage (given const ancre::report::AlignmentView& view):
 //   ancre::report::WriteText(view, {.width = 120, .color = true}, std::cout);
 //
 // Thread-safety: reentrant; the view is only read.

@@ -8,7 +8,8 @@
 // Usage:
 //   ancre::report::AlignmentView v;
 //   v.src = {.language = "fr", .name = "a.fr.txt", .sentences = {{0, "Le 27 octobre.", {}}}};
-//   ...
+//   v.tgt = {.language = "en", .name = "a.en.txt", .sentences = {{0, "On October 27.", {}}}};
+//   v.beads = {{.src = {0}, .tgt = {0}, .score = 0.93}};
 //   ancre::report::Layout layout = ancre::report::BuildLayout(v);   // rows, highlights
 //
 // Thread-safety: plain values and pure functions; share freely.

@@ -3,7 +3,7 @@
 // meet ("27 octobre" / "October 27" -> "--10-27" or "2025-10-27";
 // "Corée du Sud" / "South Korea" -> the same entity key).
 //
-// Usage:
+// Usage (given const ancre::text::InputText& input, const ancre::Document& doc):
 //   ancre::text::AnchorExtractor ex({.language = "fr"});
 //   ancre::DocumentAnchors anchors = ex.Extract(input, doc);   // doc from Segmenter
 //

@@ -3,7 +3,7 @@
 // input as given (so a UTF-16 or windows-1252 file still gets offsets into
 // its own bytes).
 //
-// Usage:
+// Usage (given size_t utf8_offset):
 //   ancre::text::InputText in = ancre::text::ReadInput("a.txt", {});
 //   size_t original = in.ToInputOffset(utf8_offset);
 //

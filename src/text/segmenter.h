@@ -9,7 +9,8 @@
 // Usage:
 //   ancre::text::Segmenter seg({.language = "fr"});
 //   ancre::Document doc = seg.Segment(ancre::text::ReadInput("a.fr.txt", {}));
-//   for (const ancre::Segment& s : doc.segments) ... s.span, s.text ...
+//   for (const ancre::Segment& s : doc.segments)
+//     std::cout << s.span.begin << " " << s.span.end << " " << s.text << "\n";
 //
 // Thread-safety: a Segmenter is not thread-safe (it owns ICU iterators); use
 // one per thread. Construction is the expensive part: reuse it across inputs.

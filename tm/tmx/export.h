@@ -11,9 +11,9 @@
 // followed by the unit's other props. TmxImporter reads them back, so
 // export → import → export gives the same bytes apart from the header's date.
 //
-// Usage:
-//   TmxExporter exporter(std::cout, {.src_lang = "fr-FR", .tgt_lang = "en-US"});
-//   store.ForEachUnit({}, [&](const TranslationUnit& u) { exporter.Add(u); });
+// Usage (given const ancre::tm::Store& store):
+//   ancre::tm::TmxExporter exporter(std::cout, {.src_lang = "fr-FR", .tgt_lang = "en-US"});
+//   store.ForEachUnit({}, [&](const ancre::tm::TranslationUnit& u) { exporter.Add(u); });
 //   exporter.Finish();
 //
 // Thread-safety: one thread at a time.

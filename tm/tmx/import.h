@@ -1,12 +1,12 @@
 // TmxImporter: turns the units of a TMX file into source/target pairs for the
 // store, applying the user's language pair and bad-unit policy.
 //
-// Usage:
-//   auto reader = TmxReader::Open("legacy.tmx");
-//   CountingReporter reporter(print_to_stderr);
-//   TmxImporter importer(*reader, {.src_lang = "fr", .tgt_lang = "en"}, reporter);
-//   std::vector<TranslationUnit> batch;
-//   while (importer.NextBatch(10000, &batch)) use(batch);
+// Usage (given ancre::tm::Store& store):
+//   auto reader = ancre::tm::TmxReader::Open("legacy.tmx");
+//   ancre::CountingReporter reporter([](const std::string& m) { std::cerr << m << "\n"; });
+//   ancre::tm::TmxImporter importer(*reader, {.src_lang = "fr", .tgt_lang = "en"}, reporter);
+//   std::vector<ancre::tm::TranslationUnit> batch;
+//   while (importer.NextBatch(10000, &batch)) store.AddUnits(batch);
 // (ancre import feeds the batches to Store::AddUnits' streaming form: one
 // transaction for the whole file.)
 //

@@ -3,10 +3,10 @@
 // does not grow with the number of units. Built on libxml2's xmlTextWriter,
 // which does the escaping.
 //
-// Usage:
-//   TmxHeader header;
+// Usage (given const ancre::tm::TmxUnit& unit):
+//   ancre::tm::TmxHeader header;
 //   header.srclang = "fr";
-//   TmxWriter writer(std::cout, header);
+//   ancre::tm::TmxWriter writer(std::cout, header);
 //   writer.Write(unit);  // unit.variants[0] is the source
 //   writer.Finish();
 //
