@@ -316,15 +316,6 @@ int64_t QueryInt(const Store::Impl& impl, const char* sql) {
   return Step(s.get(), impl.path, "cannot read the database") ? ColumnInt(s.get(), 0) : 0;
 }
 
-std::string JoinIndices(const std::vector<size_t>& indices) {
-  std::string out;
-  for (size_t i : indices) {
-    if (!out.empty()) out.push_back(',');
-    out += std::to_string(i);
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string DefaultStorePath() {
@@ -929,7 +920,7 @@ StoredDoc StoreDocument(const Store::Impl& impl, const DocumentRecord& doc,
     sqlite3_stmt* st = seg.get();
     Reuse(st);
     BindInt(st, 1, stored.id);
-    BindInt(st, 2, static_cast<int64_t>(s.index));
+    BindInt(st, 2, static_cast<int64_t>(s.number));
     BindInt(st, 3, static_cast<int64_t>(s.paragraph));
     BindInt(st, 4, static_cast<int64_t>(s.span.begin));
     BindInt(st, 5, static_cast<int64_t>(s.span.end));
@@ -956,40 +947,22 @@ StoredDoc StoreDocument(const Store::Impl& impl, const DocumentRecord& doc,
   return stored;
 }
 
-// Beads name segments by Segment::index, which need not be the position in
-// doc.segments (presegmented input: the line number, empty lines skipped).
-class SegmentsByIndex {
- public:
-  explicit SegmentsByIndex(const Document& doc) : doc_(doc) {
-    for (size_t i = 0; i < doc.segments.size(); ++i) {
-      if (doc.segments[i].index != i) identity_ = false;
-      positions_[doc.segments[i].index] = i;
+// The segments a bead names by position in doc, checked: their texts joined
+// by a space into *text, their numbers (Segment::number) comma-separated into
+// *numbers. Throws Error for a position the document does not have.
+void BeadSide(const std::vector<size_t>& positions, const Document& doc, const std::string& path,
+              std::string* text, std::string* numbers) {
+  for (size_t p : positions) {
+    if (p >= doc.segments.size()) {
+      throw Error(path + ": the alignment names segment " + std::to_string(p) +
+                  ", which the document does not have");
     }
+    if (!text->empty()) text->push_back(' ');
+    *text += doc.segments[p].text;
+    if (!numbers->empty()) numbers->push_back(',');
+    *numbers += std::to_string(doc.segments[p].number);
   }
-  // The texts of the named segments joined by a space. Throws Error for an unknown index.
-  std::string Join(const std::vector<size_t>& indices, const std::string& path) const {
-    std::string text;
-    for (size_t index : indices) {
-      size_t position = index;
-      if (!identity_ || index >= doc_.segments.size()) {
-        auto it = positions_.find(index);
-        if (it == positions_.end()) {
-          throw Error(path + ": the alignment names segment " + std::to_string(index) +
-                      ", which the document does not have");
-        }
-        position = it->second;
-      }
-      if (!text.empty()) text.push_back(' ');
-      text += doc_.segments[position].text;
-    }
-    return text;
-  }
-
- private:
-  const Document& doc_;
-  bool identity_ = true;
-  std::unordered_map<size_t, size_t> positions_;
-};
+}
 
 }  // namespace
 
@@ -1036,15 +1009,14 @@ SaveResult Store::SaveAlignment(const DocumentRecord& source, const DocumentReco
   internal::UnitWriter writer(impl);
   const std::string src_lang = NormalizeLanguageTag(source.language);
   const std::string tgt_lang = NormalizeLanguageTag(target.language);
-  const SegmentsByIndex src_segments_by_index(*source.document);
-  const SegmentsByIndex tgt_segments_by_index(*target.document);
   for (const Bead& bead : alignment.beads) {
     if (bead.src.empty() || bead.tgt.empty()) {
       ++result.beads_skipped;
       continue;
     }
-    const std::string src_text = src_segments_by_index.Join(bead.src, source.path);
-    const std::string tgt_text = tgt_segments_by_index.Join(bead.tgt, target.path);
+    std::string src_text, tgt_text, src_segments, tgt_segments;
+    BeadSide(bead.src, *source.document, source.path, &src_text, &src_segments);
+    BeadSide(bead.tgt, *target.document, target.path, &tgt_text, &tgt_segments);
     if (src_text.empty() || tgt_text.empty()) {
       ++result.beads_skipped;
       continue;
@@ -1070,8 +1042,6 @@ SaveResult Store::SaveAlignment(const DocumentRecord& source, const DocumentReco
     prov.origin = Origin::kAligned;
     prov.score = bead.score;
     prov.bead_type = bead_type;
-    const std::string src_segments = JoinIndices(bead.src);
-    const std::string tgt_segments = JoinIndices(bead.tgt);
     prov.src_segments = src_segments;
     prov.tgt_segments = tgt_segments;
     prov.anchors_json = anchors;

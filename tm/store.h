@@ -94,8 +94,9 @@ struct DocumentRecord {
   std::string language;      // BCP 47, e.g. "fr"
   std::string title;         // may be empty
   std::string date;          // YYYY-MM-DD; may be empty
-  // The segments; required. Beads name segments by Segment::index, which is
-  // also what the TM stores as the segment's number.
+  // The segments; required. Beads name segments by position in
+  // document->segments; the TM stores each segment's Segment::number (and
+  // the bead's segments by number).
   const Document* document = nullptr;
   const DocumentAnchors* anchors = nullptr;  // parallel to document->segments; may be null
   // Original text of each segment, parallel to document->segments. If empty,
@@ -280,7 +281,7 @@ struct StoredRun {
 
 // A segment of a stored document with its anchors.
 struct StoredSegment {
-  size_t index = 0;      // Segment::index: what beads name
+  size_t index = 0;      // Segment::number: what the stored beads name
   std::string original;  // the original text, UTF-8
   // Its anchors; each span is a byte range of `original` (anchors whose text
   // cannot be found in `original` are left out).

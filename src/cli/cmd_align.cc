@@ -7,7 +7,6 @@
 #include <iomanip>
 #include <iostream>
 #include <sstream>
-#include <unordered_map>
 
 #include "src/cli/align_common.h"
 #include "src/cli/options.h"
@@ -49,13 +48,12 @@ po::options_description AlignOptionsDescription() {
   return o;
 }
 
-// The texts of a bead's segments joined by a space.
-std::string JoinTexts(const std::vector<size_t>& indices,
-                      const std::unordered_map<size_t, const Segment*>& by_index) {
+// The texts of a bead's segments (positions in doc) joined by a space.
+std::string JoinTexts(const std::vector<size_t>& positions, const Document& doc) {
   std::string s;
-  for (size_t i : indices) {
+  for (size_t p : positions) {
     if (!s.empty()) s.push_back(' ');
-    s += by_index.at(i)->text;
+    s += doc.segments[p].text;
   }
   return s;
 }
@@ -258,14 +256,11 @@ int RunAlign(const std::vector<std::string>& args) {
     out.Commit();
     return 0;
   }
-  std::unordered_map<size_t, const Segment*> src_by_index, tgt_by_index;
-  for (const Segment& seg : pair.src.segments) src_by_index[seg.index] = &seg;
-  for (const Segment& seg : pair.tgt.segments) tgt_by_index[seg.index] = &seg;
   for (const Bead& b : pair.alignment.beads) {
-    std::string src_text = JoinTexts(b.src, src_by_index);
-    std::string tgt_text = JoinTexts(b.tgt, tgt_by_index);
+    std::string src_text = JoinTexts(b.src, pair.src);
+    std::string tgt_text = JoinTexts(b.tgt, pair.tgt);
     if (a.format == "jsonl") {
-      os << BeadJsonLine(b, src_text, tgt_text) << '\n';
+      os << BeadJsonLine(pipeline::Numbered(b, pair.src, pair.tgt), src_text, tgt_text) << '\n';
     } else if (b.src.size() > 0 && b.tgt.size() > 0) {
       os << TsvField(src_text) << '\t' << TsvField(tgt_text) << '\t' << FormatScore(b.score)
          << '\n';

@@ -90,7 +90,7 @@ int RunAnchors(const std::vector<std::string>& args) {
   std::ostream& os = out.stream();
   std::string line;
   for (size_t i = 0; i < doc.segments.size(); ++i) {
-    const size_t index = doc.segments[i].index;
+    const size_t index = doc.segments[i].number;
     if (format == "jsonl") {
       line = "{\"index\":" + std::to_string(index) + ",\"anchors\":[";
       for (size_t k = 0; k < anchors[i].size(); ++k) {

@@ -83,7 +83,7 @@ int RunSegment(const std::vector<std::string>& args) {
         if (format == "text") {
           line = s.text;
         } else {
-          line = "{\"index\":" + std::to_string(s.index) +
+          line = "{\"index\":" + std::to_string(s.number) +
                  ",\"start\":" + std::to_string(s.span.begin) +
                  ",\"end\":" + std::to_string(s.span.end) + ",\"text\":";
           AppendJsonString(s.text, &line);

@@ -11,8 +11,14 @@
 namespace ancre {
 
 struct Segment {
-  size_t index = 0;      // 0-based position in the document
+  // 0-based position in Document::segments: what an alignment's beads name.
+  size_t index = 0;
+  // The segment's number in every output (JSONL, the TM, reports): its
+  // position, or for presegmented input its 0-based input line (line-aligned
+  // corpora name sentences by line; blank lines leave gaps).
+  size_t number = 0;
   Span span;             // bytes of the input file as given, trimmed of surrounding white space
+  Span utf8;             // the same text in the input decoded to UTF-8 (InputText::utf8())
   std::string text;      // normalized text: NFC, white space collapsed to single spaces
   size_t paragraph = 0;  // 0-based paragraph number
 };

@@ -13,7 +13,6 @@
 #include "src/core/language_tag.h"
 #include "src/pipeline/freedict.h"
 #include "src/text/anchors.h"
-#include "src/text/normalize.h"
 #include "src/text/segmenter.h"
 
 namespace ancre::pipeline {
@@ -21,9 +20,9 @@ namespace {
 
 Document SegmentInput(const text::InputText& input, const std::string& language,
                       bool presegmented) {
-  if (presegmented) return LineSegments(input, language);
   text::SegmenterOptions o;
   o.language = language;
+  o.presegmented = presegmented;
   text::Segmenter segmenter(o);
   return segmenter.Segment(input);
 }
@@ -42,27 +41,6 @@ void ReturnTexts(std::vector<std::string>* texts, Document* doc) {
 }
 
 }  // namespace
-
-Document LineSegments(const text::InputText& input, const std::string& language) {
-  Document doc;
-  doc.language = language;
-  const std::string& utf8 = input.utf8();
-  size_t line_number = 0;
-  for (const text::LineSpan& l : text::SplitLines(utf8)) {
-    std::string normalized =
-        text::NormalizeSegmentText(std::string_view(utf8).substr(l.begin, l.end - l.begin));
-    if (!normalized.empty()) {
-      ancre::Segment s;
-      s.index = line_number;
-      s.span = {input.ToInputOffset(l.begin), input.ToInputOffset(l.end)};
-      s.text = std::move(normalized);
-      s.paragraph = line_number;
-      doc.segments.push_back(std::move(s));
-    }
-    ++line_number;
-  }
-  return doc;
-}
 
 AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tgt,
                            const PairOptions& given) {
@@ -117,11 +95,6 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   out.candidates = std::move(candidates.pairs);
   ReturnTexts(&src_texts, &out.src);
   ReturnTexts(&tgt_texts, &out.tgt);
-  // Beads refer to positions in the segment lists; report segment indices.
-  for (Bead& b : out.alignment.beads) {
-    for (size_t& i : b.src) i = out.src.segments[i].index;
-    for (size_t& j : b.tgt) j = out.tgt.segments[j].index;
-  }
   return out;
 }
 
@@ -146,6 +119,13 @@ void RequireDocumentFile(const std::string& path) {
   if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) return;
   throw IoError(path + (S_ISDIR(st.st_mode) ? ": is a folder" : ": is not a regular file") +
                 ", not a text document; give the path of a text file (- reads stdin)");
+}
+
+Bead Numbered(const Bead& bead, const Document& src, const Document& tgt) {
+  Bead out = bead;
+  for (size_t& i : out.src) i = src.segments[i].number;
+  for (size_t& j : out.tgt) j = tgt.segments[j].number;
+  return out;
 }
 
 }  // namespace ancre::pipeline

@@ -35,7 +35,8 @@ struct PairOptions {
   // Language tags, as LanguageTag::Parse reads them ("fr", "FR", "fr_FR").
   std::string src_language = "fr";
   std::string tgt_language = "en";
-  // Every non-empty input line is one segment, its index the 0-based line number.
+  // Every non-blank input line is one segment, numbered by its 0-based line
+  // (Segment::number).
   bool presegmented = false;
   // FreeDict dictionaries folder; empty = no lexicon.
   std::string dictionary_dir = "/usr/share/dictd";
@@ -54,11 +55,13 @@ struct PairOptions {
 };
 
 struct AlignedPair {
-  Document src;  // segments; Segment::index is what beads refer to
+  Document src;  // segments, in document order (Segment::index = position)
   Document tgt;
   DocumentAnchors src_anchors;  // parallel to src.segments
   DocumentAnchors tgt_anchors;
-  Alignment alignment;           // bead indices are Segment::index values
+  // Beads name segments by position in src/tgt.segments; outputs show
+  // Segment::number instead (see Numbered()).
+  Alignment alignment;
   align::ModeDecision decision;  // how the mode was chosen (auto)
   // With PairOptions::candidates: each source segment's best targets under
   // the aligner's final scorer (positions in src/tgt.segments).
@@ -95,8 +98,8 @@ AlignedDocuments AlignFiles(const std::string& src_path, const std::string& tgt_
 // block device or a socket would otherwise read as an empty text.
 void RequireDocumentFile(const std::string& path);
 
-// The segments of a presegmented input: one per non-empty line, index = line
-// number, span = the line, text normalized. Throws nothing but bad_alloc.
-Document LineSegments(const text::InputText& input, const std::string& language);
+// `bead` (naming segments by position in src and tgt) as outputs name it:
+// by Segment::number. Throws nothing but bad_alloc.
+Bead Numbered(const Bead& bead, const Document& src, const Document& tgt);
 
 }  // namespace ancre::pipeline

@@ -15,9 +15,8 @@ std::vector<std::string> Originals(const text::InputText& input, const Document&
   std::vector<std::string> out;
   out.reserve(doc.segments.size());
   for (const Segment& s : doc.segments) {
-    size_t b = input.ToUtf8Offset(s.span.begin);
-    size_t e = std::max(b, input.ToUtf8Offset(s.span.end));
-    out.push_back(input.utf8().substr(b, e - b));
+    out.push_back(
+        input.utf8().substr(s.utf8.begin, std::max(s.utf8.begin, s.utf8.end) - s.utf8.begin));
   }
   return out;
 }

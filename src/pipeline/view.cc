@@ -23,10 +23,10 @@ report::Side MakeSide(const Document& doc, const DocumentAnchors& anchors,
   const std::string& utf8 = input.utf8();
   for (size_t p = 0; p < doc.segments.size(); ++p) {
     const Segment& seg = doc.segments[p];
-    const size_t begin = input.ToUtf8Offset(seg.span.begin);
-    const size_t end = std::max(begin, input.ToUtf8Offset(seg.span.end));
+    const size_t begin = seg.utf8.begin;
+    const size_t end = std::max(begin, seg.utf8.end);
     report::Sentence s;
-    s.index = seg.index;
+    s.index = seg.number;
     s.text = utf8.substr(begin, end - begin);
     if (p < anchors.size()) {
       for (const Anchor& a : anchors[p]) {
@@ -67,11 +67,12 @@ report::AlignmentView AlignmentView(const AlignedDocuments& aligned) {
   view.src = MakeSide(pair.src, pair.src_anchors, aligned.src);
   view.tgt = MakeSide(pair.tgt, pair.tgt_anchors, aligned.tgt);
   view.mode = std::string(AlignModeName(pair.alignment.mode));
-  view.beads = pair.alignment.beads;
+  view.beads.reserve(pair.alignment.beads.size());
+  for (const Bead& b : pair.alignment.beads) view.beads.push_back(Numbered(b, pair.src, pair.tgt));
   for (const align::Candidate& c : pair.candidates) {
     if (c.sim < kMinCandidateScore) continue;
     view.candidates.push_back(
-        {pair.src.segments[c.src].index, pair.tgt.segments[c.tgt].index, c.sim});
+        {pair.src.segments[c.src].number, pair.tgt.segments[c.tgt].number, c.sim});
   }
   return view;
 }

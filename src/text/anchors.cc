@@ -111,9 +111,7 @@ std::vector<Anchor> AnchorExtractor::ExtractText(std::string_view utf8) {
 DocumentAnchors AnchorExtractor::Extract(const InputText& input, const Document& doc) {
   std::vector<Span> spans;
   spans.reserve(doc.segments.size());
-  for (const Segment& s : doc.segments) {
-    spans.push_back({input.ToUtf8Offset(s.span.begin), input.ToUtf8Offset(s.span.end)});
-  }
+  for (const Segment& s : doc.segments) spans.push_back(s.utf8);
   DocumentAnchors result = ExtractUtf8(input.utf8(), spans);
   for (auto& segment : result) {
     for (Anchor& a : segment) {

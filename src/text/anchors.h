@@ -40,7 +40,8 @@ class AnchorExtractor {
 
   // The anchors of every segment of doc (parallel to doc.segments). Spans are
   // byte offsets into the input as given and lie inside their segment's span.
-  // `input` must be the text `doc` was segmented from.
+  // `input` must be the text `doc` was segmented from; the segments' utf8
+  // spans say where they are in it.
   DocumentAnchors Extract(const InputText& input, const Document& doc);
 
   // The anchors of each of `segments`, given as byte ranges of `utf8` (valid

@@ -507,7 +507,9 @@ void Segmenter::SegmentUtf8(std::string_view s, size_t base, ParagraphMode mode,
     if (e <= i) return;
     ancre::Segment seg;
     seg.index = index++;
+    seg.number = options_.presegmented ? position->line : seg.index;
     seg.span = {base + i, base + e};
+    seg.utf8 = seg.span;
     seg.text = NormalizeSegmentText(s.substr(i, e - i));
     seg.paragraph = para;
     sink(std::move(seg));
@@ -547,12 +549,11 @@ void Segmenter::SegmentUtf8(std::string_view s, size_t base, ParagraphMode mode,
 
   std::vector<LineSpan> lines = SplitLines(s);
   if (options_.presegmented) {
-    // One segment per non-empty line; its index is the 0-based line number, so
-    // empty lines leave gaps (the convention of line-aligned corpora).
+    // One segment per non-blank line, numbered by its 0-based input line, so
+    // blank lines leave gaps (the convention of line-aligned corpora).
     for (const LineSpan& l : lines) {
-      size_t line_number = index;
       if (SkipSpaces(s.substr(0, l.end), l.begin) < l.end) segment_paragraph(l.begin, l.end);
-      index = line_number + 1;
+      ++position->line;
     }
     return;
   }
@@ -589,7 +590,7 @@ Document Segmenter::Segment(const InputText& input) {
   SegmentUtf8(
       input.utf8(), 0, mode,
       [&](ancre::Segment&& seg) {
-        seg.span = {input.ToInputOffset(seg.span.begin), input.ToInputOffset(seg.span.end)};
+        seg.span = {input.ToInputOffset(seg.utf8.begin), input.ToInputOffset(seg.utf8.end)};
         doc.segments.push_back(std::move(seg));
       },
       &position);
@@ -701,7 +702,14 @@ void Segmenter::SegmentStream(std::istream& in, const std::string& name,
                 "name), or --lenient to replace bad bytes with U+FFFD",
             consumed + start + at);
       }
-      SegmentUtf8(chunk, consumed + start, mode, sink, &position);
+      // Spans count the BOM; the decoded text (InputText::utf8()) does not.
+      SegmentUtf8(
+          chunk, consumed + start, mode,
+          [&](ancre::Segment&& seg) {
+            seg.utf8 = {seg.span.begin - bom, seg.span.end - bom};
+            sink(std::move(seg));
+          },
+          &position);
       lines_before += static_cast<size_t>(
           std::count(buffer.begin(), buffer.begin() + static_cast<long>(cut), '\n'));
       consumed += cut;

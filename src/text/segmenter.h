@@ -43,7 +43,9 @@ struct SegmenterOptions {
   ParagraphMode paragraphs = ParagraphMode::kAuto;
   std::string srx_path;                          // LISA SRX 2.0 rules; empty = ICU + ancre's fixes
   std::vector<std::string> extra_abbreviations;  // added to the shipped list, e.g. "Ste."
-  bool presegmented = false;  // every non-empty line is one segment, index = 0-based line number
+  // Every non-blank line is one segment (its span trimmed of surrounding white
+  // space), numbered by its 0-based input line (Segment::number).
+  bool presegmented = false;
 };
 
 class Segmenter {
@@ -54,16 +56,20 @@ class Segmenter {
   Segmenter(const Segmenter&) = delete;
   Segmenter& operator=(const Segmenter&) = delete;
 
-  // Segments a whole input. Spans are byte offsets into the input as given.
+  // Segments a whole input. Spans are byte offsets into the input as given,
+  // utf8 spans into input.utf8().
   Document Segment(const InputText& input);
 
   // Streams segments of a UTF-8 buffer to `sink` paragraph by paragraph; memory
   // stays bounded by the longest paragraph. `base` is added to every span
   // (the buffer's offset in its input). Used by Segment() and by the CLI.
   // `mode` must not be kAuto here (see DecideParagraphMode).
-  // `position` carries the next segment index and paragraph number across calls.
+  // `position` carries the next segment index, input line and paragraph
+  // number across calls. Segments come out with span == utf8 == the buffer's
+  // offsets plus `base`; the caller maps them.
   struct Position {
     size_t index = 0;
+    size_t line = 0;  // counted in presegmented mode only
     size_t paragraph = 0;
   };
   void SegmentUtf8(std::string_view utf8, size_t base, ParagraphMode mode,
@@ -72,7 +78,8 @@ class Segmenter {
   // Segments a whole stream chunk by chunk: UTF-8 input (BOM allowed) is read
   // in blocks and cut at paragraph breaks, so memory is bounded by the longest
   // paragraph; other encodings (and lenient mode) are decoded whole first.
-  // Spans are byte offsets into the stream as given. Throws as InputText does,
+  // Spans are byte offsets into the stream as given, utf8 spans into the
+  // stream decoded to UTF-8 (as InputText::utf8()). Throws as InputText does,
   // and IoError naming `name` and the limit for input decoded whole past
   // kMaxDocumentBytes or, in ParagraphMode::kBlank, a paragraph past
   // kMaxParagraphBytes (input.h).

@@ -139,6 +139,23 @@ TEST(StoredAlignmentViewTest, ShowsWhatTheFreshAlignmentShowed) {
   EXPECT_TRUE(StoreAlignment(store, d).already_stored);
 }
 
+// Presegmented input: beads name positions, outputs name input lines.
+TEST(AlignDocumentsTest, PresegmentedSegmentsAreNumberedByLineAndBeadsByPosition) {
+  PairOptions o = Options();
+  const text::InputText fr("Le chien dort dans la maison.\n\n  Les voitures rouges.  \n", "fr", {});
+  const text::InputText en("The dog sleeps in the house.\nThe red cars.\n", "en", {});
+  const AlignedPair p = AlignDocuments(fr, en, o);
+  ASSERT_EQ(p.src.segments.size(), 2u);
+  EXPECT_EQ(p.src.segments[1].index, 1u);
+  EXPECT_EQ(p.src.segments[1].number, 2u);
+  EXPECT_EQ(fr.utf8().substr(p.src.segments[1].utf8.begin, p.src.segments[1].utf8.size()),
+            "Les voitures rouges.");
+  ASSERT_EQ(p.alignment.beads.size(), 2u);
+  EXPECT_EQ(p.alignment.beads[1].src, std::vector<size_t>{1});
+  EXPECT_EQ(Numbered(p.alignment.beads[1], p.src, p.tgt).src, std::vector<size_t>{2});
+  EXPECT_EQ(Numbered(p.alignment.beads[1], p.src, p.tgt).tgt, std::vector<size_t>{1});
+}
+
 TEST(StoreAlignmentTest, RunParametersNameTheOptionsThatShapedTheResult) {
   PairOptions o;
   o.align.min_score = 0.5;

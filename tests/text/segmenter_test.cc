@@ -355,7 +355,9 @@ TEST(SegmenterTest, StreamingGivesTheSameSegmentsAsWholeInput) {
   ASSERT_EQ(streamed.size(), 80000u);
   for (size_t i = 0; i < streamed.size(); i += 997) {
     EXPECT_EQ(streamed[i].span, whole.segments[i].span);
+    EXPECT_EQ(streamed[i].utf8, whole.segments[i].utf8);
     EXPECT_EQ(streamed[i].index, i);
+    EXPECT_EQ(streamed[i].number, i);
   }
 }
 
@@ -383,7 +385,34 @@ TEST(SegmenterTest, PresegmentedKeepsEveryLine) {
   ASSERT_EQ(doc.segments.size(), 2u);
   EXPECT_EQ(doc.segments[0].text, "One. Two.");
   EXPECT_EQ(doc.segments[1].text, "Three");
-  EXPECT_EQ(doc.segments[1].index, 2u);  // the line number: the empty line leaves a gap
+  EXPECT_EQ(doc.segments[1].index, 1u);   // its position
+  EXPECT_EQ(doc.segments[1].number, 2u);  // the line number: the empty line leaves a gap
+}
+
+TEST(SegmenterTest, PresegmentedLinesAreTrimmedAndNumberedByLineWhenStreamedToo) {
+  SegmenterOptions o;
+  o.language = "fr";
+  o.presegmented = true;
+  Segmenter seg(o);
+  const std::string text = "\xEF\xBB\xBF  Un.  \n\t\nDeux\n";  // BOM, spaces, a blank line
+  const InputText input(text, "t", {});
+  const Document doc = seg.Segment(input);
+  std::istringstream in(text);
+  std::vector<ancre::Segment> streamed;
+  seg.SegmentStream(in, "t", {}, [&](ancre::Segment&& s) { streamed.push_back(std::move(s)); });
+  ASSERT_EQ(doc.segments.size(), 2u);
+  ASSERT_EQ(streamed.size(), 2u);
+  const std::vector<ancre::Segment>* both[] = {&doc.segments, &streamed};
+  for (const std::vector<ancre::Segment>* segs : both) {
+    const std::vector<ancre::Segment>& s = *segs;
+    EXPECT_EQ(s[0].span, (Span{5, 8}));  // "Un." in the input as given (after the BOM)
+    EXPECT_EQ(s[0].utf8, (Span{2, 5}));  // the same in the decoded text
+    EXPECT_EQ(input.utf8().substr(s[0].utf8.begin, s[0].utf8.size()), "Un.");
+    EXPECT_EQ(s[0].number, 0u);
+    EXPECT_EQ(s[1].number, 2u);
+    EXPECT_EQ(s[1].index, 1u);
+    EXPECT_EQ(s[1].paragraph, 1u);  // paragraphs count the non-blank lines
+  }
 }
 
 TEST(SegmenterTest, UnknownLanguageIsAUsageError) {

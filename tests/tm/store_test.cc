@@ -42,6 +42,7 @@ struct Pair {
       size_t end = text.find('\n', begin);
       Segment s;
       s.index = doc->segments.size();
+      s.number = s.index;
       s.span = {begin, end};
       s.text = text.substr(begin, end - begin);
       s.paragraph = s.index;
@@ -149,18 +150,25 @@ TEST(StoreTest, SamePairFromAnotherDocumentIsOneUnitWithTwoProvenances) {
   EXPECT_EQ(st.alignments, 2);
 }
 
-TEST(StoreTest, BeadsNameSegmentsByTheirIndexNotTheirPosition) {
+TEST(StoreTest, BeadsNameSegmentsByPositionAndTheTmKeepsTheirNumbers) {
   Store store(":memory:", {});
   Pair p;
-  // Presegmented input: segment indices are line numbers; line 1 was empty.
-  p.fr.segments[1].index = 2;
-  p.fr.segments[2].index = 3;
-  p.alignment.beads = {{{0}, {0}, 0.9, {}}, {{2}, {1}, 0.8, {}}};
-  store.SaveAlignment(p.Fr(), p.En(), p.alignment, AlignmentRecord{});
+  // Presegmented input: segments are numbered by input line; line 1 was empty.
+  p.fr.segments[1].number = 2;
+  p.fr.segments[2].number = 3;
+  p.alignment.beads = {{{0}, {0}, 0.9, {}}, {{1}, {1}, 0.8, {}}};
+  const SaveResult saved = store.SaveAlignment(p.Fr(), p.En(), p.alignment, AlignmentRecord{});
   auto units = AllUnits(store);
   ASSERT_EQ(units.size(), 2u);
-  EXPECT_EQ(units[1].source, "La réunion a eu lieu à Séoul le 27 octobre.");
-  p.alignment.beads = {{{1}, {1}, 0.8, {}}};  // index 1 does not exist
+  EXPECT_EQ(units[1].source, p.fr.segments[1].text);
+  const StoredAlignment stored = store.LoadAlignment(saved.alignment_id);
+  ASSERT_EQ(stored.source.size(), 3u);
+  EXPECT_EQ(stored.source[1].index, 2u);
+  EXPECT_EQ(stored.source[2].index, 3u);
+  ASSERT_EQ(stored.beads.size(), 2u);
+  EXPECT_EQ(stored.beads[1].src, std::vector<size_t>{2});  // by number
+  EXPECT_EQ(stored.beads[1].tgt, std::vector<size_t>{1});
+  p.alignment.beads = {{{3}, {1}, 0.8, {}}};  // position 3 does not exist
   AlignmentRecord other_run;
   other_run.mode = "comparable";
   EXPECT_THROW(store.SaveAlignment(p.Fr(), p.En(), p.alignment, other_run), Error);
