@@ -5,16 +5,10 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "src/unicode/fold.h"
+
 namespace ancre::tm {
 namespace {
-
-// utf8proc: COMPAT folds compatibility forms (ﬁ, ², full-width letters),
-// CASEFOLD folds case (ß -> ss), STRIPMARK drops combining marks after
-// decomposition (é -> e), LUMP unifies look-alike spaces, quotes and dashes,
-// IGNORE drops default-ignorable characters (soft hyphen, ZWJ).
-constexpr utf8proc_option_t kFoldOptions =
-    static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                   UTF8PROC_STRIPMARK | UTF8PROC_LUMP | UTF8PROC_IGNORE);
 
 enum class CharClass { kWord, kSymbol, kSeparator };
 
@@ -54,7 +48,7 @@ void VisitMatchWords(std::string_view text, Sink& sink) {
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   const auto size = static_cast<utf8proc_ssize_t>(text.size());
   utf8proc_ssize_t pos = 0;
-  utf8proc_int32_t folded[32];
+  char32_t folded[unicode::kMaxIndexFold];
   char utf8[4];
   while (pos < size) {
     const utf8proc_uint8_t b = bytes[pos];
@@ -83,20 +77,15 @@ void VisitMatchWords(std::string_view text, Sink& sink) {
     const size_t begin = static_cast<size_t>(pos);
     const size_t end = static_cast<size_t>(pos + len);
     pos += len;
-    int boundclass = UTF8PROC_BOUNDCLASS_START;
-    utf8proc_ssize_t n = utf8proc_decompose_char(c, folded, 32, kFoldOptions, &boundclass);
-    if (n < 0 || n > 32) {  // cannot happen for valid code points; keep the character as is
-      folded[0] = c;
-      n = 1;
-    }
-    for (utf8proc_ssize_t i = 0; i < n; ++i) {
-      const CharClass cls = Classify(folded[i]);
+    const size_t n = unicode::FoldForIndex(static_cast<char32_t>(c), folded);
+    for (size_t i = 0; i < n; ++i) {
+      const auto f = static_cast<utf8proc_int32_t>(folded[i]);
+      const CharClass cls = Classify(f);
       if (cls == CharClass::kSeparator) {
         sink.EndWord();
         continue;
       }
-      const auto bytes_out =
-          utf8proc_encode_char(folded[i], reinterpret_cast<utf8proc_uint8_t*>(utf8));
+      const auto bytes_out = utf8proc_encode_char(f, reinterpret_cast<utf8proc_uint8_t*>(utf8));
       if (cls == CharClass::kSymbol) sink.EndWord();  // a symbol is a word of its own
       sink.Append(std::string_view(utf8, static_cast<size_t>(bytes_out)), begin, end);
       if (cls == CharClass::kSymbol) sink.EndWord();

@@ -9,6 +9,7 @@
 #include "src/core/utf8.h"
 #include "src/text/normalize.h"
 #include "src/text/transliterate.h"
+#include "src/unicode/fold.h"
 
 namespace ancre::align {
 namespace {
@@ -39,17 +40,6 @@ bool IsLetter(char32_t c) {
 }
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
-
-std::string Fold(std::string_view word) {
-  bool ascii = true;
-  for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (!ascii) return text::FoldForMatching(word);
-  std::string out(word);
-  for (char& c : out) {
-    if (IsUpperAscii(c)) c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // True if every letter of the word is uppercase (non-ASCII letters: folded
 // form differs from the original, a good enough test for Latin capitals).
@@ -377,7 +367,7 @@ SideFeatures BuildSideFeatures(const std::vector<std::string>& texts,
       if (w.is_number) {
         type = types.Single(HashKey('N', w.number_key));
       } else {
-        folded = Fold(std::string_view(text).substr(w.begin, w.end - w.begin));
+        folded = unicode::FoldWord(std::string_view(text).substr(w.begin, w.end - w.begin));
         type = types.Word(folded, w.all_caps);
       }
       if (type == KeyTable::kNone) continue;  // a function word: no evidence

@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "src/align/features.h"
-#include "src/text/normalize.h"
+#include "src/unicode/fold.h"
 
 namespace ancre::align {
 namespace {
@@ -17,7 +17,7 @@ std::vector<uint32_t> StemIds(std::string_view text, std::string_view language, 
   std::vector<uint32_t> out;
   for (const Word& w : SplitWords(text)) {
     if (w.is_number) continue;
-    std::string folded = text::FoldForMatching(text.substr(w.begin, w.end - w.begin));
+    std::string folded = unicode::FoldForMatching(text.substr(w.begin, w.end - w.begin));
     if (folded.size() < 3 || IsStopword(language, folded)) continue;
     std::string stem = stemmer->Stem(folded);
     auto [it, added] = ids->emplace(std::move(stem), static_cast<uint32_t>(names->size()));

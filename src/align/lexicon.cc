@@ -8,12 +8,12 @@
 
 #include "src/core/error.h"
 #include "src/core/language_tag.h"
-#include "src/text/normalize.h"
+#include "src/unicode/fold.h"
 
 namespace ancre::align {
 namespace {
 
-std::string Lower(std::string_view word) { return text::FoldForMatching(word); }
+std::string Lower(std::string_view word) { return unicode::FoldForMatching(word); }
 
 }  // namespace
 
@@ -36,7 +36,7 @@ Stemmer::Stemmer(Stemmer&&) noexcept = default;
 Stemmer& Stemmer::operator=(Stemmer&&) noexcept = default;
 
 std::string Stemmer::Stem(std::string_view lowercase_word) {
-  if (!stemmer_) return text::FoldForMatching(lowercase_word);
+  if (!stemmer_) return unicode::FoldForMatching(lowercase_word);
   const sb_symbol* s =
       sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(lowercase_word.data()),
                       static_cast<int>(lowercase_word.size()));
@@ -45,7 +45,7 @@ std::string Stemmer::Stem(std::string_view lowercase_word) {
                         static_cast<size_t>(sb_stemmer_length(stemmer_.get())));
   bool ascii = std::all_of(stem.begin(), stem.end(),
                            [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  return ascii ? std::string(stem) : text::FoldForMatching(stem);
+  return ascii ? std::string(stem) : unicode::FoldForMatching(stem);
 }
 
 Lexicon Lexicon::FromStemPairs(const std::vector<std::pair<std::string, std::string>>& pairs) {

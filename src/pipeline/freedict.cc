@@ -17,7 +17,7 @@
 #include "src/align/features.h"
 #include "src/core/error.h"
 #include "src/core/language_tag.h"
-#include "src/text/normalize.h"
+#include "src/unicode/fold.h"
 
 namespace ancre::pipeline {
 
@@ -75,7 +75,7 @@ bool DecodeBase64Number(std::string_view s, size_t* value) {
   return !s.empty();
 }
 
-std::string Lower(std::string_view word) { return text::FoldForMatching(word); }
+std::string Lower(std::string_view word) { return unicode::FoldForMatching(word); }
 
 // The code FreeDict names a language's dictionaries with: its ISO 639-2/T
 // code (fr -> fra, cs -> ces), except Swahili, which FreeDict names by the

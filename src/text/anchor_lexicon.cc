@@ -21,6 +21,7 @@
 #include "src/core/error.h"
 #include "src/text/anchor_tokens.h"
 #include "src/text/icu_util.h"
+#include "src/unicode/fold.h"
 
 namespace ancre::text {
 namespace {
@@ -454,10 +455,11 @@ void AnchorLexicon::LoadWordLists() {
     for (const std::string& p : Split(more.percent_phrases, "|")) {
       std::string folded;
       for (const std::string& w : Split(p, " "))
-        folded += (folded.empty() ? "" : " ") + FoldWord(w);
+        folded += (folded.empty() ? "" : " ") + unicode::FoldWord(w);
       percent_phrases_.insert(folded);
     }
-    for (const std::string& w : Split(more.year_nouns, " ")) year_nouns_.insert(FoldWord(w));
+    for (const std::string& w : Split(more.year_nouns, " "))
+      year_nouns_.insert(unicode::FoldWord(w));
   }
   for (const std::string& m : Split(lists.multiplier_abbreviations, " ")) {
     size_t eq = m.find('=');
@@ -477,7 +479,7 @@ void AnchorLexicon::LoadDates() {
       int32_t count = 0;
       const icu::UnicodeString* months = symbols.getMonths(count, context, width);
       for (int32_t m = 0; m < count && m < 12; ++m) {
-        std::string folded = FoldWord(ToUtf8(months[m]));
+        std::string folded = unicode::FoldWord(ToUtf8(months[m]));
         while (!folded.empty() && folded.back() == '.') folded.pop_back();
         if (folded.empty()) continue;
         if (width == DFS::WIDE) {
@@ -490,7 +492,7 @@ void AnchorLexicon::LoadDates() {
       const icu::UnicodeString* days = symbols.getWeekdays(count, context, width);
       // ICU: index 1 = Sunday ... 7 = Saturday; ISO 8601: Monday = 1 ... Sunday = 7.
       for (int32_t d = 1; d < count && d <= 7; ++d) {
-        std::string folded = FoldWord(ToUtf8(days[d]));
+        std::string folded = unicode::FoldWord(ToUtf8(days[d]));
         while (!folded.empty() && folded.back() == '.') folded.pop_back();
         if (folded.empty()) continue;
         int iso = d == 1 ? 7 : d - 1;

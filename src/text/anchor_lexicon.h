@@ -9,7 +9,7 @@
 // ("English" -> lang:en), and short hand-written lists of function words,
 // titles and name particles.
 //
-// Phrases are looked up in folded form (FoldWord of each word, words joined by
+// Phrases are looked up in folded form (unicode::FoldWord of each word, words joined by
 // one space: "coree du sud").
 //
 // Thread-safety: a lexicon is immutable once built; ForLanguage() may be

@@ -8,6 +8,7 @@
 
 #include "src/core/utf8.h"
 #include "src/text/normalize.h"
+#include "src/unicode/fold.h"
 
 namespace ancre::text {
 namespace {
@@ -112,24 +113,6 @@ size_t OrdinalSuffixLength(std::string_view s, size_t i) {
   return 0;
 }
 
-// Code points below this fold through LatinFolds(): Latin-1 and Latin Extended-A/B.
-constexpr size_t kTableSize = 0x250;
-
-// FoldForMatching of each code point below kTableSize, computed once.
-const std::array<std::string, kTableSize>& LatinFolds() {
-  static const std::array<std::string, kTableSize> table = [] {
-    std::array<std::string, kTableSize> t;
-    std::string one;
-    for (char32_t cp = 0; cp < kTableSize; ++cp) {
-      one.clear();
-      AppendUtf8(cp, &one);
-      t[cp] = FoldForMatching(one);
-    }
-    return t;
-  }();
-  return table;
-}
-
 }  // namespace
 
 bool IsApostrophe(const Token& t) {
@@ -155,30 +138,6 @@ bool WordPhrase(const std::vector<Token>& tokens, size_t k, size_t words, std::s
   }
   *next = k;
   return found == words;
-}
-
-std::string FoldWord(std::string_view word) {
-  // Folding works code point by code point for Latin letters (NFKC, case fold
-  // and mark stripping leave nothing to compose across them), so the folds of
-  // U+0080..U+024F are looked up; anything else takes utf8proc's path.
-  const std::array<std::string, kTableSize>& table = LatinFolds();
-  std::string out;
-  out.reserve(word.size());
-  for (size_t i = 0; i < word.size();) {
-    const unsigned char b = static_cast<unsigned char>(word[i]);
-    if (b < 0x80) {
-      out.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b));
-      ++i;
-      continue;
-    }
-    if ((b & 0xE0) != 0xC0 || i + 1 >= word.size()) return FoldForMatching(word);
-    const char32_t cp =
-        (char32_t{b} & 0x1F) << 6 | (static_cast<unsigned char>(word[i + 1]) & 0x3F);
-    if (cp >= kTableSize) return FoldForMatching(word);
-    out += table[cp];
-    i += 2;
-  }
-  return out;
 }
 
 double NumberValue(std::string_view canonical) {
@@ -221,7 +180,6 @@ std::vector<Token> Tokenize(std::string_view s, const TokenizeOptions& options) 
   bool space_before = true;
   bool pending_hyphen_join = false;
   tokens.reserve(s.size() / 5 + 1);
-  const std::array<std::string, kTableSize>& folds = LatinFolds();
   while (i < s.size()) {
     const size_t start = i;
     size_t after_c = i;
@@ -305,7 +263,7 @@ std::vector<Token> Tokenize(std::string_view s, const TokenizeOptions& options) 
       t.joined = pending_hyphen_join;
       size_t letters = 0, uppers = 0;
       bool first = true;
-      bool folded = true;  // t.norm holds the fold so far (see FoldWord)
+      bool folded = true;  // t.norm holds the fold so far (see unicode::FoldWord)
       while (i < s.size()) {
         const unsigned char b = static_cast<unsigned char>(s[i]);
         if (b < 0x80) {  // a run of ASCII letters: appended, then lower-cased
@@ -341,8 +299,8 @@ std::vector<Token> Tokenize(std::string_view s, const TokenizeOptions& options) 
           if (first) t.upper_initial = true;
         }
         if (upper || IsLower(d)) ++letters;  // marks and caseless letters count as neither
-        if (d < kTableSize) {
-          t.norm += folds[d];
+        if (d < unicode::kLatinFoldEnd) {
+          t.norm += unicode::LatinFold(d);
         } else {
           folded = false;
         }
@@ -351,7 +309,7 @@ std::vector<Token> Tokenize(std::string_view s, const TokenizeOptions& options) 
       }
       t.end = i;
       t.all_upper = letters >= 2 && uppers == letters;
-      if (!folded) t.norm = FoldForMatching(s.substr(start, i - start));
+      if (!folded) t.norm = unicode::FoldForMatching(s.substr(start, i - start));
       // A hyphen glued between two letters joins the words.
       pending_hyphen_join = false;
       if (i < s.size()) {

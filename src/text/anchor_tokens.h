@@ -65,10 +65,6 @@ bool WordPhrase(const std::vector<Token>& tokens, size_t k, size_t words, std::s
 // True for ' and its typographic forms (U+2019, U+02BC).
 bool IsApostrophe(const Token& token);
 
-// Folds one word for matching: lower case, accents removed, compatibility
-// forms unified. ASCII takes a fast path. Returns the folded word.
-std::string FoldWord(std::string_view word);
-
 // The numeric value of a canonical number string ("3400", "3.5"); 0 if empty.
 double NumberValue(std::string_view canonical);
 

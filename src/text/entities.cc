@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "src/text/icu_util.h"
+#include "src/unicode/fold.h"
 
 namespace ancre::text {
 namespace {
@@ -325,7 +326,7 @@ struct EntityScanner::Impl {
     if (const NameEntry* e = lex.ShortName(letters)) {
       Emit(k, j, AnchorKind::kEntity, e->key, e->subtype, e->weight);
     } else {
-      Emit(k, j, AnchorKind::kAcronym, FoldWord(letters), "", 1.0);
+      Emit(k, j, AnchorKind::kAcronym, unicode::FoldWord(letters), "", 1.0);
     }
     return true;
   }

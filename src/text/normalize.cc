@@ -1,30 +1,13 @@
 #include "src/text/normalize.h"
 
-#include <utf8proc.h>
-
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
-#include <memory>
 
 #include "src/core/utf8.h"
+#include "src/unicode/fold.h"
 
 namespace ancre::text {
 namespace {
-
-struct FreeDeleter {
-  void operator()(void* p) const { std::free(p); }  // utf8proc allocates with malloc
-};
-
-std::string Map(std::string_view s, int options) {
-  utf8proc_uint8_t* out = nullptr;
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                    static_cast<utf8proc_ssize_t>(s.size()), &out,
-                                    static_cast<utf8proc_option_t>(options));
-  std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owner(out);
-  if (n < 0) return std::string(s);  // input is validated upstream; keep it as is
-  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(n));
-}
 
 bool IsCollapsibleSpace(char32_t c) {
   // NBSP and NNBSP (and FIGURE SPACE) are typed on purpose (French spacing): keep them.
@@ -156,35 +139,7 @@ std::string NormalizeSegmentText(std::string_view utf8) {
     collapsed.append(utf8.substr(start, i - start));
   }
   if (!needs_nfc) return collapsed;
-  return Map(collapsed, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-}
-
-namespace {
-
-// Scripts whose combining marks are vowels, not accents (Devanagari ने and नौ
-// differ only by them): Indic, Thai, Lao, Tibetan, Myanmar, Khmer.
-bool HasVowelMarks(std::string_view utf8) {
-  size_t i = 0;
-  while (i < utf8.size()) {
-    const unsigned char lead = static_cast<unsigned char>(utf8[i]);
-    if (lead < 0xE0) {  // ASCII and two-byte sequences: below U+0800
-      i += lead < 0x80 ? 1 : 2;
-      continue;
-    }
-    const char32_t c = NextCodePoint(utf8, &i);
-    if ((c >= 0x0900 && c <= 0x0DFF) || (c >= 0x0E00 && c <= 0x109F) ||
-        (c >= 0x1780 && c <= 0x17FF)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
-std::string FoldForMatching(std::string_view utf8) {
-  const int keep_marks = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD;
-  return Map(utf8, HasVowelMarks(utf8) ? keep_marks : keep_marks | UTF8PROC_STRIPMARK);
+  return unicode::ToNfc(collapsed);
 }
 
 }  // namespace ancre::text

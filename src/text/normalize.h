@@ -1,6 +1,6 @@
 // Text normalization with utf8proc: NFC with white space collapsed (the
-// `text` of a segment), and folding for matching (case folded, accents
-// removed, compatibility forms unified). Input must be valid UTF-8.
+// `text` of a segment). Folding for matching is in src/unicode/fold.h.
+// Input must be valid UTF-8.
 // Thread-safe (pure functions).
 #pragma once
 
@@ -12,11 +12,6 @@ namespace ancre::text {
 // NFC, every run of white space (including line breaks; not NBSP/NNBSP, which
 // are kept as typed) collapsed to one space, trimmed at both ends.
 std::string NormalizeSegmentText(std::string_view utf8);
-
-// NFKC + case fold + accents stripped: "Séoul" -> "seoul", "ÉTATS" -> "etats".
-// In scripts whose combining marks are vowels (Devanagari and the other Indic
-// scripts, Thai, Khmer ...) the marks are kept: "ने" and "नौ" stay apart.
-std::string FoldForMatching(std::string_view utf8);
 
 // True if the code point is white space that may separate words
 // (Unicode White_Space, including NBSP U+00A0 and NNBSP U+202F).

@@ -14,24 +14,11 @@ TEST(NormalizeTest, ComposesToNfc) {
   EXPECT_EQ(NormalizeSegmentText("Se\xCC\x81oul"), "Séoul");  // e + combining acute
 }
 
-TEST(NormalizeTest, FoldingRemovesCaseAndAccents) {
-  EXPECT_EQ(FoldForMatching("Séoul"), "seoul");
-  EXPECT_EQ(FoldForMatching("ÉTATS-UNIS"), "etats-unis");
-  EXPECT_EQ(FoldForMatching("Straße"), "strasse");
-}
-
 }  // namespace
 }  // namespace ancre::text
 
 namespace ancre::text {
 namespace {
-
-TEST(NormalizeTest, FoldingKeepsTheVowelSignsOfIndicScripts) {
-  // ने (postposition) and नौ (nine) differ only by their vowel signs.
-  EXPECT_NE(FoldForMatching("ने"), FoldForMatching("नौ"));
-  EXPECT_EQ(FoldForMatching("ओबामा"), "ओबामा");
-  EXPECT_EQ(FoldForMatching("Séoul"), "seoul");  // Latin accents still go
-}
 
 // The fast path (already-normal text) and the full path must agree.
 TEST(NormalizeTest, FastPathAgreesWithFullPathOnEdgeCases) {
