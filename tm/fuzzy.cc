@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "src/core/utf8.h"
 #include "src/unicode/fold.h"
 
 namespace ancre::tm {
@@ -67,9 +68,9 @@ void VisitMatchWords(std::string_view text, Sink& sink) {
       ++pos;
       continue;
     }
-    utf8proc_int32_t c = 0;
-    utf8proc_ssize_t len = utf8proc_iterate(bytes + pos, size - pos, &c);
-    if (len <= 0) {  // invalid UTF-8 (callers validate): skip the byte as a separator
+    char32_t c = 0;
+    const auto len = static_cast<utf8proc_ssize_t>(DecodeUtf8(text, static_cast<size_t>(pos), &c));
+    if (len == 0) {  // invalid UTF-8 (callers validate): skip the byte as a separator
       sink.EndWord();
       ++pos;
       continue;
@@ -77,7 +78,7 @@ void VisitMatchWords(std::string_view text, Sink& sink) {
     const size_t begin = static_cast<size_t>(pos);
     const size_t end = static_cast<size_t>(pos + len);
     pos += len;
-    const size_t n = unicode::FoldForIndex(static_cast<char32_t>(c), folded);
+    const size_t n = unicode::FoldForIndex(c, folded);
     for (size_t i = 0; i < n; ++i) {
       const auto f = static_cast<utf8proc_int32_t>(folded[i]);
       const CharClass cls = Classify(f);
