@@ -8,6 +8,7 @@
 #include "src/align/comparable.h"
 #include "src/align/learned_lexicon.h"
 #include "src/align/parallel.h"
+#include "src/text/transliterate.h"
 
 namespace ancre::align {
 namespace {
@@ -55,6 +56,8 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
   fs.side = Side::kSource;
   fs.lexicon = options.lexicon.get();
   fs.anchor_weight = options.anchor_weight;
+  fs.phonetic_names = text::WritesInLatinScript(options.src_language) !=
+                      text::WritesInLatinScript(options.tgt_language);
   FeatureOptions ft = fs;
   ft.language = options.tgt_language;
   ft.side = Side::kTarget;

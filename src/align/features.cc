@@ -205,8 +205,9 @@ class TypeTable {
       : options_(options), stemmer_(options.language), f_(f) {}
 
   // The type of a word, or kNone for a word without keys (function words).
-  uint32_t Word(const std::string& folded, bool all_caps) {
-    auto& memo = words_[all_caps ? 1 : 0];
+  // `name_like`: the word may be a name (see FeatureOptions::phonetic_names).
+  uint32_t Word(const std::string& folded, bool all_caps, bool name_like) {
+    auto& memo = words_[(all_caps ? 1 : 0) + (name_like ? 2 : 0)];
     auto it = memo.find(folded);
     if (it != memo.end()) return it->second;
     keys_.clear();
@@ -223,16 +224,24 @@ class TypeTable {
       }
       // A word in another script also meets the Latin spelling of its sound
       // (names, loanwords: "Обама" / "Obama").
+      bool latinized = false;
+      std::string latin;
       if (cps >= 3 && static_cast<unsigned char>(folded[0]) >= 0x80) {
-        std::string latin;
         for (char c : latinizer_.ToLatin(folded)) {
           if (c >= 'a' && c <= 'z') latin += c;
         }
+        latinized = !latin.empty();
         if (latin.size() >= 4) {
           keys_.push_back(HashKey('P', std::string_view(latin).substr(0, 4)));
         } else if (latin.size() == 3) {
           keys_.push_back(HashKey('W', latin));
         }
+      }
+      // ... and, facing another script, on the consonants of its sound,
+      // whatever the transliteration ("Джобса" / "Jobs").
+      if (options_.phonetic_names && name_like && cps >= 3) {
+        std::string skeleton = text::PhoneticSkeleton(latinized ? latin : folded, latinized);
+        if (skeleton.size() >= 3) keys_.push_back(HashKey('K', skeleton.substr(0, 4)));
       }
       const bool dictionary = options_.lexicon != nullptr && !options_.lexicon->empty();
       const bool learned = options_.learned != nullptr && !options_.learned->empty();
@@ -291,7 +300,8 @@ class TypeTable {
   std::vector<uint32_t> single_types_;  // their types
   std::vector<uint32_t> anchor_keys_;   // vocabulary ids of number and anchor keys
   std::vector<uint64_t> keys_;          // scratch
-  std::unordered_map<std::string, uint32_t> words_[2];  // plain words, all-caps words
+  // By (all caps) + 2 * (may be a name).
+  std::unordered_map<std::string, uint32_t> words_[4];
 };
 
 }  // namespace
@@ -368,7 +378,10 @@ SideFeatures BuildSideFeatures(const std::vector<std::string>& texts,
         type = types.Single(HashKey('N', w.number_key));
       } else {
         folded = unicode::FoldWord(std::string_view(text).substr(w.begin, w.end - w.begin));
-        type = types.Word(folded, w.all_caps);
+        const bool name_like =
+            options.phonetic_names &&
+            text::Latinizer::MayBeName(std::string_view(text).substr(w.begin, w.end - w.begin));
+        type = types.Word(folded, w.all_caps, name_like);
       }
       if (type == KeyTable::kNone) continue;  // a function word: no evidence
       f.tokens.push_back({0.f, type});

@@ -52,6 +52,10 @@ struct FeatureOptions {
   const Lexicon* lexicon = nullptr;  // may be null or empty; must outlive the call
   const Lexicon* learned = nullptr;  // a learned lexicon, used like `lexicon`; may be null
   double anchor_weight = 1.0;        // multiplies every anchor token's weight
+  // The other side writes in another script (Cyrillic against Latin ...):
+  // words that may be names (capitalized, or in a script without case) also
+  // meet on their consonant skeleton ("Джобса" / "Jobs", "Скалиа" / "Scalia").
+  bool phonetic_names = false;
 };
 
 struct Token {

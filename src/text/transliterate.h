@@ -22,6 +22,10 @@ class Latinizer {
   // True if `utf8` holds a letter outside the Latin script.
   static bool HasNonLatinLetter(std::string_view utf8);
 
+  // True if the word starts with a capital letter, or with a letter of a
+  // script without case (Devanagari, Arabic, Han ...): it may be a name.
+  static bool MayBeName(std::string_view utf8);
+
   // The word in lowercase ASCII Latin letters (ICU "Any-Latin; Latin-ASCII;
   // Lower"); empty if it holds no letter outside the Latin script. Throws
   // Error if ICU lacks the transliterator.
@@ -31,5 +35,20 @@ class Latinizer {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// True if `language` (ISO 639 code, e.g. "fr", "ru", "sr-Latn") is written
+// in the Latin script by default (ICU's likely script); false for Cyrillic,
+// Greek, Devanagari ... and for a language ICU does not know.
+bool WritesInLatinScript(const std::string& language);
+
+// The consonant skeleton of a name in lowercase ASCII Latin letters, for
+// comparing the same name across scripts, whatever the transliteration:
+// "putin" / "putina" (Путина) -> "ptn", "scalia" / "skalia" -> "skl",
+// "thomas" / "tomas" -> "tms", "jobs" / "dzhobsa" -> "jbs", "facebook" /
+// "fejsbuk" -> "fsbk". The first letter stays (a vowel as "a"), vowels go,
+// digraphs and soft c are read as sounds, repeats collapse. `latinized`:
+// the word came from another script through ToLatin, where "j" is the
+// semivowel й; in a Latin-script word it is the consonant of "Jobs".
+std::string PhoneticSkeleton(std::string_view ascii_lower, bool latinized);
 
 }  // namespace ancre::text

@@ -83,6 +83,24 @@ TEST(FeaturesTest, WordsInOtherScriptsMeetTheirLatinSpelling) {
   EXPECT_GE(MatchIndex::Build(hi, en).shared_keys, 1u);
 }
 
+TEST(FeaturesTest, NamesMeetOnTheirConsonantsAcrossScripts) {
+  DocumentAnchors none;
+  // Transliterations that differ past the first four letters' reach:
+  // Dzhobsa/Jobs, Skalia/Scalia, Tomas/Thomas, Fejsbuk/Facebook.
+  const std::vector<std::string> ru_text = {"Джобса, Скалиа и Томаса видели в Фейсбуке."};
+  const std::vector<std::string> en_text = {"Jobs, Scalia and Thomas were seen on Facebook."};
+  FeatureOptions ru_options{.language = "ru", .side = Side::kSource};
+  FeatureOptions en_options{.language = "en", .side = Side::kTarget};
+  const size_t plain = MatchIndex::Build(BuildSideFeatures(ru_text, none, ru_options),
+                                         BuildSideFeatures(en_text, none, en_options))
+                           .shared_keys;
+  ru_options.phonetic_names = en_options.phonetic_names = true;
+  const size_t phonetic = MatchIndex::Build(BuildSideFeatures(ru_text, none, ru_options),
+                                            BuildSideFeatures(en_text, none, en_options))
+                              .shared_keys;
+  EXPECT_GE(phonetic, plain + 4) << plain << " shared keys without skeletons";
+}
+
 TEST(LexiconTest, TextFormRoundTrips) {
   Lexicon lex;
   Stemmer fr("fr"), en("en");
