@@ -21,12 +21,12 @@
 #include <string>
 #include <vector>
 
-#include "tm/store.h"
+#include "tm/translation_memory.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-using ancre::tm::Store;
+using ancre::tm::TranslationMemory;
 using ancre::tm::TranslationUnit;
 
 struct Pair {
@@ -135,14 +135,14 @@ size_t BigUnits() {
 }
 
 // The big TM, built on first use and reused across runs.
-Store& BigTm() {
-  static Store* store = [] {
+TranslationMemory& BigTm() {
+  static TranslationMemory* store = [] {
     const size_t units = BigUnits();
     const char* env = std::getenv("ANCRE_BENCH_TM");
     fs::path path = env ? env : "tm-bench-" + std::to_string(units) + ".sqlite";
     if (!fs::exists(path)) {
       std::cerr << "tm_bench: building " << path << " with " << units << " TUs...\n";
-      Store build(path, {});
+      TranslationMemory build(path.string(), {});
       const size_t n = DevPairs().size();
       std::vector<TranslationUnit> batch;
       auto start = std::chrono::steady_clock::now();
@@ -156,10 +156,10 @@ Store& BigTm() {
       double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::cerr << "tm_bench: built in " << s << " s\n";
     }
-    ancre::tm::StoreOptions ro;
+    ancre::tm::OpenOptions ro;
     ro.read_only = true;
     ro.create = false;
-    return new Store(path, ro);
+    return new TranslationMemory(path.string(), ro);
   }();
   return *store;
 }
@@ -223,9 +223,9 @@ void BM_InsertAlignedPairs(benchmark::State& state) {
     state.PauseTiming();
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
     {
-      ancre::tm::StoreOptions options;
+      ancre::tm::OpenOptions options;
       options.index_after_write = false;
-      Store store(path, options);
+      TranslationMemory store(path.string(), options);
       state.ResumeTiming();
       auto t0 = std::chrono::steady_clock::now();
       store.AddUnits(batch);
@@ -258,7 +258,7 @@ BENCHMARK(BM_InsertAlignedPairs)
 
 // Fuzzy lookup of a sentence near a TM source: a dev sentence with one word dropped.
 void BM_Lookup(benchmark::State& state) {
-  Store& tm = BigTm();
+  TranslationMemory& tm = BigTm();
   const auto& pairs = DevPairs();
   std::mt19937 rng(7);
   Latencies latencies;
@@ -280,7 +280,7 @@ BENCHMARK(BM_Lookup)->Iterations(1000)->Unit(benchmark::kMillisecond);
 
 // Concordance: a word, a two-word phrase, a prefix of a dev sentence, in turn.
 void BM_Search(benchmark::State& state) {
-  Store& tm = BigTm();
+  TranslationMemory& tm = BigTm();
   const auto& pairs = DevPairs();
   std::mt19937 rng(11);
   Latencies latencies;
@@ -317,7 +317,7 @@ BENCHMARK(BM_Search)->Iterations(600)->Unit(benchmark::kMillisecond);
 
 // Substring search through the trigram index.
 void BM_SearchSubstring(benchmark::State& state) {
-  Store& tm = BigTm();
+  TranslationMemory& tm = BigTm();
   const auto& pairs = DevPairs();
   std::mt19937 rng(13);
   Latencies latencies;
@@ -340,8 +340,8 @@ BENCHMARK(BM_SearchSubstring)->Iterations(300)->Unit(benchmark::kMillisecond);
 
 // Size on disk of the big TM per TU.
 void BM_BigTmSize(benchmark::State& state) {
-  Store& tm = BigTm();
-  ancre::tm::StoreStats st;
+  TranslationMemory& tm = BigTm();
+  ancre::tm::TmStats st;
   for (auto _ : state) st = tm.Stats();
   state.counters["tm_units"] = static_cast<double>(st.units);
   state.counters["bytes_per_tu"] =

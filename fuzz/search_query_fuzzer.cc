@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "src/core/error.h"
-#include "tm/store.h"
+#include "tm/translation_memory.h"
 
 namespace {
 
@@ -22,9 +22,9 @@ void Check(bool ok, const char* what) {
   }
 }
 
-ancre::tm::Store& SmallTm() {
-  static std::unique_ptr<ancre::tm::Store> store = [] {
-    auto s = std::make_unique<ancre::tm::Store>(":memory:", ancre::tm::StoreOptions{});
+ancre::tm::TranslationMemory& SmallTm() {
+  static std::unique_ptr<ancre::tm::TranslationMemory> store = [] {
+    auto s = std::make_unique<ancre::tm::TranslationMemory>(":memory:", ancre::tm::OpenOptions{});
     std::vector<ancre::tm::TranslationUnit> units;
     const char* pairs[][2] = {
         {"Le groupe de travail conjoint sera lancé le 10 novembre.",

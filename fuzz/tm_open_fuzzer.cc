@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "src/core/error.h"
-#include "tm/store.h"
+#include "tm/translation_memory.h"
 
 namespace {
 
@@ -39,7 +39,7 @@ const std::string& ValidTm() {
   static const std::string bytes = [] {
     const fs::path path = Scratch() / "valid.sqlite";
     {
-      ancre::tm::Store store(path, ancre::tm::StoreOptions{});
+      ancre::tm::TranslationMemory store(path.string(), ancre::tm::OpenOptions{});
       std::vector<ancre::tm::TranslationUnit> units(3);
       const char* texts[][2] = {{"Bonjour.", "Hello."},
                                 {"Le 27 octobre.", "On October 27."},
@@ -91,11 +91,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     WriteFile(path, tm);
   }
   try {
-    ancre::tm::StoreOptions options;
+    ancre::tm::OpenOptions options;
     options.read_only = true;
     options.create = false;
-    options.busy_timeout_ms = 0;
-    ancre::tm::Store store(path, options);
+    options.lock_wait_ms = 0;
+    ancre::tm::TranslationMemory store(path.string(), options);
     try {
       (void)store.Stats();
       (void)store.Check();

@@ -3,7 +3,7 @@
 #include <charconv>
 
 #include "src/core/bead_json.h"
-#include "tm/store_internal.h"
+#include "tm/sqlite/sqlite_tm.h"
 
 namespace ancre::tm {
 
@@ -57,7 +57,7 @@ bool ParseIndices(std::string_view text, std::vector<size_t>* out) {
 
 // Every segment of a document with its anchors, spans made relative to the
 // segment's original text.
-std::vector<StoredSegment> LoadSegments(const Store::Impl& impl, int64_t document_id) {
+std::vector<StoredSegment> LoadSegments(const internal::SqliteTm::Impl& impl, int64_t document_id) {
   Stmt segments = impl.Prepare(
       "SELECT id, idx, byte_begin, original FROM segments WHERE document_id = ?1 ORDER BY idx");
   Stmt anchors = impl.Prepare(
@@ -104,7 +104,7 @@ std::vector<StoredSegment> LoadSegments(const Store::Impl& impl, int64_t documen
 
 }  // namespace
 
-std::vector<StoredRun> Store::Alignments(int64_t document_id) const {
+std::vector<StoredRun> internal::SqliteTm::Alignments(int64_t document_id) const {
   const Impl& impl = *impl_;
   std::string sql = kRunColumns;
   if (document_id > 0) sql += " WHERE a.src_document_id = ?1 OR a.tgt_document_id = ?1";
@@ -116,7 +116,7 @@ std::vector<StoredRun> Store::Alignments(int64_t document_id) const {
   return runs;
 }
 
-StoredAlignment Store::LoadAlignment(int64_t alignment_id) const {
+StoredAlignment internal::SqliteTm::LoadAlignment(int64_t alignment_id) const {
   const Impl& impl = *impl_;
   StoredAlignment out;
   {

@@ -30,7 +30,7 @@
 #include <unordered_map>
 
 #include "src/core/language_tag.h"
-#include "tm/store_internal.h"
+#include "tm/sqlite/sqlite_tm.h"
 
 namespace ancre::tm {
 
@@ -129,8 +129,8 @@ void BindLangs(sqlite3_stmt* s, const LookupOptions& options, int first_paramete
 // Scores every row of s (columns: id, match_key) and keeps those at or above
 // the threshold. Both Lookup and LookupByScan score here, so their scores are
 // identical.
-void ScoreRows(const Store::Impl& impl, sqlite3_stmt* s, QueryWords& query, double threshold,
-               std::vector<Scored>* out) {
+void ScoreRows(const internal::SqliteTm::Impl& impl, sqlite3_stmt* s, QueryWords& query,
+               double threshold, std::vector<Scored>* out) {
   double score = 0;
   while (Step(s, impl.path, "cannot read translation units")) {
     auto key = reinterpret_cast<const char*>(sqlite3_column_text(s, 1));
@@ -140,7 +140,7 @@ void ScoreRows(const Store::Impl& impl, sqlite3_stmt* s, QueryWords& query, doub
   }
 }
 
-std::vector<FuzzyMatch> Finish(const Store::Impl& impl, const MatchWords& query,
+std::vector<FuzzyMatch> Finish(const internal::SqliteTm::Impl& impl, const MatchWords& query,
                                std::vector<Scored> scored, size_t max) {
   std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
     return a.score != b.score ? a.score > b.score : a.id < b.id;
@@ -223,7 +223,7 @@ struct Candidate {
 // outlive impl.
 class Postings {
  public:
-  explicit Postings(const Store::Impl& impl)
+  explicit Postings(const internal::SqliteTm::Impl& impl)
       : impl_(impl),
         term_(impl.Prepare("SELECT rowid FROM unit_words WHERE unit_words MATCH ?1")) {}
 
@@ -300,7 +300,7 @@ class Postings {
   }
 
  private:
-  const Store::Impl& impl_;
+  const internal::SqliteTm::Impl& impl_;
   Stmt term_;
   std::vector<Candidate> candidates_;  // by id
   std::vector<Candidate> merged_;
@@ -335,7 +335,7 @@ class Rows {
  public:
   static constexpr size_t kBatch = 64;
 
-  Rows(const Store::Impl& impl, const LookupOptions& options, size_t n)
+  Rows(const internal::SqliteTm::Impl& impl, const LookupOptions& options, size_t n)
       : impl_(impl), options_(options), n_(n), rows_(impl.Prepare(Sql(options))) {}
 
   // Queues candidate c; reads and scores the queue when it is full.
@@ -381,7 +381,7 @@ class Rows {
     return sql + LangConditions(options, words + 2);
   }
 
-  const Store::Impl& impl_;
+  const internal::SqliteTm::Impl& impl_;
   const LookupOptions& options_;
   size_t n_;
   Stmt rows_;
@@ -390,8 +390,8 @@ class Rows {
 
 }  // namespace
 
-std::vector<FuzzyMatch> Store::LookupByScan(std::string_view query,
-                                            const LookupOptions& options) const {
+std::vector<FuzzyMatch> internal::SqliteTm::LookupByScan(std::string_view query,
+                                                         const LookupOptions& options) const {
   CheckOptions(options);
   const Impl& impl = *impl_;
   MatchWords q = SplitMatchWords(query);
@@ -405,7 +405,8 @@ std::vector<FuzzyMatch> Store::LookupByScan(std::string_view query,
   return Finish(impl, q, std::move(scored), options.max);
 }
 
-std::vector<FuzzyMatch> Store::Lookup(std::string_view query, const LookupOptions& options) const {
+std::vector<FuzzyMatch> internal::SqliteTm::Lookup(std::string_view query,
+                                                   const LookupOptions& options) const {
   CheckOptions(options);
   const Impl& impl = *impl_;
   MatchWords q = SplitMatchWords(query);
@@ -520,39 +521,6 @@ std::vector<FuzzyMatch> Store::Lookup(std::string_view query, const LookupOption
   }
   rows.Flush(query_words, &best, &scored);
   return Finish(impl, q, std::move(scored), options.max);
-}
-
-Analysis Store::Analyze(const std::vector<std::string>& segments,
-                        const LookupOptions& options) const {
-  struct Band {
-    const char* name;
-    double min;
-  };
-  static constexpr Band kBands[] = {{"100%", 100.0},  {"95–99%", 95.0}, {"85–94%", 85.0},
-                                    {"75–84%", 75.0}, {"50–74%", 50.0}, {"no match", -1.0}};
-  Analysis analysis;
-  for (const Band& b : kBands) analysis.buckets.push_back({b.name, 0, 0});
-  LookupOptions best = options;
-  best.threshold = 50.0;
-  best.max = 1;
-  for (const std::string& segment : segments) {
-    const auto words = static_cast<int64_t>(SplitMatchWords(segment).size());
-    double score = -1.0;
-    if (words > 0) {
-      auto matches = Lookup(segment, best);
-      if (!matches.empty()) score = matches.front().score;
-    }
-    for (size_t b = 0; b < std::size(kBands); ++b) {
-      if (score >= kBands[b].min) {
-        ++analysis.buckets[b].segments;
-        analysis.buckets[b].words += words;
-        break;
-      }
-    }
-    ++analysis.segments;
-    analysis.words += words;
-  }
-  return analysis;
 }
 
 }  // namespace ancre::tm

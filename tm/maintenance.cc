@@ -1,10 +1,10 @@
-// Store maintenance: statistics, integrity check, prune, merge.
+// SQLite TM maintenance: statistics, integrity check, prune, merge.
 #include <algorithm>
 #include <filesystem>
 #include <map>
 
 #include "src/core/language_tag.h"
-#include "tm/store_internal.h"
+#include "tm/sqlite/sqlite_tm.h"
 
 namespace ancre::tm {
 
@@ -14,19 +14,21 @@ using internal::BindText;
 using internal::ColumnDouble;
 using internal::ColumnInt;
 using internal::ColumnText;
+using internal::kOldestReadableSchema;
+using internal::kSchemaVersion;
 using internal::Reuse;
 using internal::Step;
 using internal::Stmt;
 
 namespace {
 
-int64_t Count(const Store::Impl& impl, const char* sql) {
+int64_t Count(const internal::SqliteTm::Impl& impl, const char* sql) {
   Stmt s = impl.Prepare(sql);
   return Step(s.get(), impl.path, "cannot read the database") ? ColumnInt(s.get(), 0) : 0;
 }
 
-std::vector<StoreStats::Count> Counts(const Store::Impl& impl, const char* sql) {
-  std::vector<StoreStats::Count> out;
+std::vector<TmStats::Count> Counts(const internal::SqliteTm::Impl& impl, const char* sql) {
+  std::vector<TmStats::Count> out;
   Stmt s = impl.Prepare(sql);
   while (Step(s.get(), impl.path, "cannot read the database")) {
     out.push_back({ColumnText(s.get(), 0), ColumnInt(s.get(), 1)});
@@ -37,8 +39,8 @@ std::vector<StoreStats::Count> Counts(const Store::Impl& impl, const char* sql) 
 // Deletes the TUs selected by `select_sql` (columns: id, source, target, match_key),
 // keeping the three indexes in step; provenances and extras go by ON DELETE
 // CASCADE. Returns how many were deleted.
-int64_t DeleteUnits(const Store::Impl& impl, const std::string& select_sql, double parameter,
-                    bool bind_parameter) {
+int64_t DeleteUnits(const internal::SqliteTm::Impl& impl, const std::string& select_sql,
+                    double parameter, bool bind_parameter) {
   Stmt select = impl.Prepare(select_sql);
   if (bind_parameter) BindDouble(select.get(), 1, parameter);
   struct Doomed {
@@ -66,9 +68,9 @@ int64_t DeleteUnits(const Store::Impl& impl, const std::string& select_sql, doub
 
 }  // namespace
 
-StoreStats Store::Stats() const {
+TmStats internal::SqliteTm::Stats() const {
   const Impl& impl = *impl_;
-  StoreStats st;
+  TmStats st;
   st.schema_version = static_cast<int>(Count(impl, "PRAGMA user_version"));
   st.file_bytes = Count(impl, "PRAGMA page_count") * Count(impl, "PRAGMA page_size");
   st.documents = Count(impl, "SELECT count(*) FROM documents");
@@ -80,9 +82,9 @@ StoreStats Store::Stats() const {
   // Tags are read canonically, so that "fr_FR" stored by an older ancre counts
   // with "fr-FR".
   std::map<std::string, int64_t> by_pair;
-  for (const StoreStats::Count& c : Counts(impl,
-                                           "SELECT src_lang || char(9) || tgt_lang, count(*) FROM "
-                                           "units GROUP BY 1")) {
+  for (const TmStats::Count& c : Counts(impl,
+                                        "SELECT src_lang || char(9) || tgt_lang, count(*) FROM "
+                                        "units GROUP BY 1")) {
     const size_t tab = c.name.find('\t');
     by_pair[NormalizeLanguageTag(c.name.substr(0, tab)) + "→" +
             NormalizeLanguageTag(c.name.substr(tab + 1))] += c.count;
@@ -90,7 +92,7 @@ StoreStats Store::Stats() const {
   for (const auto& [name, count] : by_pair) st.units_by_lang_pair.push_back({name, count});
   std::stable_sort(
       st.units_by_lang_pair.begin(), st.units_by_lang_pair.end(),
-      [](const StoreStats::Count& a, const StoreStats::Count& b) { return a.count > b.count; });
+      [](const TmStats::Count& a, const TmStats::Count& b) { return a.count > b.count; });
   static const struct {
     const char* name;
     double min;
@@ -116,7 +118,7 @@ StoreStats Store::Stats() const {
   return st;
 }
 
-std::vector<DocumentInfo> Store::Documents() const {
+std::vector<DocumentInfo> internal::SqliteTm::Documents() const {
   const Impl& impl = *impl_;
   Stmt s = impl.Prepare(
       "SELECT d.id, d.path, d.lang, d.title, d.content_hash, (SELECT count(*) FROM segments "
@@ -130,7 +132,7 @@ std::vector<DocumentInfo> Store::Documents() const {
   return docs;
 }
 
-CheckReport Store::Check() const {
+CheckReport internal::SqliteTm::Check() const {
   const Impl& impl = *impl_;
   CheckReport report;
   {
@@ -188,10 +190,12 @@ CheckReport Store::Check() const {
   return report;
 }
 
-PruneResult Store::Prune(const PruneOptions& options) {
+PruneResult internal::SqliteTm::Prune(const PruneOptions& options) {
   Impl& impl = *impl_;
   if (options.below < 0 && options.document_id == 0) {
-    throw UsageError("prune: say what to remove: --below SCORE and/or --document ID");
+    throw UsageError(
+        "prune: nothing to remove: set PruneOptions::below (a score) and/or "
+        "PruneOptions::document_id");
   }
   // A dry run deletes inside a transaction that is rolled back, so it needs write access too.
   impl.RequireWritable("cannot prune");
@@ -250,30 +254,34 @@ PruneResult Store::Prune(const PruneOptions& options) {
   return removed;
 }
 
-MergeResult Store::Merge(const std::filesystem::path& other) {
+MergeResult internal::SqliteTm::Merge(const Backend& other_tm) {
   Impl& impl = *impl_;
   impl.RequireWritable("cannot merge into it");
-  std::error_code ec;
-  if (impl.path != ":memory:" && std::filesystem::equivalent(impl.path, other, ec)) {
-    throw Error(other.string() +
-                ": is the translation memory being merged into; give another file");
+  const auto* from = dynamic_cast<const SqliteTm*>(&other_tm);
+  if (from == nullptr) {
+    throw Error(other_tm.name() +
+                ": only another SQLite translation memory can be merged into a SQLite one");
   }
-  {
-    // Validates the other file (ancre TM, same schema) without modifying it.
-    StoreOptions read_only;
-    read_only.read_only = true;
-    read_only.create = false;
-    Store check(other, read_only);
-    if (Count(*check.impl_, "PRAGMA user_version") < kOldestReadableSchema) {
-      throw DbError(other.string() +
-                        ": schema differs from this ancre's; open it once with "
-                        "this ancre to upgrade it",
-                    SQLITE_ERROR);
-    }
+  const std::string& other = from->impl_->path;
+  std::error_code ec;
+  if (from == this || (impl.path != ":memory:" && other != ":memory:" &&
+                       std::filesystem::equivalent(impl.path, other, ec))) {
+    throw Error(other + ": is the translation memory being merged into; give another file");
+  }
+  if (other == ":memory:") {
+    throw Error(other +
+                ": an in-memory translation memory cannot be merged from; save it to a "
+                "file first");
+  }
+  if (Count(*from->impl_, "PRAGMA user_version") < kOldestReadableSchema) {
+    throw DbError(other +
+                      ": schema differs from this ancre's; open it once with "
+                      "this ancre to upgrade it",
+                  SQLITE_ERROR);
   }
   // ATTACH cannot run inside a transaction.
   Stmt attach = impl.Prepare("ATTACH DATABASE ?1 AS other");
-  BindText(attach.get(), 1, internal::FileUri(other.string(), "mode=ro"));
+  BindText(attach.get(), 1, internal::FileUri(other, "mode=ro"));
   Step(attach.get(), impl.path, "cannot open the other translation memory");
   struct Detach {
     const Impl& impl;

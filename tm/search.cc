@@ -1,13 +1,15 @@
-// Concordance search over both languages: FTS5 (unicode61, diacritics
-// removed) for words, phrases, prefixes and NEAR; the trigram index for
-// fragments inside words.
+// Concordance search over both languages: the query (tm/concordance_query.h)
+// rendered for FTS5 (unicode61, diacritics removed) for words, phrases,
+// prefixes and NEAR; the trigram index for fragments inside words.
 #include <algorithm>
 #include <functional>
 #include <unordered_set>
 
 #include "src/core/language_tag.h"
 #include "src/core/utf8.h"
-#include "tm/store_internal.h"
+#include "tm/concordance_query.h"
+#include "tm/sqlite/fts5_query.h"
+#include "tm/sqlite/sqlite_tm.h"
 
 namespace ancre::tm {
 
@@ -45,29 +47,6 @@ std::vector<std::pair<size_t, size_t>> HitRanges(const std::string& marked) {
   return hits;
 }
 
-// Every whitespace-separated piece of query as a quoted FTS5 string: the
-// query as plain words, whatever characters it holds.
-std::string PlainWords(std::string_view query) {
-  std::string out;
-  size_t i = 0;
-  while (i < query.size()) {
-    while (i < query.size() && (query[i] == ' ' || query[i] == '\t')) ++i;
-    size_t j = i;
-    while (j < query.size() && query[j] != ' ' && query[j] != '\t') ++j;
-    if (j > i) {
-      if (!out.empty()) out.push_back(' ');
-      out.push_back('"');
-      for (char c : query.substr(i, j - i)) {
-        if (c == '"') out.push_back('"');
-        out.push_back(c);
-      }
-      out.push_back('"');
-    }
-    i = j;
-  }
-  return out;
-}
-
 struct Side {
   const char* column;  // FTS column filter and units column prefix
   const char* lang_column;
@@ -83,7 +62,7 @@ struct RankedHit {
 // Runs one FTS query; returns false (and nothing, with SQLite's message in
 // *error) when FTS5 rejects the query ("fts5: syntax error near ...",
 // "unterminated string", "no such column" ...).
-bool RunFts(const Store::Impl& impl, const std::string& match, const Side* side,
+bool RunFts(const internal::SqliteTm::Impl& impl, const std::string& match, const Side* side,
             const std::string& lang, size_t max, std::vector<RankedHit>* out, std::string* error) {
   std::string filtered = side ? std::string("{") + side->column + "} : (" + match + ")" : match;
   std::string where = " WHERE unit_text MATCH ?1";
@@ -169,6 +148,56 @@ std::vector<std::pair<size_t, size_t>> FindAll(const std::string& text, std::str
   return hits;
 }
 
+std::vector<ConcordanceHit> BestHits(std::vector<RankedHit> ranked, size_t max) {
+  // bm25 ranks: lower is better. A TU hit on both sides (one language searched) counts once.
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const RankedHit& a, const RankedHit& b) { return a.rank < b.rank; });
+  std::vector<ConcordanceHit> result;
+  std::unordered_set<int64_t> seen;
+  for (auto& r : ranked) {
+    if (result.size() >= max) break;
+    if (!seen.insert(r.hit.tu).second) continue;
+    result.push_back(std::move(r.hit));
+  }
+  return result;
+}
+
+// Runs query on the word index, both sides or each side in options.lang;
+// false (with FTS5's message in *error) if FTS5 refuses its rendering.
+bool RunWordSearch(const internal::SqliteTm::Impl& impl, const ConcordanceQuery& query,
+                   const SearchOptions& options, std::vector<RankedHit>* out, std::string* error) {
+  if (query.empty()) return true;  // no words: no hits
+  const std::string match = internal::ToFts5(query);
+  const bool any = options.lang.empty() || options.lang == "any";
+  if (any) return RunFts(impl, match, nullptr, "", options.max, out, error);
+  return RunFts(impl, match, &kSource, options.lang, options.max, out, error) &&
+         RunFts(impl, match, &kTarget, options.lang, options.max, out, error);
+}
+
+// Counts query's words and prefix terms against SearchLimits.
+void CountTerms(const ConcordanceQuery& q, size_t* terms, size_t* prefixes) {
+  if (q.kind == ConcordanceQuery::Kind::kTerm) {
+    *terms += q.term.words.size();
+    if (q.term.prefix) ++*prefixes;
+  }
+  for (const ConcordanceQuery& p : q.parts) CountTerms(p, terms, prefixes);
+}
+
+void CheckQueryLimits(const ConcordanceQuery& query) {
+  size_t terms = 0;
+  size_t prefixes = 0;
+  CountTerms(query, &terms, &prefixes);
+  if (terms > SearchLimits::kMaxTerms) {
+    throw UsageError("the search query has " + std::to_string(terms) + " terms; at most " +
+                     std::to_string(SearchLimits::kMaxTerms) + " are searched: use fewer words");
+  }
+  if (prefixes > SearchLimits::kMaxPrefixTerms) {
+    throw UsageError("the search query has " + std::to_string(prefixes) +
+                     " prefix terms; at most " + std::to_string(SearchLimits::kMaxPrefixTerms) +
+                     " are searched, each reads every word it starts: use fewer");
+  }
+}
+
 size_t CodePoints(std::string_view s) {
   size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -240,8 +269,8 @@ void CheckSearchQuery(std::string_view query, bool substring) {
   }
 }
 
-std::vector<ConcordanceHit> Store::Search(std::string_view query,
-                                          const SearchOptions& options) const {
+std::vector<ConcordanceHit> internal::SqliteTm::Search(std::string_view query,
+                                                       const SearchOptions& options) const {
   const Impl& impl = *impl_;
   std::vector<ConcordanceHit> result;
   CheckSearchQuery(query, options.substring);
@@ -331,34 +360,31 @@ std::vector<ConcordanceHit> Store::Search(std::string_view query,
     return hits;
   }
 
-  if (query.find_first_not_of(" \t\r\n") == std::string_view::npos) return result;  // no words
+  const ConcordanceQuery parsed = ConcordanceQuery::Parse(query);
   std::string error;
-  auto run = [&](const std::string& match, std::vector<RankedHit>* out) {
-    if (any) return RunFts(impl, match, nullptr, "", options.max, out, &error);
-    return RunFts(impl, match, &kSource, options.lang, options.max, out, &error) &&
-           RunFts(impl, match, &kTarget, options.lang, options.max, out, &error);
-  };
   std::vector<RankedHit> ranked;
-  if (!run(std::string(query), &ranked)) {
-    // Not FTS5 syntax ("l'équipe (conjointe", "'); DROP TABLE --", an odd
-    // number of quotes): search its words.
+  if (!RunWordSearch(impl, parsed, options, &ranked, &error)) {
+    // FTS5 refused the rendering ("l'équipe (conjointe" parsed as words
+    // cannot be refused; this is the last resort): search the plain words.
     ranked.clear();
-    if (!run(PlainWords(query), &ranked)) {
+    if (!RunWordSearch(impl, ConcordanceQuery::Words(query), options, &ranked, &error)) {
       throw ParseError("query", 0, 0,
                        "'" + std::string(query) + "' is not a valid search (" + error +
                            "); quote phrases in \"\"");
     }
   }
-  // bm25 ranks: lower is better. A TU hit on both sides (one language searched) counts once.
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const RankedHit& a, const RankedHit& b) { return a.rank < b.rank; });
-  std::unordered_set<int64_t> seen;
-  for (auto& r : ranked) {
-    if (result.size() >= options.max) break;
-    if (!seen.insert(r.hit.tu).second) continue;
-    result.push_back(std::move(r.hit));
+  return BestHits(std::move(ranked), options.max);
+}
+
+std::vector<ConcordanceHit> internal::SqliteTm::Search(const ConcordanceQuery& query,
+                                                       const SearchOptions& options) const {
+  CheckQueryLimits(query);
+  std::vector<RankedHit> ranked;
+  std::string error;
+  if (options.max > 0 && !RunWordSearch(*impl_, query, options, &ranked, &error)) {
+    throw ParseError("query", 0, 0, "the search index refused the query (" + error + ")");
   }
-  return result;
+  return BestHits(std::move(ranked), options.max);
 }
 
 }  // namespace ancre::tm

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "tm/store.h"
+#include "tm/translation_memory.h"
 
 namespace ancre::tm {
 namespace {

@@ -1,6 +1,4 @@
-// Store: opening, schema and migrations, and the write paths (alignments, units).
-#include "tm/store.h"
-
+// The SQLite TM: opening, schema and migrations, and the write paths (alignments, units).
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,7 +13,8 @@
 #include "src/core/bead_json.h"
 #include "src/core/language_tag.h"
 #include "src/core/version.h"
-#include "tm/store_internal.h"
+#include "tm/sqlite/sqlite_tm.h"
+#include "tm/translation_memory.h"
 #include "tm/unit_feed.h"
 
 namespace ancre::tm {
@@ -28,6 +27,8 @@ using internal::BindTextNoCopy;
 using internal::ColumnDouble;
 using internal::ColumnInt;
 using internal::ColumnText;
+using internal::kOldestReadableSchema;
+using internal::kSchemaVersion;
 using internal::Reuse;
 using internal::Step;
 using internal::Stmt;
@@ -311,18 +312,12 @@ bool ImmutableForReaders(const std::filesystem::path& path) {
   return stat(wal_path.c_str(), &wal) != 0 || wal.st_size == 0;
 }
 
-int64_t QueryInt(const Store::Impl& impl, const char* sql) {
+int64_t QueryInt(const internal::SqliteTm::Impl& impl, const char* sql) {
   Stmt s = impl.Prepare(sql);
   return Step(s.get(), impl.path, "cannot read the database") ? ColumnInt(s.get(), 0) : 0;
 }
 
 }  // namespace
-
-std::string DefaultStorePath() {
-  const char* env = std::getenv("ANCRE_DB");
-  if (env && *env) return env;
-  return "ancre.sqlite";
-}
 
 namespace internal {
 
@@ -363,7 +358,7 @@ std::string NowTmxTime() {
   return buf;
 }
 
-UnitWriter::UnitWriter(const Store::Impl& impl)
+UnitWriter::UnitWriter(const internal::SqliteTm::Impl& impl)
     : impl_(impl),
       find_(impl.Prepare("SELECT id, score FROM units WHERE text_hash = ?1 AND src_lang = ?2 AND "
                          "tgt_lang = ?3 AND source = ?4 AND target = ?5")),
@@ -397,19 +392,19 @@ bool UnitWriter::SeenBefore(int64_t hash) {
   return seen;
 }
 
-int64_t IndexedThrough(const Store::Impl& impl) {
+int64_t IndexedThrough(const internal::SqliteTm::Impl& impl) {
   Stmt s = impl.Prepare("SELECT indexed_through FROM index_state WHERE id = 1");
   return Step(s.get(), impl.path, "cannot read the index state") ? ColumnInt(s.get(), 0) : 0;
 }
 
-int64_t UnindexedUnits(const Store::Impl& impl) {
+int64_t UnindexedUnits(const internal::SqliteTm::Impl& impl) {
   Stmt s = impl.Prepare(
       "SELECT count(*) FROM units WHERE id > (SELECT indexed_through FROM index_state WHERE id = "
       "1)");
   return Step(s.get(), impl.path, "cannot read the index state") ? ColumnInt(s.get(), 0) : 0;
 }
 
-int64_t IndexAfterCommit(const Store::Impl& impl) {
+int64_t IndexAfterCommit(const internal::SqliteTm::Impl& impl) {
   try {
     return CatchUpIndexes(impl);
   } catch (const DbError& e) {
@@ -427,15 +422,15 @@ int64_t IndexAfterCommit(const Store::Impl& impl) {
                                : primary == SQLITE_BUSY || primary == SQLITE_LOCKED
                                    ? "another process holds the translation memory"
                                    : sqlite3_errstr(e.code());
-    throw DbError(impl.path + ": the write was saved but indexing it failed (" + reason +
-                      "): the translation memory holds " + held +
-                      " stored but not yet searchable (lookup and search skip them); the next "
-                      "command that writes to it indexes them",
-                  e.code());
+    ThrowDbError(impl.path + ": the write was saved but indexing it failed (" + reason +
+                     "): the translation memory holds " + held +
+                     " stored but not yet searchable (lookup and search skip them); the next "
+                     "command that writes to it indexes them",
+                 e.code());
   }
 }
 
-int64_t CatchUpIndexes(const Store::Impl& impl) {
+int64_t CatchUpIndexes(const internal::SqliteTm::Impl& impl) {
   Transaction tx(impl.handle(), impl.path);
   // Read under the write lock: another process may have caught up meanwhile.
   const int64_t through = IndexedThrough(impl);
@@ -506,7 +501,7 @@ int64_t CatchUpIndexes(const Store::Impl& impl) {
   return count;
 }
 
-void Checkpoint(const Store::Impl& impl) {
+void Checkpoint(const internal::SqliteTm::Impl& impl) {
   // PASSIVE: copies what no reader still needs, never waits for readers.
   // Failing is harmless (the WAL keeps the data; the next checkpoint copies
   // it), so the result is not checked.
@@ -618,7 +613,7 @@ bool UnitWriter::AddProvenance(int64_t unit_id, const ProvenanceRow& row) {
   return sqlite3_changes(impl_.handle()) > 0;
 }
 
-UnitIndexEraser::UnitIndexEraser(const Store::Impl& impl)
+UnitIndexEraser::UnitIndexEraser(const internal::SqliteTm::Impl& impl)
     : impl_(impl),
       words_(impl.Prepare(
           "INSERT INTO unit_words(unit_words, rowid, words) VALUES ('delete', ?1, ?2)")),
@@ -674,7 +669,16 @@ void UnitIndexEraser::Finish() {
 
 }  // namespace internal
 
-void Store::Impl::RequireWritable(const char* what) const {
+internal::SqliteTuning internal::SqliteTuning::For(const OpenOptions& options) {
+  SqliteTuning tuning;
+  if (options.streaming) {
+    tuning.cache_mib = 8;
+    tuning.mmap_mib = 0;
+  }
+  return tuning;
+}
+
+void internal::SqliteTm::Impl::RequireWritable(const char* what) const {
   if (read_only) {
     throw DbError(path + ": " + what +
                       ": the translation memory is read-only (opened for reading, or the file "
@@ -683,7 +687,7 @@ void Store::Impl::RequireWritable(const char* what) const {
   }
 }
 
-Store::Store(const std::filesystem::path& path, const StoreOptions& options)
+internal::SqliteTm::SqliteTm(const std::filesystem::path& path, const OpenOptions& options)
     : impl_(std::make_unique<Impl>()) {
   Impl& impl = *impl_;
   impl.path = path.string();
@@ -702,7 +706,7 @@ Store::Store(const std::filesystem::path& path, const StoreOptions& options)
       throw IoError(impl.path + ": is a folder, not a translation memory; give a file path");
     }
   }
-  // NOMUTEX: a Store is used by one thread at a time (see store.h), so the
+  // NOMUTEX: a TM is used by one thread at a time (see translation_memory.h), so the
   // connection needs none of SQLite's per-call locking.
   int flags = SQLITE_OPEN_NOMUTEX |
               (options.read_only ? SQLITE_OPEN_READONLY
@@ -727,7 +731,7 @@ Store::Store(const std::filesystem::path& path, const StoreOptions& options)
   impl.db.reset(raw);  // sqlite3_open_v2 allocates a handle even on failure
   internal::CheckSqlite(rc, raw, impl.path, "cannot open the translation memory");
   sqlite3_extended_result_codes(raw, 1);
-  sqlite3_busy_timeout(raw, options.busy_timeout_ms);
+  sqlite3_busy_timeout(raw, options.lock_wait_ms);
   impl.read_only = options.read_only || sqlite3_db_readonly(raw, "main") == 1;
 
   // Look before writing anything: a corrupt file, a foreign SQLite database or
@@ -779,12 +783,13 @@ Store::Store(const std::filesystem::path& path, const StoreOptions& options)
   // A large page cache keeps a large batch's B-tree and FTS pages in memory
   // (the default 2 MiB spills to the WAL mid-transaction and re-reads pages);
   // memory-mapped reads save a copy per page for lookups on a big TM.
+  const SqliteTuning tuning = SqliteTuning::For(options);
   impl.Exec(
-      ("PRAGMA cache_size = " + std::to_string(-1024 * int64_t{std::max(options.cache_mib, 1)}))
+      ("PRAGMA cache_size = " + std::to_string(-1024 * int64_t{std::max(tuning.cache_mib, 1)}))
           .c_str());
   // Writers read through the page cache: a write's index catch-up streams
   // every new unit, and mapped pages would all count as resident memory.
-  const int64_t mmap_mib = impl.read_only ? std::max(options.mmap_mib, 0) : 0;
+  const int64_t mmap_mib = impl.read_only ? std::max(tuning.mmap_mib, 0) : 0;
   impl.Exec(("PRAGMA mmap_size = " + std::to_string(mmap_mib << 20)).c_str());
   if (!impl.read_only) {
     if (!in_memory) {
@@ -834,20 +839,35 @@ Store::Store(const std::filesystem::path& path, const StoreOptions& options)
   }
 }
 
-Store::~Store() = default;
-Store::Store(Store&&) noexcept = default;
-Store& Store::operator=(Store&&) noexcept = default;
+internal::SqliteTm::~SqliteTm() = default;
 
-const std::string& Store::path() const { return impl_->path; }
-bool Store::read_only() const { return impl_->read_only; }
+const std::string& internal::SqliteTm::name() const { return impl_->path; }
+bool internal::SqliteTm::read_only() const { return impl_->read_only; }
 
-int64_t Store::UnindexedUnits() const {
+TmFiles internal::SqliteTm::Files(const std::filesystem::path& path) {
+  if (path == ":memory:") return {};
+  return {path, {"-wal", "-shm", "-journal"}};
+}
+
+bool internal::SqliteTm::Close() {
+  const std::string path = impl_->path;
+  const bool in_memory = path == ":memory:";
+  impl_.reset();
+  // The last connection to close checkpoints the WAL into the database file
+  // and deletes it (SQLite, "Write-Ahead Logging": "When the last connection
+  // to a database closes, that connection does one last checkpoint and then
+  // deletes the WAL"). A WAL left behind holds commits the file lacks.
+  struct stat wal;
+  return in_memory || stat((path + "-wal").c_str(), &wal) != 0 || wal.st_size == 0;
+}
+
+int64_t internal::SqliteTm::UnindexedUnits() const {
   // Files older than schema v3 (opened read-only, not migrated) index in the write itself.
   if (QueryInt(*impl_, "PRAGMA user_version") < 3) return 0;
   return internal::UnindexedUnits(*impl_);
 }
 
-int64_t Store::UpdateIndexes() {
+int64_t internal::SqliteTm::UpdateIndexes() {
   impl_->RequireWritable("cannot update its indexes");
   return internal::IndexAfterCommit(*impl_);
 }
@@ -860,7 +880,7 @@ struct StoredDoc {
   size_t segments_added = 0;
 };
 
-StoredDoc StoreDocument(const Store::Impl& impl, const DocumentRecord& doc,
+StoredDoc StoreDocument(const internal::SqliteTm::Impl& impl, const DocumentRecord& doc,
                         const std::string& now) {
   if (!doc.document) throw Error(doc.path + ": no segments given to store");
   const auto& segments = doc.document->segments;
@@ -966,8 +986,10 @@ void BeadSide(const std::vector<size_t>& positions, const Document& doc, const s
 
 }  // namespace
 
-SaveResult Store::SaveAlignment(const DocumentRecord& source, const DocumentRecord& target,
-                                const Alignment& alignment, const AlignmentRecord& run) {
+SaveResult internal::SqliteTm::SaveAlignment(const DocumentRecord& source,
+                                             const DocumentRecord& target,
+                                             const Alignment& alignment,
+                                             const AlignmentRecord& run) {
   Impl& impl = *impl_;
   impl.RequireWritable("cannot store the alignment");
   if (!source.document || !target.document) throw Error("SaveAlignment: segments are required");
@@ -1072,7 +1094,7 @@ void CheckUnit(const TranslationUnit& u, size_t number) {
 
 // Adds the units next() gives in one transaction. next, the checks and the
 // units' keys run on a second thread (UnitFeed) while this one writes.
-AddResult AddUnitsFrom(Store::Impl& impl, std::function<bool(TranslationUnit*)> next) {
+AddResult AddUnitsFrom(internal::SqliteTm::Impl& impl, std::function<bool(TranslationUnit*)> next) {
   impl.RequireWritable("cannot add translation units");
   const std::string now = internal::NowTmxTime();
   AddResult result;
@@ -1119,21 +1141,12 @@ AddResult AddUnitsFrom(Store::Impl& impl, std::function<bool(TranslationUnit*)> 
 
 }  // namespace
 
-AddResult Store::AddUnits(const std::vector<TranslationUnit>& units) {
-  size_t next = 0;
-  return AddUnitsFrom(*impl_, [&](TranslationUnit* u) {
-    if (next == units.size()) return false;
-    *u = units[next++];
-    return true;
-  });
-}
-
-AddResult Store::AddUnits(const std::function<bool(TranslationUnit*)>& next) {
+AddResult internal::SqliteTm::AddUnits(const std::function<bool(TranslationUnit*)>& next) {
   return AddUnitsFrom(*impl_, next);
 }
 
-void Store::ForEachUnit(const UnitFilter& filter,
-                        const std::function<void(const TranslationUnit&)>& visit) const {
+void internal::SqliteTm::ForEachUnit(
+    const UnitFilter& filter, const std::function<void(const TranslationUnit&)>& visit) const {
   const Impl& impl = *impl_;
   // The first provenance (lowest id) of each unit by one index probe, its run
   // by primary key. Every filter is a condition of the query.

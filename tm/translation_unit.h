@@ -85,7 +85,7 @@ struct TranslationUnit {
   std::string document;      // provenance: document pair label or TMX file name
   std::string mode;          // alignment mode of that provenance's run ("parallel",
                              // "comparable"); empty when not aligned here
-  int64_t run = 0;           // that run's id in the store (Store::Alignments); 0 = none
+  int64_t run = 0;           // that run's id in the store (TranslationMemory::Alignments); 0 = none
   std::string created;       // UTC, TMX form YYYYMMDDThhmmssZ
   std::string tuid;          // TMX tuid when imported
   std::vector<Prop> props;   // other props kept for round trip

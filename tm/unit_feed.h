@@ -23,7 +23,7 @@
 #include <thread>
 #include <vector>
 
-#include "tm/store_internal.h"
+#include "tm/sqlite/sqlite_tm.h"
 #include "tm/translation_unit.h"
 
 namespace ancre::tm::internal {

@@ -19,7 +19,7 @@
 #include "src/pipeline/pipeline.h"
 #include "src/pipeline/store.h"
 #include "src/pipeline/view.h"
-#include "tm/store.h"
+#include "tm/translation_memory.h"
 
 namespace ancre::cli {
 namespace {
@@ -144,7 +144,7 @@ int RunAlignBatch(const AlignArgs& a) {
   batch.pair = a.alignment.pair;
   batch.input = a.alignment.input;
   batch.db_path = a.db;
-  batch.busy_timeout_ms = a.busy_timeout_ms;
+  batch.lock_wait_ms = a.busy_timeout_ms;
   batch.workers = static_cast<size_t>(a.alignment.threads);
   const bool progress = !a.quiet && (a.progress || IsTerminal(STDERR_FILENO));
   if (!batch.pair.dictionary_dir.empty()) {
@@ -182,9 +182,9 @@ int RunAlignBatch(const AlignArgs& a) {
 // Stores an alignment in the TM and says what it did.
 void Store(const AlignArgs& a, const pipeline::AlignedDocuments& aligned) {
   ReportFileSizeLimitAsError();
-  tm::StoreOptions options;
-  options.busy_timeout_ms = a.busy_timeout_ms;
-  tm::Store store(a.db, options);
+  tm::OpenOptions options;
+  options.lock_wait_ms = a.busy_timeout_ms;
+  tm::TranslationMemory store(a.db, options);
   // An interruption while the TM is written waits for the transaction's end,
   // so that what ancre says on exit is what the TM holds.
   CommitSection section;

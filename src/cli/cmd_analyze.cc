@@ -59,7 +59,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
     throw UsageError("analyze: --format must be text or json");
   }
   const std::string path = vm["input"].as<std::string>();
-  tm::Store store = OpenStoreForSearch(vm);
+  tm::TranslationMemory store = OpenStoreForSearch(vm);
 
   text::InputOptions input_options;
   input_options.encoding = vm["encoding"].as<std::string>();
@@ -99,7 +99,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
     out += "]}\n";
   } else {
     out += path + ": " + std::to_string(a.segments) + " segments, " + std::to_string(a.words) +
-           " words, against " + store.path() + "\n";
+           " words, against " + store.name() + "\n";
     out += "  match       segments     words   words %\n";
     for (const auto& b : a.buckets) {
       char line[160];

@@ -106,13 +106,12 @@ int RunExport(const std::vector<std::string>& args) {
   }
 
   RequireOutputIsNotTm("export", vm["output"].as<std::string>(), vm["db"].as<std::string>());
-  // Streaming the whole TM: a small page cache and no memory mapping keep the
-  // resident memory bounded whatever the TM's size.
-  tm::StoreOptions store_options = StoreOptionsFromArgs(vm, /*write=*/false);
-  store_options.cache_mib = 8;
-  store_options.mmap_mib = 0;
-  tm::Store store(vm["db"].as<std::string>(), store_options);
-  // The store matches languages with the fallback rule: "fr" finds fr-CA,
+  // Streaming the whole TM: the backend keeps the resident memory bounded
+  // whatever the TM's size.
+  tm::OpenOptions store_options = OpenOptionsFromArgs(vm, /*write=*/false);
+  store_options.streaming = true;
+  tm::TranslationMemory store(vm["db"].as<std::string>(), store_options);
+  // The TM matches languages with the fallback rule: "fr" finds fr-CA,
   // "fr-CA" finds fr, "fr-FR" does not find fr-CA.
   tm::UnitFilter filter;
   filter.min_score = min_score;
@@ -128,7 +127,7 @@ int RunExport(const std::vector<std::string>& args) {
       if (ec == std::errc() && ptr == d.data() + d.size()) {
         if (std::none_of(known.begin(), known.end(),
                          [id](const tm::DocumentInfo& k) { return k.id == id; })) {
-          throw UsageError("export: no document " + d + " in " + store.path() +
+          throw UsageError("export: no document " + d + " in " + store.name() +
                            " (see 'ancre stats --documents')");
         }
         filter.document_ids.push_back(id);
@@ -218,7 +217,7 @@ int RunExport(const std::vector<std::string>& args) {
               << " segment(s) had invalid inline markup; their plain text was exported\n";
   }
   if (!vm.count("quiet")) {
-    std::cerr << "ancre: exported " << written << " translation unit(s) from " << store.path()
+    std::cerr << "ancre: exported " << written << " translation unit(s) from " << store.name()
               << " to " << where;
     if (skipped > 0) std::cerr << " (" << skipped << " skipped: empty source or target)";
     std::cerr << "\n";

@@ -44,16 +44,13 @@ po::options_description ImportOptions() {
 // Units converted at a time between reads of the file.
 constexpr size_t kBatch = 256;
 
-// The side files SQLite may make next to a database.
-const std::vector<std::string> kSqliteSideFiles = {"-wal", "-shm", "-journal"};
-
-// Whether `db` names no file at all (not even a dangling symbolic link): the
-// import then builds a new TM. A path that cannot be looked at is not new:
-// tm::Store says what is wrong with it.
-bool IsNewTm(const std::string& db) {
-  if (db.empty() || db == ":memory:") return false;
+// Whether `file` (a TM's file) names nothing at all (not even a dangling
+// symbolic link): the import then builds a new TM. A path that cannot be
+// looked at is not new: opening the TM says what is wrong with it.
+bool IsNewTm(const std::filesystem::path& file) {
+  if (file.empty()) return false;
   struct stat st;
-  return lstat(db.c_str(), &st) != 0 && errno == ENOENT;
+  return lstat(file.c_str(), &st) != 0 && errno == ENOENT;
 }
 
 }  // namespace
@@ -122,20 +119,22 @@ int RunImport(const std::vector<std::string>& args) {
   // removes only that file, never one another program created at the path
   // meanwhile (ancre align --db, say).
   const std::string db = vm["db"].as<std::string>();
+  const tm::TmFiles files = tm::TranslationMemory::Files(db);
   std::unique_ptr<TemporaryFile> building;
-  if (IsNewTm(db)) {
-    // 0644: the mode SQLite gives the files it creates (SQLITE_DEFAULT_FILE_PERMISSIONS).
-    building = std::make_unique<TemporaryFile>(db, 0644, kSqliteSideFiles);
-    close(building->TakeFd());  // tm::Store opens it by name and makes the empty file a TM
+  if (IsNewTm(files.file)) {
+    // 0644: the mode a TM gives the file when it creates it itself.
+    building = std::make_unique<TemporaryFile>(files.file.string(), 0644, files.working_suffixes);
+    close(building->TakeFd());  // the TM opens it by name and makes the empty file a TM
   }
   tm::AddResult added;
+  bool complete = true;
   {
     // Once the whole file is read, the commit into an existing TM starts: an
     // interruption then waits for its end, so that what ancre says on exit is
-    // what the TM holds. A new TM is published after the store is closed.
+    // what the TM holds. A new TM is published after it is closed.
     std::optional<CommitSection> commit;
-    tm::Store store(building ? building->path() : db,
-                    StoreOptionsFromArgs(vm, /*write=*/true, /*create=*/true));
+    tm::TranslationMemory store(building ? building->path() : db,
+                                OpenOptionsFromArgs(vm, /*write=*/true, /*create=*/true));
     std::vector<tm::TranslationUnit> batch;
     size_t position = 0;
     added = store.AddUnits([&](tm::TranslationUnit* unit) {
@@ -150,26 +149,28 @@ int RunImport(const std::vector<std::string>& args) {
       return true;
     });
     if (commit) commit->Done();
+    complete = store.Close();
   }
   if (building) {
-    // The last connection to close checkpoints the WAL into the database file
-    // and deletes it (SQLite, "Write-Ahead Logging": "When the last connection
-    // to a database closes, that connection does one last checkpoint and then
-    // deletes the WAL"). A WAL left behind holds units the file lacks.
-    struct stat wal;
-    if (stat((building->path() + "-wal").c_str(), &wal) == 0 && wal.st_size > 0) {
+    // A new TM whose file does not hold every write on its own (its working
+    // files do) cannot be published by renaming the file alone.
+    if (!complete) {
       throw IoError(db +
-                    ": the new translation memory could not be completed (its WAL was not "
-                    "written into it; disk full?); nothing was written");
+                    ": the new translation memory could not be completed (its write-ahead log "
+                    "was not written into it; disk full?); nothing was written");
     }
     // From here an interruption waits: the TM is published whole or not at all.
     CommitSection publish;
-    if (building->PublishAsNew(db)) {
+    if (building->PublishAsNew(files.file.string())) {
       publish.Done();
     } else {
       // Another program created the TM meanwhile: its data stays, ours joins it.
-      tm::Store target = OpenStore(vm, /*write=*/true, /*create=*/true);
-      const tm::MergeResult merged = target.Merge(building->path());
+      tm::OpenOptions read_only;
+      read_only.read_only = true;
+      read_only.create = false;
+      const tm::TranslationMemory built(building->path(), read_only);
+      tm::TranslationMemory target = OpenStore(vm, /*write=*/true, /*create=*/true);
+      const tm::MergeResult merged = target.Merge(built);
       publish.Done();
       added.added = static_cast<size_t>(merged.units_added);
       added.existing = static_cast<size_t>(merged.units_existing);

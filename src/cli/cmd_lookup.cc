@@ -135,7 +135,7 @@ int RunLookup(const std::vector<std::string>& args) {
     RequireUtf8(query, "lookup");
     queries.push_back(query);
   }
-  tm::Store store = OpenStoreForSearch(vm);
+  tm::TranslationMemory store = OpenStoreForSearch(vm);
   std::string out;
   for (const std::string& q : queries) {
     auto matches = store.Lookup(q, options);

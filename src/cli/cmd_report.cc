@@ -73,7 +73,7 @@ int RunStoredReport(const std::vector<std::string>& args) {
   RequireOutputIsNotTm("report", output, vm["db"].as<std::string>());
   UseColor(display, to_stdout);  // reject a bad --color before the work
   if (format == "text") TerminalWidth(display);
-  const tm::Store store = OpenStore(vm, /*write=*/false);
+  const tm::TranslationMemory store = OpenStore(vm, /*write=*/false);
   const int64_t run = ChooseRun(store, vm.count("run") ? vm["run"].as<int64_t>() : 0,
                                 vm.count("document") ? vm["document"].as<int64_t>() : 0);
   const report::AlignmentView view = pipeline::StoredAlignmentView(store.LoadAlignment(run));

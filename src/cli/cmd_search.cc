@@ -62,8 +62,8 @@ std::string SearchHelp() {
   s << "Usage: ancre search 'QUERY' [options]\n\n"
        "Concordance: finds the translation units whose source or target contains the\n"
        "query, case and accents ignored (seoul finds Séoul), and shows each hit with its\n"
-       "translation. QUERY is FTS5 syntax: words (all must occur), \"a phrase\", prefix*\n"
-       "(escroq*), NEAR(task force, 3), OR, NOT. Anything else is searched as plain words.\n"
+       "translation. QUERY: words (all must occur), \"a phrase\", prefix* (escroq*),\n"
+       "NEAR(task force, 3), OR, AND, NOT, ( ). Anything else is searched as plain words.\n"
        "--substring finds a fragment inside words (croquer in escroqueries).\n\n"
     << SearchOptions()
     << "\nJSONL fields: tu, source, target, src_lang, tgt_lang, document, tu_score,\n"
@@ -104,7 +104,7 @@ int RunSearch(const std::vector<std::string>& args) {
   options.max = vm["max"].as<size_t>();
   options.substring = vm.count("substring") > 0;
 
-  tm::Store store = OpenStoreForSearch(vm);
+  tm::TranslationMemory store = OpenStoreForSearch(vm);
   auto hits = store.Search(query, options);
   std::string out;
   for (const auto& h : hits) {

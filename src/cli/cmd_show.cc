@@ -26,11 +26,11 @@ po::options_description ShowOptions() {
   return o;
 }
 
-void ListRuns(const tm::Store& store) {
+void ListRuns(const tm::TranslationMemory& store) {
   const std::vector<tm::StoredRun> runs = store.Alignments();
   if (runs.empty()) {
-    std::cout << "no alignment run in " << store.path()
-              << "; store one with 'ancre align FR EN --db " << store.path() << "'\n";
+    std::cout << "no alignment run in " << store.name()
+              << "; store one with 'ancre align FR EN --db " << store.name() << "'\n";
     return;
   }
   std::cout << "run\tmode\tpairs\tcreated\tsource (id: path, segments)\ttarget\n";
@@ -76,7 +76,7 @@ int RunShow(const std::vector<std::string>& args) {
   const DisplayOptions display = DisplayOptionsFromVm(vm);
   UseColor(display, /*to_stdout=*/true);  // reject a bad --color before the work
   if (format == "text") TerminalWidth(display);
-  const tm::Store store = OpenStore(vm, /*write=*/false);
+  const tm::TranslationMemory store = OpenStore(vm, /*write=*/false);
   if (!vm.count("document") && !vm.count("run")) {
     ListRuns(store);
     return 0;

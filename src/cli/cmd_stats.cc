@@ -19,7 +19,7 @@ po::options_description StatsOptions() {
   return o;
 }
 
-void AppendCounts(const char* name, const std::vector<tm::StoreStats::Count>& counts,
+void AppendCounts(const char* name, const std::vector<tm::TmStats::Count>& counts,
                   std::string* out) {
   *out += ",";
   AppendJsonString(name, out);
@@ -67,14 +67,14 @@ int RunStats(const std::vector<std::string>& args) {
   const std::string format = vm["format"].as<std::string>();
   if (format != "text" && format != "json")
     throw UsageError("stats: --format must be text or json");
-  tm::Store store = OpenStore(vm, /*write=*/false);
-  tm::StoreStats st = store.Stats();
+  tm::TranslationMemory store = OpenStore(vm, /*write=*/false);
+  tm::TmStats st = store.Stats();
   std::vector<tm::DocumentInfo> docs;
   if (vm.count("documents")) docs = store.Documents();
   std::string out;
   if (format == "json") {
     out += "{\"db\":";
-    AppendJsonString(store.path(), &out);
+    AppendJsonString(store.name(), &out);
     out += ",\"schema_version\":" + std::to_string(st.schema_version) +
            ",\"file_bytes\":" + std::to_string(st.file_bytes) +
            ",\"documents\":" + std::to_string(st.documents) +
@@ -103,12 +103,12 @@ int RunStats(const std::vector<std::string>& args) {
     }
     out += "}\n";
   } else {
-    out += "translation memory " + store.path() + " (schema v" + std::to_string(st.schema_version) +
+    out += "translation memory " + store.name() + " (schema v" + std::to_string(st.schema_version) +
            ", " + FormatNumber(static_cast<double>(st.file_bytes) / 1e6) + " MB)\n";
     out += Row("documents", st.documents) + Row("segments", st.segments) +
            Row("alignments", st.alignments) + Row("units", st.units) +
            Row("provenances", st.provenances) + Row("anchors", st.anchors);
-    auto section = [&out](const char* title, const std::vector<tm::StoreStats::Count>& counts) {
+    auto section = [&out](const char* title, const std::vector<tm::TmStats::Count>& counts) {
       if (counts.empty()) return;
       out += std::string("\n") + title + "\n";
       for (const auto& c : counts) out += Row(c.name, c.count);

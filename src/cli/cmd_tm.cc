@@ -57,21 +57,20 @@ int RunMerge(const std::vector<std::string>& args) {
   }
   if (!vm.count("other")) throw UsageError("tm merge: missing OTHER.sqlite to merge in");
   const std::string other = vm["other"].as<std::string>();
-  {
-    // A missing or foreign OTHER is refused before --db is opened, so that a
-    // TM this merge was to create is not left behind empty.
-    tm::StoreOptions read_only;
-    read_only.read_only = true;
-    read_only.create = false;
-    tm::Store check(other, read_only);
-  }
+  // A missing or foreign OTHER is refused before --db is opened, so that a
+  // TM this merge was to create is not left behind empty.
+  tm::OpenOptions read_only;
+  read_only.read_only = true;
+  read_only.create = false;
+  read_only.lock_wait_ms = BusyTimeoutFromArgs(vm);
+  const tm::TranslationMemory from(other, read_only);
   ReportFileSizeLimitAsError();
-  tm::Store store = OpenStore(vm, /*write=*/true, /*create=*/true);
+  tm::TranslationMemory store = OpenStore(vm, /*write=*/true, /*create=*/true);
   // The merge is one transaction (then the search indexes catch up): an
   // interruption before its commit stops at once and rolls it back; one
   // during a commit waits for it (see InstallInterruptHandler).
-  const tm::MergeResult r = store.Merge(other);
-  std::cout << "merged " << other << " into " << store.path() << ": " << r.units_added
+  const tm::MergeResult r = store.Merge(from);
+  std::cout << "merged " << other << " into " << store.name() << ": " << r.units_added
             << " new unit(s), " << r.units_existing << " already present, " << r.provenances_added
             << " provenance(s), " << r.documents_added << " document(s), " << r.alignments_added
             << " alignment run(s) added\n";
@@ -102,18 +101,18 @@ int RunPrune(const std::vector<std::string>& args) {
     throw UsageError("tm prune: say what to remove: --below SCORE and/or --document ID");
   }
   ReportFileSizeLimitAsError();
-  tm::Store store = OpenStore(vm, /*write=*/true);
+  tm::TranslationMemory store = OpenStore(vm, /*write=*/true);
   options.dry_run = true;
   tm::PruneResult plan = store.Prune(options);
   if (vm.count("dry-run")) {
-    std::cout << "would remove " << Describe(plan) << " from " << store.path() << "\n";
+    std::cout << "would remove " << Describe(plan) << " from " << store.name() << "\n";
     return 0;
   }
   if (plan.units == 0 && plan.documents == 0 && plan.provenances == 0) {
-    std::cout << "nothing to remove from " << store.path() << "\n";
+    std::cout << "nothing to remove from " << store.name() << "\n";
     return 0;
   }
-  std::cerr << "will remove " << Describe(plan) << " from " << store.path() << "\n";
+  std::cerr << "will remove " << Describe(plan) << " from " << store.name() << "\n";
   if (!Confirm("tm prune", "remove them?", vm.count("yes") > 0)) {
     std::cerr << "nothing removed\n";
     return 1;
@@ -122,7 +121,7 @@ int RunPrune(const std::vector<std::string>& args) {
   // One transaction: an interruption before its commit stops at once and
   // rolls it back; one during the commit waits for it.
   const tm::PruneResult done = store.Prune(options);
-  std::cout << "removed " << Describe(done) << " from " << store.path() << "\n";
+  std::cout << "removed " << Describe(done) << " from " << store.name() << "\n";
   return 0;
 }
 
@@ -135,11 +134,11 @@ int RunCheck(const std::vector<std::string>& args) {
     return 0;
   }
   // Opened for writing when the file allows it (a read-only file is opened
-  // read-only): FTS5's index check is issued as an INSERT, though it changes nothing.
-  tm::StoreOptions options;
+  // read-only): a backend's index check may need write access, though it changes nothing.
+  tm::OpenOptions options;
   options.create = false;
-  options.busy_timeout_ms = vm["busy-timeout"].as<int>();
-  tm::Store store(vm["db"].as<std::string>(), options);
+  options.lock_wait_ms = vm["busy-timeout"].as<int>();
+  tm::TranslationMemory store(vm["db"].as<std::string>(), options);
   tm::CheckReport r = store.Check();
   for (const auto& p : r.integrity_problems) std::cout << "integrity: " << p << "\n";
   for (const auto& p : r.foreign_key_problems) std::cout << "reference: " << p << "\n";
@@ -149,12 +148,12 @@ int RunCheck(const std::vector<std::string>& args) {
             << (r.unindexed_units > 0 ? " (read-only file: a writer indexes them)" : "") << "\n"
             << "documents in no alignment run: " << r.documents_without_alignment << "\n";
   if (!r.ok()) {
-    std::cerr << "ancre: error: " << store.path()
+    std::cerr << "ancre: error: " << store.name()
               << ": the translation memory has problems (above); restore it from a backup, or "
                  "rebuild it with 'ancre tm merge' into a new file\n";
     return 1;
   }
-  std::cout << store.path() << ": ok\n";
+  std::cout << store.name() << ": ok\n";
   return 0;
 }
 

@@ -17,6 +17,7 @@
 
 #include "src/core/error.h"
 #include "src/core/language_tag.h"
+#include "tm/translation_memory.h"
 
 namespace ancre::cli {
 
@@ -278,15 +279,20 @@ bool SameFile(const std::string& a, const std::string& b) {
 
 void RequireOutputIsNotTm(const std::string& command, const std::string& output,
                           const std::string& db) {
-  if (output.empty() || output == "-" || db.empty() || db == ":memory:") return;
-  // SQLite names its side files after the database's real path (a symbolic
-  // link to a TM keeps its WAL next to the TM), so both spellings count.
-  const std::string real = Resolved(db);
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    if (SameFile(output, db + suffix) || (!real.empty() && SameFile(output, real + suffix))) {
+  if (output.empty() || output == "-" || db.empty()) return;
+  const tm::TmFiles files = tm::TranslationMemory::Files(db);
+  if (files.file.empty()) return;
+  // Working files are named after the TM's real path (a symbolic link to a
+  // TM keeps them next to the TM), so both spellings count.
+  const std::string file = files.file.string();
+  const std::string real = Resolved(file);
+  std::vector<std::string> suffixes = {""};
+  suffixes.insert(suffixes.end(), files.working_suffixes.begin(), files.working_suffixes.end());
+  for (const std::string& suffix : suffixes) {
+    if (SameFile(output, file + suffix) || (!real.empty() && SameFile(output, real + suffix))) {
       throw UsageError(command + ": the output file " + output + " is " +
-                       (*suffix ? "a working file of " : "") + "the translation memory " + db +
-                       "; writing there would destroy the TM; give another -o file");
+                       (suffix.empty() ? "" : "a working file of ") + "the translation memory " +
+                       db + "; writing there would destroy the TM; give another -o file");
     }
   }
 }

@@ -39,8 +39,8 @@ bool ParseCommandLine(const std::string& command, const std::vector<std::string>
 // run's own file, never one that existed (or a symbolic link planted there),
 // and two runs writing the same target never share it. From its creation it is
 // registered for removal on interruption (see signals.h), together with its
-// side files: its name followed by each of `side_suffixes` (SQLite's "-wal",
-// "-shm", "-journal" for a database built there); a name whose side files
+// side files: its name followed by each of `side_suffixes` (a TM's working
+// files, tm::TmFiles::working_suffixes, for a TM built there); a name whose side files
 // exist already is not used. The destructor removes the file and its side
 // files unless Release() was called. Not thread-safe.
 class TemporaryFile {
@@ -60,7 +60,7 @@ class TemporaryFile {
   // Hands the descriptor over to the caller, who closes it.
   int TakeFd();
   // The file was published (renamed to its target): stops watching it, and
-  // removes its side files (what SQLite may leave next to a closed database).
+  // removes its side files (what a TM may leave next to its closed file).
   void Release();
   // Renames the file to `target` unless a file (or a symbolic link) is there,
   // atomically; then Release()s it and returns true. Returns false, changing
@@ -103,7 +103,7 @@ class Output {
 
 // Throws UsageError (naming `command`, both files and what to do) if `output`
 // (an -o argument; "-" and empty are stdout) is the translation memory `db` or
-// one of the files SQLite keeps next to it (-wal, -shm, -journal): the same
+// one of its working files (tm::TranslationMemory::Files): the same
 // file when it exists, the same path when not. Every command taking both --db
 // and -o calls it before any work.
 void RequireOutputIsNotTm(const std::string& command, const std::string& output,

@@ -6,7 +6,7 @@
 #include <atomic>
 #include <cstring>
 
-#include "tm/store.h"
+#include "tm/translation_memory.h"
 
 namespace ancre::cli {
 namespace {

@@ -4,9 +4,9 @@
 //
 // Why stopping at once is safe: every output file is written to a temporary
 // name registered here and renamed over its path only when complete
-// (Output::Commit); every change to a translation memory is one SQLite
-// transaction in WAL mode, and a transaction that did not commit is ignored
-// (its WAL frames have no commit record) and rolled back on the next open.
+// (Output::Commit); every change to a translation memory is one atomic
+// transaction, and a transaction that did not commit is ignored and rolled
+// back on the next open (tm/translation_memory.h).
 // So the handler needs no cooperation from the code it interrupts: it does
 // only what is async-signal-safe (unlink, write, _exit; POSIX.1-2017 2.4.3)
 // over a fixed table of paths it reads through lock-free atomics.

@@ -15,19 +15,19 @@ namespace ancre::cli {
 namespace {
 
 // The wait the last store opened with (BusyTimeoutFromArgs), for DbErrorMessage.
-int busy_timeout_used_ms = tm::StoreOptions{}.busy_timeout_ms;
+int busy_timeout_used_ms = tm::OpenOptions{}.lock_wait_ms;
 
 }  // namespace
 
 void AddDbOption(po::options_description* o) {
-  o->add_options()("db", po::value<std::string>()->default_value(tm::DefaultStorePath()),
-                   "translation memory file (default: $ANCRE_DB, else ancre.sqlite)");
+  o->add_options()(
+      "db", po::value<std::string>()->default_value(tm::DefaultStorePath()),
+      "translation memory: a file, or sqlite:FILE (default: $ANCRE_DB, else ancre.sqlite)");
   AddBusyTimeoutOption(o);
 }
 
 void AddBusyTimeoutOption(po::options_description* o) {
-  o->add_options()("busy-timeout",
-                   po::value<int>()->default_value(tm::StoreOptions{}.busy_timeout_ms),
+  o->add_options()("busy-timeout", po::value<int>()->default_value(tm::OpenOptions{}.lock_wait_ms),
                    "milliseconds to wait while another process writes to the TM");
 }
 
@@ -38,17 +38,16 @@ int BusyTimeoutFromArgs(const po::variables_map& vm) {
   return ms;
 }
 
-tm::StoreOptions StoreOptionsFromArgs(const po::variables_map& vm, bool write, bool create) {
-  tm::StoreOptions options;
+tm::OpenOptions OpenOptionsFromArgs(const po::variables_map& vm, bool write, bool create) {
+  tm::OpenOptions options;
   options.read_only = !write;
   options.create = create;
-  options.busy_timeout_ms = BusyTimeoutFromArgs(vm);
+  options.lock_wait_ms = BusyTimeoutFromArgs(vm);
   return options;
 }
 
 std::string DbErrorMessage(const DbError& e) {
-  const int primary = e.code() & 0xff;
-  if (primary != 5 && primary != 6) return e.what();  // SQLITE_BUSY, SQLITE_LOCKED
+  if (dynamic_cast<const LockedError*>(&e) == nullptr) return e.what();
   char waited[32];
   std::snprintf(waited, sizeof waited, "%g", busy_timeout_used_ms / 1000.0);
   return std::string(e.what()) + " (gave up after waiting " + waited +
@@ -56,18 +55,18 @@ std::string DbErrorMessage(const DbError& e) {
          std::to_string(std::max(60000, busy_timeout_used_ms * 10)) + ")";
 }
 
-tm::Store OpenStore(const po::variables_map& vm, bool write, bool create) {
-  return tm::Store(vm["db"].as<std::string>(), StoreOptionsFromArgs(vm, write, create));
+tm::TranslationMemory OpenStore(const po::variables_map& vm, bool write, bool create) {
+  return tm::TranslationMemory(vm["db"].as<std::string>(), OpenOptionsFromArgs(vm, write, create));
 }
 
-tm::Store OpenStoreForSearch(const po::variables_map& vm) {
-  tm::Store store = OpenStore(vm, /*write=*/false);
+tm::TranslationMemory OpenStoreForSearch(const po::variables_map& vm) {
+  tm::TranslationMemory store = OpenStore(vm, /*write=*/false);
   if (const int64_t unindexed = store.UnindexedUnits(); unindexed > 0) {
-    std::cerr << "ancre: warning: " << store.path() << ": " << unindexed
+    std::cerr << "ancre: warning: " << store.name() << ": " << unindexed
               << " translation unit(s) stored by an interrupted run are not indexed yet and are "
                  "not searched; any command that writes to the TM indexes them, e.g. 'ancre tm "
                  "check --db "
-              << store.path() << "'\n";
+              << store.name() << "'\n";
   }
   return store;
 }
@@ -126,14 +125,14 @@ bool Confirm(const std::string& command, const std::string& question, bool yes) 
   return answer == "y" || answer == "Y" || answer == "yes";
 }
 
-int64_t ChooseRun(const tm::Store& store, int64_t run_id, int64_t document_id) {
+int64_t ChooseRun(const tm::TranslationMemory& store, int64_t run_id, int64_t document_id) {
   if (run_id > 0) return run_id;  // LoadAlignment says if it is missing
   const std::vector<tm::StoredRun> runs = store.Alignments(document_id);
   if (runs.empty()) {
-    throw Error(store.path() + ": no alignment run" +
+    throw Error(store.name() + ": no alignment run" +
                 (document_id > 0 ? " of document " + std::to_string(document_id) : "") +
-                "; store one with 'ancre align FR EN --db " + store.path() +
-                "' (runs and documents: 'ancre show --db " + store.path() + "')");
+                "; store one with 'ancre align FR EN --db " + store.name() +
+                "' (runs and documents: 'ancre show --db " + store.name() + "')");
   }
   return runs.back().id;
 }

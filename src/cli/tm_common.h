@@ -8,37 +8,36 @@
 
 #include "src/cli/options.h"
 #include "src/core/error.h"
-#include "tm/store.h"
+#include "tm/translation_memory.h"
 
 namespace ancre::cli {
 
 // Adds --db PATH (default $ANCRE_DB or ancre.sqlite) to o.
 void AddDbOption(po::options_description* o);
 
-// Adds --busy-timeout MS (default tm::StoreOptions' 5000); AddDbOption includes it.
+// Adds --busy-timeout MS (default tm::OpenOptions' 5000); AddDbOption includes it.
 void AddBusyTimeoutOption(po::options_description* o);
 
 // The --busy-timeout value; UsageError if negative. Remembered for DbErrorMessage.
 int BusyTimeoutFromArgs(const po::variables_map& vm);
 
-// e's message; when the TM was locked by another writer (SQLITE_BUSY or
-// SQLITE_LOCKED), followed by how long ancre waited and the --busy-timeout
-// that waits longer.
+// e's message; when the TM was locked by another writer (LockedError),
+// followed by how long ancre waited and the --busy-timeout that waits longer.
 std::string DbErrorMessage(const DbError& e);
 
 // The store options --db's companions ask for (busy timeout), for reading
 // (the file must exist) or writing (created if missing only when `create`).
-tm::StoreOptions StoreOptionsFromArgs(const po::variables_map& vm, bool write, bool create = false);
+tm::OpenOptions OpenOptionsFromArgs(const po::variables_map& vm, bool write, bool create = false);
 
 // Opens the TM named by --db. For reading, the file must exist and is never
 // modified; for writing it is created if missing only when `create`.
-// Throws what tm::Store's constructor throws.
-tm::Store OpenStore(const po::variables_map& vm, bool write, bool create = false);
+// Throws what tm::TranslationMemory's constructor throws.
+tm::TranslationMemory OpenStore(const po::variables_map& vm, bool write, bool create = false);
 
 // Opens the TM named by --db for a search (lookup, search, analyze): read-only,
 // and warns on stderr when units a run interrupted between storing and
 // indexing them are not searchable yet.
-tm::Store OpenStoreForSearch(const po::variables_map& vm);
+tm::TranslationMemory OpenStoreForSearch(const po::variables_map& vm);
 
 // Throws UsageError naming `what` if s is not valid UTF-8.
 void RequireUtf8(std::string_view s, const std::string& what);
@@ -61,10 +60,10 @@ bool Confirm(const std::string& command, const std::string& question, bool yes);
 // The run `ancre report --db` and `ancre show` display: run_id if > 0 (Error
 // if the TM lacks it), else the latest run of document_id if > 0, else the
 // latest run. Throws Error if there is none.
-int64_t ChooseRun(const tm::Store& store, int64_t run_id, int64_t document_id);
+int64_t ChooseRun(const tm::TranslationMemory& store, int64_t run_id, int64_t document_id);
 
 // Makes writes beyond the file size limit (ulimit -f) fail with an error that
-// SQLite reports and rolls back, instead of killing the process with SIGXFSZ.
+// the TM reports and rolls back, instead of killing the process with SIGXFSZ.
 void ReportFileSizeLimitAsError();
 
 }  // namespace ancre::cli

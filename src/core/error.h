@@ -30,7 +30,7 @@ class UsageError : public Error {
   using Error::Error;
 };
 
-// A database operation failed; keeps SQLite's extended result code.
+// A database operation failed; keeps the backend's result code (SQLite's extended code).
 class DbError : public Error {
  public:
   DbError(const std::string& message, int code) : Error(message), code_(code) {}
@@ -38,6 +38,13 @@ class DbError : public Error {
 
  private:
   int code_;
+};
+
+// Another process holds what the operation needs (another writer's lock on a
+// translation memory) and did not release it within the wait allowed.
+class LockedError : public DbError {
+ public:
+  using DbError::DbError;
 };
 
 // Input that does not follow its format. line/column are 1-based; 0 = unknown.

@@ -99,10 +99,10 @@ BatchSummary RunBatch(const BatchOptions& options) {
 
   BatchSummary summary;
   try {
-    tm::StoreOptions store_options;
+    tm::OpenOptions store_options;
     store_options.index_after_write = false;
-    store_options.busy_timeout_ms = options.busy_timeout_ms;
-    tm::Store store(options.db_path, store_options);
+    store_options.lock_wait_ms = options.lock_wait_ms;
+    tm::TranslationMemory store(options.db_path, store_options);
     for (size_t i = 0; i < entries.size(); ++i) {
       Aligned a;
       {

@@ -53,10 +53,10 @@ struct BatchOptions {
   // once for the batch (else each pair reads dictionary_dir). Its
   // align.threads is ignored: each pair runs on one worker thread.
   PairOptions pair;
-  text::InputOptions input;                                  // how the documents are read
-  std::string db_path;                                       // the TM, created if missing
-  int busy_timeout_ms = tm::StoreOptions{}.busy_timeout_ms;  // wait while another process writes
-  size_t workers = 2;                                        // alignment threads (at least 1)
+  text::InputOptions input;                           // how the documents are read
+  std::string db_path;                                // the TM, created if missing
+  int lock_wait_ms = tm::OpenOptions{}.lock_wait_ms;  // wait while another process writes
+  size_t workers = 2;                                 // alignment threads (at least 1)
   // Called after each pair is stored (or failed), in manifest order, on the
   // calling thread; may be empty. An exception it throws stops the batch.
   std::function<void(const PairOutcome&)> on_pair;

@@ -48,7 +48,7 @@ std::string RunParameters(const PairOptions& options) {
   return params.str();
 }
 
-StoreSummary StoreAlignment(tm::Store& store, const AlignedDocuments& a) {
+StoreSummary StoreAlignment(tm::TranslationMemory& store, const AlignedDocuments& a) {
   const tm::DocumentRecord src = Record(a.src_path, a.src, a.pair.src, a.pair.src_anchors,
                                         a.options.src_language, a.options.document_date);
   const tm::DocumentRecord tgt = Record(a.tgt_path, a.tgt, a.pair.tgt, a.pair.tgt_anchors,

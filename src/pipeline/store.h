@@ -5,10 +5,10 @@
 //
 // Usage (given const ancre::pipeline::PairOptions& o):
 //   ancre::pipeline::AlignedDocuments d = ancre::pipeline::AlignFiles("a.fr", "a.en", {}, o);
-//   ancre::tm::Store tm("tm.sqlite", {});
+//   ancre::tm::TranslationMemory tm("tm.sqlite", {});
 //   ancre::pipeline::StoreSummary s = ancre::pipeline::StoreAlignment(tm, d);
 //
-// Thread-safety: as the tm::Store it writes to (one writer at a time).
+// Thread-safety: as the tm::TranslationMemory it writes to (one writer at a time).
 #pragma once
 
 #include <cstddef>
@@ -16,7 +16,7 @@
 #include <string>
 
 #include "src/pipeline/pipeline.h"
-#include "tm/store.h"
+#include "tm/translation_memory.h"
 
 namespace ancre::pipeline {
 
@@ -35,8 +35,8 @@ std::string RunParameters(const PairOptions& options);
 
 // Stores `aligned` in `store` in one transaction: an interrupted or failed
 // call leaves the TM as it was. Storing the same alignment twice writes
-// nothing (already_stored). Throws what tm::Store::SaveAlignment throws
+// nothing (already_stored). Throws what tm::TranslationMemory::SaveAlignment throws
 // (DbError, IoError). `aligned` is only read during the call.
-StoreSummary StoreAlignment(tm::Store& store, const AlignedDocuments& aligned);
+StoreSummary StoreAlignment(tm::TranslationMemory& store, const AlignedDocuments& aligned);
 
 }  // namespace ancre::pipeline

@@ -13,7 +13,7 @@
 
 #include "src/pipeline/pipeline.h"
 #include "src/report/view.h"
-#include "tm/store.h"
+#include "tm/translation_memory.h"
 
 namespace ancre::pipeline {
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "tests/cli/run_ancre.h"
-#include "tm/store.h"
+#include "tm/translation_memory.h"
 
 namespace ancre::tm {
 namespace {
@@ -30,9 +30,9 @@ TEST(IndexCatchUpCliTest, ReadersWarnAboutUnindexedUnitsAndAWriterIndexesThem) {
   ScratchDir dir;
   const std::string db = dir / "tm.sqlite";
   {
-    StoreOptions deferred;  // what a run killed after its write and before indexing leaves
+    OpenOptions deferred;  // what a run killed after its write and before indexing leaves
     deferred.index_after_write = false;
-    Store store(db, deferred);
+    TranslationMemory store(db, deferred);
     store.AddUnits({Unit("Les deux pays créeront une équipe conjointe.",
                          "The two countries will create a joint team.")});
   }

@@ -16,7 +16,8 @@
 
 #include "src/core/error.h"
 #include "tests/cli/run_ancre.h"
-#include "tm/store.h"
+#include "tm/sqlite/sqlite_tm.h"
+#include "tm/translation_memory.h"
 
 namespace ancre::tm {
 namespace {
@@ -38,7 +39,7 @@ TranslationUnit Unit(std::string source, std::string target, double score = 1.0)
 }
 
 void MakeTm(const std::string& path) {
-  Store store(path, {});
+  TranslationMemory store(path, {});
   store.AddUnits({
       Unit("Les deux pays créeront une équipe conjointe.",
            "The two countries will create a joint team.", 0.93),
@@ -52,10 +53,10 @@ void MakeTm(const std::string& path) {
 std::string Q(const std::string& s) { return "'" + s + "'"; }
 
 int64_t Units(const std::string& path) {
-  StoreOptions o;
+  OpenOptions o;
   o.read_only = true;
   o.create = false;
-  return Store(path, o).Stats().units;
+  return TranslationMemory(path, o).Stats().units;
 }
 
 TEST(TmCliTest, LookupShowsMatchPercentTranslationAndDifferences) {
@@ -163,7 +164,7 @@ TEST(TmCliTest, MergeDeduplicatesAndLeavesTheOtherFileUntouched) {
   ScratchDir dir;
   MakeTm(dir / "a.sqlite");
   {
-    Store b(dir / "b.sqlite", {});
+    TranslationMemory b(dir / "b.sqlite", {});
     b.AddUnits({Unit("Les deux pays créeront une équipe conjointe.",
                      "The two countries will create a joint team.", 0.97),
                 Unit("Merci.", "Thank you.")});
@@ -191,10 +192,10 @@ TEST(TmCliTest, AlignPairsLeavesEveryStoredUnitIndexed) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_GT(Units(dir / "tm.sqlite"), 0);
   {
-    StoreOptions o;
+    OpenOptions o;
     o.read_only = true;
     o.create = false;
-    EXPECT_EQ(Store(dir / "tm.sqlite", o).UnindexedUnits(), 0);
+    EXPECT_EQ(TranslationMemory(dir / "tm.sqlite", o).UnindexedUnits(), 0);
   }
   auto search = RunAncre("search --db " + Q(dir / "tm.sqlite") + " 'Hun Manet'");
   EXPECT_EQ(search.exit_code, 0) << search.err;
@@ -263,10 +264,10 @@ TEST(TmCliTest, TmWhoseUnitsTableIsARecursiveViewIsRefusedOnOpen) {
   MakeTm(dir / "tm.sqlite");
   Tamper(dir / "tm.sqlite", kRecursiveUnits);
   const std::string before = ReadAll(dir / "tm.sqlite");
-  StoreOptions read_only;
+  OpenOptions read_only;
   read_only.read_only = true;
   try {
-    Store store(dir / "tm.sqlite", read_only);
+    TranslationMemory store(dir / "tm.sqlite", read_only);
     ADD_FAILURE() << "a TM with a view for units was opened";
   } catch (const DbError& e) {
     EXPECT_NE(std::string(e.what()).find("'units' is a view, not the table"), std::string::npos)
@@ -358,12 +359,12 @@ TEST(TmCliTest, VersionOneTmIsMigratedOnOpenAndKeepsAnsweringLookups) {
   MakeOlderSchema(dir / "tm.sqlite", 1);
   auto readonly = RunAncre("lookup --db " + Q(dir / "tm.sqlite") + " 'Les deux pays.'");
   EXPECT_EQ(readonly.exit_code, 1);  // a reader cannot migrate: it says what to do
-  EXPECT_NE(readonly.err.find("needs upgrading to v" + std::to_string(kSchemaVersion)),
+  EXPECT_NE(readonly.err.find("needs upgrading to v" + std::to_string(internal::kSchemaVersion)),
             std::string::npos)
       << readonly.err;
   {
-    Store store(dir / "tm.sqlite", {});
-    EXPECT_EQ(store.Stats().schema_version, kSchemaVersion);
+    TranslationMemory store(dir / "tm.sqlite", {});
+    EXPECT_EQ(store.Stats().schema_version, internal::kSchemaVersion);
     EXPECT_EQ(store.Lookup("Les deux pays créeront une équipe conjointe.", {}).size(), 1u);
   }
   auto check = RunAncre("tm check --db " + Q(dir / "tm.sqlite"));
@@ -387,8 +388,8 @@ TEST(TmCliTest, VersionTwoTmIsReadAsItIsAndMergedWithoutChangingIt) {
                         " --format jsonl 'Les deux pays créeront une équipe conjointe.'");
   EXPECT_NE(found.out.find("\"score\":100"), std::string::npos) << found.out;
   {
-    Store store(dir / "tm.sqlite", {});  // a writer migrates
-    EXPECT_EQ(store.Stats().schema_version, kSchemaVersion);
+    TranslationMemory store(dir / "tm.sqlite", {});  // a writer migrates
+    EXPECT_EQ(store.Stats().schema_version, internal::kSchemaVersion);
     EXPECT_EQ(store.UnindexedUnits(), 0);
   }
 }
@@ -404,8 +405,8 @@ TEST(TmCliTest, NewerSchemaSaysToUpgradeAncre) {
   }
   auto r = RunAncre("stats --db " + Q(dir / "tm.sqlite"));
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("schema v99 is newer than this ancre (v" + std::to_string(kSchemaVersion) +
-                       "); upgrade ancre"),
+  EXPECT_NE(r.err.find("schema v99 is newer than this ancre (v" +
+                       std::to_string(internal::kSchemaVersion) + "); upgrade ancre"),
             std::string::npos)
       << r.err;
 }
@@ -467,7 +468,7 @@ TEST(TmCliTest, ReadOnlyTmRefusesChangesButAnswersLookups) {
 TEST(TmCliTest, DiskFullDuringMergeRollsBackAndSaysSo) {
   ScratchDir dir;
   {
-    Store big(dir / "big.sqlite", {});
+    TranslationMemory big(dir / "big.sqlite", {});
     std::vector<TranslationUnit> units;
     for (int i = 0; i < 3000; ++i) {
       units.push_back(Unit("Phrase numéro " + std::to_string(i) + " d'un long texte de test.",
@@ -499,7 +500,7 @@ TEST(TmCliTest, DiskFullDuringMergeRollsBackAndSaysSo) {
 TEST(TmCliTest, KillDuringMergeLeavesTheTmAsBeforeOrAsAfter) {
   ScratchDir dir;
   {
-    Store big(dir / "big.sqlite", {});
+    TranslationMemory big(dir / "big.sqlite", {});
     std::vector<TranslationUnit> units;
     for (int i = 0; i < 20000; ++i) {
       units.push_back(Unit("Phrase numéro " + std::to_string(i) + " d'un long texte de test.",

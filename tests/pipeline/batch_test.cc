@@ -73,7 +73,8 @@ TEST_F(BatchTest, StoresEveryPairInOrderAndReportsTheFailedOne) {
   EXPECT_EQ(again.stored, 0u);
   EXPECT_EQ(again.already, 2u);
   EXPECT_EQ(again.units, 0u);
-  EXPECT_EQ(tm::Store(o.db_path, {.read_only = true}).Stats().units, static_cast<int64_t>(s.units));
+  EXPECT_EQ(tm::TranslationMemory(o.db_path, {.read_only = true}).Stats().units,
+            static_cast<int64_t>(s.units));
 }
 
 }  // namespace

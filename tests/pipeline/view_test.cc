@@ -115,7 +115,7 @@ TEST(AlignmentViewTest, SentencesAreTheOriginalTextDecoded) {
 
 TEST(StoredAlignmentViewTest, ShowsWhatTheFreshAlignmentShowed) {
   const AlignedDocuments d = Align(Options());
-  tm::Store store(":memory:", {});
+  tm::TranslationMemory store(":memory:", {});
   const StoreSummary stored = StoreAlignment(store, d);
   EXPECT_FALSE(stored.already_stored);
   EXPECT_EQ(stored.pairs, 3u);

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "tests/cli/run_ancre.h"
-#include "tm/store.h"
+#include "tm/translation_memory.h"
 
 namespace ancre::tm {
 namespace {
@@ -30,7 +30,7 @@ int64_t SaveMeeting(const std::string& path) {
   Alignment alignment;
   alignment.beads = {
       Bead{{0}, {0}, 0.9, {{AnchorKind::kDate, "--10-27", "27 octobre", "October 27"}}}};
-  Store store(path, {});
+  TranslationMemory store(path, {});
   return store
       .SaveAlignment({"a.fr.txt", fr_text, "fr", "", "", &fr, nullptr, {}},
                      {"a.en.txt", en_text, "en", "", "", &en, nullptr, {}}, alignment, {})
@@ -73,7 +73,7 @@ TEST(EvidenceTest, ReadsEvidenceStoredWithTheOlderKeys) {
   const int64_t run = SaveMeeting(dir / "tm.sqlite");
   SetStoredEvidence(dir / "tm.sqlite", R"([{"kind":"date","key":"--10-27","source":"27 octobre",)"
                                        R"("target":"October 27"}])");
-  const StoredAlignment a = Store(dir / "tm.sqlite", {}).LoadAlignment(run);
+  const StoredAlignment a = TranslationMemory(dir / "tm.sqlite", {}).LoadAlignment(run);
   ASSERT_EQ(a.beads.size(), 1u);
   ASSERT_EQ(a.beads[0].anchors.size(), 1u);
   EXPECT_EQ(a.beads[0].anchors[0].kind, AnchorKind::kDate);
@@ -86,7 +86,7 @@ TEST(EvidenceTest, UnreadableEvidenceLeavesTheBeadWithoutAnchors) {
   testing::ScratchDir dir;
   const int64_t run = SaveMeeting(dir / "tm.sqlite");
   SetStoredEvidence(dir / "tm.sqlite", R"([{"kind":"date","key":)");
-  const StoredAlignment a = Store(dir / "tm.sqlite", {}).LoadAlignment(run);
+  const StoredAlignment a = TranslationMemory(dir / "tm.sqlite", {}).LoadAlignment(run);
   ASSERT_EQ(a.beads.size(), 1u);
   EXPECT_TRUE(a.beads[0].anchors.empty());
   EXPECT_EQ(a.beads[0].src, std::vector<size_t>{0});

@@ -1,10 +1,10 @@
-// Lookup, concordance search, analysis, and maintenance of a Store.
+// Lookup, concordance search, analysis, and maintenance of a TranslationMemory.
 #include <gtest/gtest.h>
 
 #include <random>
 
 #include "src/core/error.h"
-#include "tm/store.h"
+#include "tm/translation_memory.h"
 
 namespace ancre::tm {
 namespace {
@@ -21,8 +21,8 @@ TranslationUnit Unit(std::string source, std::string target, double score = 1.0)
   return u;
 }
 
-Store SmallTm() {
-  Store store(":memory:", {});
+TranslationMemory SmallTm() {
+  TranslationMemory store(":memory:", {});
   store.AddUnits({
       Unit("Les deux pays créeront une équipe conjointe.",
            "The two countries will create a joint team."),
@@ -71,7 +71,7 @@ std::vector<int64_t> Ids(const std::vector<FuzzyMatch>& matches) {
 }
 
 TEST(LookupTest, ExactTextScoresHundredEvenWithOtherCaseAndPunctuation) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   auto m = store.Lookup("les deux pays créeront une ÉQUIPE conjointe", {});
   ASSERT_FALSE(m.empty());
   EXPECT_DOUBLE_EQ(m[0].score, 100.0);
@@ -81,7 +81,7 @@ TEST(LookupTest, ExactTextScoresHundredEvenWithOtherCaseAndPunctuation) {
 }
 
 TEST(LookupTest, RanksByScoreAndSaysWhatDiffers) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   auto m = store.Lookup("Les deux pays créeront une équipe commune.", Options(70));
   ASSERT_EQ(m.size(), 2u);
   EXPECT_DOUBLE_EQ(m[0].score, 100.0 * 6 / 7);
@@ -93,7 +93,7 @@ TEST(LookupTest, RanksByScoreAndSaysWhatDiffers) {
 }
 
 TEST(LookupTest, ThresholdAndMaxLimitTheMatches) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   EXPECT_EQ(store.Lookup("Les deux pays créeront une équipe commune.", Options(80)).size(), 1u);
   EXPECT_EQ(store.Lookup("Les deux pays créeront une équipe commune.", Options(0, 3)).size(), 3u);
   EXPECT_TRUE(store.Lookup("Rien à voir du tout.", {}).empty());
@@ -101,13 +101,13 @@ TEST(LookupTest, ThresholdAndMaxLimitTheMatches) {
 }
 
 TEST(LookupTest, FiltersByLanguage) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   EXPECT_TRUE(store.Lookup("La réunion a eu lieu à Séoul.", Options(70, 10, "de")).empty());
   EXPECT_EQ(store.Lookup("La réunion a eu lieu à Séoul.", Options(70, 10, "fr", "en")).size(), 1u);
 }
 
 TEST(LookupTest, RejectsAThresholdOutsideZeroToHundred) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   EXPECT_THROW(store.Lookup("x", Options(120)), Error);
 }
 
@@ -130,7 +130,7 @@ TEST(LookupTest, IndexedLookupEqualsBruteForceScan) {
     }
     return s;
   };
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   std::vector<TranslationUnit> units;
   for (int i = 0; i < 600; ++i) units.push_back(Unit(sentence(1, 12), "t" + std::to_string(i)));
   store.AddUnits(units);
@@ -172,7 +172,7 @@ class LookupEqualsScanTest : public ::testing::Test {
       for (size_t i = 0; i < words; ++i) s += (i ? " " : "") + word();
       return s;
     };
-    store_ = new Store(":memory:", {});
+    store_ = new TranslationMemory(":memory:", {});
     std::vector<TranslationUnit> units;
     for (int i = 0; i < 3000; ++i) {
       std::string source = sentence(1 + rng() % 14);
@@ -205,11 +205,11 @@ class LookupEqualsScanTest : public ::testing::Test {
     return scanned.size();
   }
 
-  static Store* store_;
+  static TranslationMemory* store_;
   static std::vector<std::string> sources_;
 };
 
-Store* LookupEqualsScanTest::store_ = nullptr;
+TranslationMemory* LookupEqualsScanTest::store_ = nullptr;
 std::vector<std::string> LookupEqualsScanTest::sources_;
 
 TEST_F(LookupEqualsScanTest, ShortQueriesOfCommonWordsOnly) {
@@ -254,7 +254,7 @@ TEST_F(LookupEqualsScanTest, NearDuplicatesWithFewOrAllMatchesReturned) {
 // newest units win whichever side holds the fragment, as without the bound
 // that skips older units once one side has given `max` hits.
 TEST(SearchTest, SubstringGivesTheNewestUnitsFromEitherSide) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   std::vector<TranslationUnit> units;
   units.push_back(Unit("Une phrase sans le mot.", "An old xqzwkv sentence."));  // id 1: too old
   for (int i = 0; i < 30; ++i) {
@@ -276,7 +276,7 @@ TEST(SearchTest, SubstringGivesTheNewestUnitsFromEitherSide) {
 }
 
 TEST(SearchTest, FindsWordsAcrossAccentsAndShowsTheTranslation) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   auto hits = store.Search("seoul", {});
   ASSERT_EQ(hits.size(), 1u);  // "Séoul" in French, "Seoul" in English: one TU
   EXPECT_EQ(hits[0].source, "La réunion a eu lieu à Séoul.");
@@ -289,7 +289,7 @@ TEST(SearchTest, FindsWordsAcrossAccentsAndShowsTheTranslation) {
 }
 
 TEST(SearchTest, SupportsPhrasesPrefixesAndNear) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   EXPECT_EQ(store.Search("\"task force\"", {}).size(), 1u);
   EXPECT_EQ(store.Search("\"force task\"", {}).size(), 0u);
   EXPECT_EQ(store.Search("escroq*", {}).size(), 1u);
@@ -297,8 +297,38 @@ TEST(SearchTest, SupportsPhrasesPrefixesAndNear) {
   EXPECT_EQ(store.Search("NEAR(deux conjointe, 1)", {}).size(), 0u);
 }
 
+TEST(SearchTest, CombinesTermsWithOrAndNot) {
+  TranslationMemory store = SmallTm();
+  EXPECT_EQ(store.Search("Séoul OR escroqueries", {}).size(), 2u);
+  EXPECT_EQ(store.Search("conjointe NOT cellule", {}).size(), 1u);
+  EXPECT_EQ(store.Search("(équipe OR cellule) AND pays", {}).size(), 2u);
+  EXPECT_EQ(store.Search("task - force", {}).size(), 1u);  // a word without letters is ignored
+}
+
+TEST(SearchTest, SearchesAQueryBuiltByTheCaller) {
+  TranslationMemory store = SmallTm();
+  ConcordanceQuery near;
+  near.kind = ConcordanceQuery::Kind::kNear;
+  near.distance = 4;
+  for (const char* w : {"pays", "conjointe"}) {
+    ConcordanceQuery t;
+    t.kind = ConcordanceQuery::Kind::kTerm;
+    t.term.words = {w};
+    near.parts.push_back(t);
+  }
+  EXPECT_EQ(store.Search(near, {}).size(), 2u);
+  near.distance = 1;
+  EXPECT_EQ(store.Search(near, {}).size(), 0u);
+  // Characters the index syntax gives a meaning are only text in a term.
+  ConcordanceQuery quoted;
+  quoted.kind = ConcordanceQuery::Kind::kTerm;
+  quoted.term.words = {"task\")", "OR", "force*"};
+  EXPECT_EQ(store.Search(quoted, {}).size(), 0u);
+  EXPECT_TRUE(store.Search(ConcordanceQuery{}, {}).empty());
+}
+
 TEST(SearchTest, RestrictsToOneLanguageSide) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   EXPECT_EQ(store.Search("meeting", Side("fr")).size(), 0u);
   auto en = store.Search("meeting", Side("en"));
   ASSERT_EQ(en.size(), 1u);
@@ -307,7 +337,7 @@ TEST(SearchTest, RestrictsToOneLanguageSide) {
 }
 
 TEST(SearchTest, InvalidSyntaxIsSearchedAsPlainWords) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   EXPECT_TRUE(store.Search("'); DROP TABLE units; --", {}).empty());
   EXPECT_EQ(store.Stats().units, 5);
   EXPECT_EQ(store.Search("Séoul (réunion", {}).size(), 1u);
@@ -317,7 +347,7 @@ TEST(SearchTest, InvalidSyntaxIsSearchedAsPlainWords) {
 }
 
 TEST(SearchTest, FindsFragmentsInsideWordsWithTheTrigramIndex) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   auto hits = store.Search("croquer", Fragment());
   ASSERT_EQ(hits.size(), 1u);
   ASSERT_EQ(hits[0].source_hits.size(), 1u);
@@ -327,7 +357,7 @@ TEST(SearchTest, FindsFragmentsInsideWordsWithTheTrigramIndex) {
 }
 
 // The message of the UsageError that searching query throws, or "" if none.
-std::string SearchRefusal(const Store& store, const std::string& query,
+std::string SearchRefusal(const TranslationMemory& store, const std::string& query,
                           const SearchOptions& options = {}) {
   try {
     store.Search(query, options);
@@ -344,7 +374,7 @@ std::string Repeat(const std::string& piece, size_t n) {
 }
 
 TEST(SearchTest, RefusesMorePrefixTermsThanTheLimit) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   // 400 prefix terms took 30 s and 683 MB on a big TM; the 17th is refused.
   EXPECT_EQ(SearchRefusal(store, Repeat("escroq*", SearchLimits::kMaxPrefixTerms)), "");
   const std::string refusal =
@@ -359,7 +389,7 @@ TEST(SearchTest, RefusesMorePrefixTermsThanTheLimit) {
 // Invalid UTF-8 and fragments mixing both kinds of wildcard characters are
 // refused before SQLite sees them (its trigram index crashed on both: fuzzing).
 TEST(SearchTest, RefusesInvalidUtf8AndMixedWildcardFragments) {
-  Store store(":memory:", StoreOptions{});
+  TranslationMemory store(":memory:", OpenOptions{});
   SearchOptions substring;
   substring.substring = true;
   EXPECT_THROW(store.Search("A%*\xc0\xe2\xaa**", substring), UsageError);
@@ -371,7 +401,7 @@ TEST(SearchTest, RefusesInvalidUtf8AndMixedWildcardFragments) {
 }
 
 TEST(SearchTest, RefusesMoreTermsOrBytesThanTheLimit) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   EXPECT_EQ(SearchRefusal(store, Repeat("pays", SearchLimits::kMaxTerms)), "");
   std::string refusal = SearchRefusal(store, Repeat("pays", SearchLimits::kMaxTerms + 1));
   EXPECT_NE(refusal.find("65 terms"), std::string::npos) << refusal;
@@ -386,7 +416,7 @@ TEST(SearchTest, RefusesMoreTermsOrBytesThanTheLimit) {
 }
 
 TEST(AnalyzeTest, CountsSegmentsAndWordsInCatBuckets) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   Analysis a = store.Analyze({"La réunion a eu lieu à Séoul.",                     // 100
                               "Les deux pays créeront une équipe commune.",        // 85.7
                               "Le groupe de travail se réunira en décembre.",      // 87.5
@@ -402,7 +432,7 @@ TEST(AnalyzeTest, CountsSegmentsAndWordsInCatBuckets) {
 }
 
 TEST(MaintenanceTest, PruneBelowScoreRemovesUnitsAndDryRunChangesNothing) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   PruneResult dry = store.Prune(Below(0.4, true));
   EXPECT_EQ(dry.units, 1);
   EXPECT_EQ(store.Stats().units, 5);
@@ -416,7 +446,7 @@ TEST(MaintenanceTest, PruneBelowScoreRemovesUnitsAndDryRunChangesNothing) {
 }
 
 TEST(MaintenanceTest, LookupStaysExactAfterPruning) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   store.Prune(Below(0.4, false));
   store.AddUnits({Unit("Les escroqueries en ligne se multiplient encore.", "Scams go on.")});
   for (const char* q : {"Les escroqueries en ligne se multiplient.", "Les deux pays créeront."}) {
@@ -427,12 +457,12 @@ TEST(MaintenanceTest, LookupStaysExactAfterPruning) {
 }
 
 TEST(MaintenanceTest, PruneNeedsACriterion) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   EXPECT_THROW(store.Prune({}), Error);
 }
 
 TEST(MaintenanceTest, CheckOfAHealthyStoreIsClean) {
-  Store store = SmallTm();
+  TranslationMemory store = SmallTm();
   CheckReport r = store.Check();
   EXPECT_TRUE(r.ok()) << (r.integrity_problems.empty() ? "" : r.integrity_problems[0]);
   EXPECT_EQ(r.units_without_provenance, 0);
@@ -440,8 +470,8 @@ TEST(MaintenanceTest, CheckOfAHealthyStoreIsClean) {
 }
 
 TEST(MaintenanceTest, StatsCountUnitsByLanguagePairScoreAndOrigin) {
-  Store store = SmallTm();
-  StoreStats st = store.Stats();
+  TranslationMemory store = SmallTm();
+  TmStats st = store.Stats();
   ASSERT_EQ(st.units_by_lang_pair.size(), 1u);
   EXPECT_EQ(st.units_by_lang_pair[0].name, "fr→en");
   EXPECT_EQ(st.units_by_lang_pair[0].count, 5);

@@ -1,11 +1,11 @@
-#include "tm/store.h"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "src/core/error.h"
 #include "tests/cli/run_ancre.h"
+#include "tm/sqlite/sqlite_tm.h"
+#include "tm/translation_memory.h"
 
 namespace ancre::tm {
 namespace {
@@ -63,7 +63,7 @@ UnitFilter Filter(std::string src_lang, double min_score = 0.0) {
   return f;
 }
 
-std::vector<TranslationUnit> AllUnits(const Store& store) {
+std::vector<TranslationUnit> AllUnits(const TranslationMemory& store) {
   std::vector<TranslationUnit> units;
   store.ForEachUnit({}, [&](const TranslationUnit& u) { units.push_back(u); });
   return units;
@@ -81,15 +81,15 @@ TranslationUnit Imported(std::string source, std::string target, std::string doc
 }
 
 TEST(StoreTest, NewStoreIsEmptyAndAtCurrentSchema) {
-  Store store(":memory:", {});
-  StoreStats st = store.Stats();
-  EXPECT_EQ(st.schema_version, kSchemaVersion);
+  TranslationMemory store(":memory:", {});
+  TmStats st = store.Stats();
+  EXPECT_EQ(st.schema_version, internal::kSchemaVersion);
   EXPECT_EQ(st.units, 0);
   EXPECT_EQ(st.documents, 0);
 }
 
 TEST(StoreTest, SavesDocumentsSegmentsUnitsAndEvidence) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   Pair p;
   SaveResult r = store.SaveAlignment(p.Fr(), p.En(), p.alignment, AlignmentRecord{});
   EXPECT_FALSE(r.already_stored);
@@ -108,20 +108,20 @@ TEST(StoreTest, SavesDocumentsSegmentsUnitsAndEvidence) {
   EXPECT_EQ(units[1].document, "a.fr.txt | a.en.txt");
   EXPECT_NE(units[1].anchors_json.find("\"key\":\"--10-27\""), std::string::npos);
   EXPECT_EQ(units[1].created.size(), 16u);  // YYYYMMDDThhmmssZ
-  StoreStats st = store.Stats();
+  TmStats st = store.Stats();
   EXPECT_EQ(st.anchors, 1);
   ASSERT_EQ(st.anchors_by_kind.size(), 1u);
   EXPECT_EQ(st.anchors_by_kind[0].name, "date");
 }
 
 TEST(StoreTest, SavingTheSameAlignmentTwiceWritesNothing) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   Pair p;
   store.SaveAlignment(p.Fr(), p.En(), p.alignment, {});
-  StoreStats before = store.Stats();
+  TmStats before = store.Stats();
   SaveResult again = store.SaveAlignment(p.Fr(), p.En(), p.alignment, {});
   EXPECT_TRUE(again.already_stored);
-  StoreStats after = store.Stats();
+  TmStats after = store.Stats();
   EXPECT_EQ(after.documents, before.documents);
   EXPECT_EQ(after.segments, before.segments);
   EXPECT_EQ(after.units, before.units);
@@ -130,7 +130,7 @@ TEST(StoreTest, SavingTheSameAlignmentTwiceWritesNothing) {
 }
 
 TEST(StoreTest, SamePairFromAnotherDocumentIsOneUnitWithTwoProvenances) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   Pair p;
   store.SaveAlignment(p.Fr(), p.En(), p.alignment, {});
   Pair q;
@@ -144,14 +144,14 @@ TEST(StoreTest, SamePairFromAnotherDocumentIsOneUnitWithTwoProvenances) {
   EXPECT_EQ(r.units_added, 0u);
   EXPECT_EQ(r.units_existing, 2u);
   EXPECT_EQ(r.documents_added, 1u);
-  StoreStats st = store.Stats();
+  TmStats st = store.Stats();
   EXPECT_EQ(st.units, 2);
   EXPECT_EQ(st.provenances, 4);
   EXPECT_EQ(st.alignments, 2);
 }
 
 TEST(StoreTest, BeadsNameSegmentsByPositionAndTheTmKeepsTheirNumbers) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   Pair p;
   // Presegmented input: segments are numbered by input line; line 1 was empty.
   p.fr.segments[1].number = 2;
@@ -175,7 +175,7 @@ TEST(StoreTest, BeadsNameSegmentsByPositionAndTheTmKeepsTheirNumbers) {
 }
 
 TEST(StoreTest, RejectsABeadNamingAMissingSegment) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   Pair p;
   p.alignment.beads.push_back({{7}, {0}, 0.5, {}});
   EXPECT_THROW(store.SaveAlignment(p.Fr(), p.En(), p.alignment, {}), Error);
@@ -184,7 +184,7 @@ TEST(StoreTest, RejectsABeadNamingAMissingSegment) {
 }
 
 TEST(StoreTest, AddUnitsDeduplicatesWithinTheBatchAndKeepsExtras) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   TranslationUnit a = Imported("Bonjour.", "Hello.", "a.tmx");
   a.tuid = "7";
   a.props = {{"x-client", "ACME"}};
@@ -210,14 +210,14 @@ TEST(StoreTest, AddUnitsDeduplicatesWithinTheBatchAndKeepsExtras) {
 }
 
 TEST(StoreTest, AddUnitsRejectsAUnitWithoutTargetAndAddsNothing) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   TranslationUnit bad = Imported("Bonjour.", "", "a.tmx");
   EXPECT_THROW(store.AddUnits({Imported("Merci.", "Thanks.", "a.tmx"), bad}), Error);
   EXPECT_EQ(store.Stats().units, 0);
 }
 
 TEST(StoreTest, ForEachUnitFiltersByLanguagePrefixAndScore) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   TranslationUnit low = Imported("Peut-être.", "Maybe.", "a.tmx");
   low.score = 0.3;
   TranslationUnit de = Imported("Ja.", "Yes.", "a.tmx");
@@ -238,7 +238,7 @@ TEST(StoreTest, ForEachUnitFiltersByLanguagePrefixAndScore) {
 // form, with fallback to the primary language both ways, and are read back
 // canonical.
 TEST(StoreTest, ForEachUnitMatchesLanguagesWithFallbackWhateverTheirStoredCase) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   TranslationUnit legacy = Imported("Oui.", "Yes.", "a.tmx");
   legacy.src_lang = "FR_fr";
   TranslationUnit plain = Imported("Non.", "No.", "a.tmx");
@@ -259,7 +259,7 @@ TEST(StoreTest, ForEachUnitMatchesLanguagesWithFallbackWhateverTheirStoredCase) 
 }
 
 TEST(StoreTest, ForEachUnitFiltersByDocumentSinceAndOriginAndGivesTheRun) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   Pair p;
   AlignmentRecord run;
   run.mode = "comparable";
@@ -301,7 +301,7 @@ TEST(StoreTest, ForEachUnitFiltersByDocumentSinceAndOriginAndGivesTheRun) {
 }
 
 TEST(StoreTest, LoadsAStoredRunWithSegmentsAnchorsAndBeads) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   Pair p;
   AlignmentRecord record;
   record.mode = "parallel";
@@ -337,7 +337,7 @@ TEST(StoreTest, LoadsAStoredRunWithSegmentsAnchorsAndBeads) {
 }
 
 TEST(StoreTest, TextThatLooksLikeSqlIsStoredAsText) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   store.AddUnits({Imported("'); DROP TABLE units; --", "x", "a.tmx")});
   auto units = AllUnits(store);
   ASSERT_EQ(units.size(), 1u);
@@ -349,10 +349,10 @@ TEST(StoreTest, TextThatLooksLikeSqlIsStoredAsText) {
 // invisible to lookups until the next writer opens the TM.
 TEST(StoreTest, UnitsLeftUnindexedAreIndexedByTheNextWriter) {
   testing::ScratchDir dir;
-  StoreOptions deferred;
+  OpenOptions deferred;
   deferred.index_after_write = false;
   {
-    Store store(dir / "tm.sqlite", deferred);
+    TranslationMemory store(dir / "tm.sqlite", deferred);
     store.AddUnits({Imported("Les deux pays créeront une équipe conjointe.",
                              "The two countries will set up a joint team.", "a.tmx"),
                     Imported("Merci beaucoup.", "Thank you very much.", "a.tmx")});
@@ -360,16 +360,16 @@ TEST(StoreTest, UnitsLeftUnindexedAreIndexedByTheNextWriter) {
     EXPECT_TRUE(store.Lookup("Les deux pays créeront une équipe conjointe.", {}).empty());
     EXPECT_TRUE(store.Search("équipe", {}).empty());
   }
-  StoreOptions reader;
+  OpenOptions reader;
   reader.read_only = true;
   reader.create = false;
   {
-    Store store(dir / "tm.sqlite", reader);  // a reader leaves the file as it is
+    TranslationMemory store(dir / "tm.sqlite", reader);  // a reader leaves the file as it is
     EXPECT_EQ(store.UnindexedUnits(), 2);
     EXPECT_EQ(store.Check().integrity_problems, std::vector<std::string>{});
   }
-  { Store writer(dir / "tm.sqlite", {}); }
-  Store store(dir / "tm.sqlite", reader);
+  { TranslationMemory writer(dir / "tm.sqlite", {}); }
+  TranslationMemory store(dir / "tm.sqlite", reader);
   EXPECT_EQ(store.UnindexedUnits(), 0);
   ASSERT_EQ(store.Lookup("Les deux pays créeront une équipe conjointe.", {}).size(), 1u);
   EXPECT_EQ(store.Search("équipe", {}).size(), 1u);
@@ -377,9 +377,9 @@ TEST(StoreTest, UnitsLeftUnindexedAreIndexedByTheNextWriter) {
 }
 
 TEST(StoreTest, UpdateIndexesIndexesOnlyWhatIsMissing) {
-  StoreOptions deferred;
+  OpenOptions deferred;
   deferred.index_after_write = false;
-  Store store(":memory:", deferred);
+  TranslationMemory store(":memory:", deferred);
   store.AddUnits({Imported("Bonjour.", "Hello.", "a.tmx")});
   EXPECT_EQ(store.UpdateIndexes(), 1);
   store.AddUnits({Imported("Bonjour.", "Hello.", "b.tmx"), Imported("Merci.", "Thanks.", "b.tmx")});
@@ -392,9 +392,9 @@ TEST(StoreTest, UpdateIndexesIndexesOnlyWhatIsMissing) {
 // Pruning a unit not indexed yet must not touch the indexes, and a unit
 // stored later under the id of a pruned one must still be indexed.
 TEST(StoreTest, PruneKeepsTheIndexesRightAroundUnindexedUnits) {
-  StoreOptions deferred;
+  OpenOptions deferred;
   deferred.index_after_write = false;
-  Store store(":memory:", deferred);
+  TranslationMemory store(":memory:", deferred);
   TranslationUnit low = Imported("Une phrase peu sûre.", "A doubtful sentence.", "a.tmx");
   low.score = 0.2;
   TranslationUnit high = Imported("Une phrase sûre.", "A sure sentence.", "a.tmx");
@@ -423,7 +423,7 @@ TEST(StoreTest, PruneKeepsTheIndexesRightAroundUnindexedUnits) {
 // order, deduplication across chunks and the all-or-nothing rule must hold
 // whatever the chunk boundaries.
 TEST(StoreTest, StreamedUnitsKeepTheirOrderAndDeduplicateAcrossChunks) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   store.AddUnits({Imported("Phrase 7.", "Sentence 7.", "old.tmx")});
   int n = 0;
   AddResult r = store.AddUnits([&](TranslationUnit* u) {
@@ -445,7 +445,7 @@ TEST(StoreTest, StreamedUnitsKeepTheirOrderAndDeduplicateAcrossChunks) {
 }
 
 TEST(StoreTest, StreamedUnitsAreAllOrNothingWhenTheSourceOrAUnitFails) {
-  Store store(":memory:", {});
+  TranslationMemory store(":memory:", {});
   store.AddUnits({Imported("Bonjour.", "Hello.", "a.tmx")});
   int n = 0;
   auto source = [&](int fail_at, bool bad_unit) {
@@ -474,7 +474,7 @@ TEST(StoreTest, StreamedUnitsAreAllOrNothingWhenTheSourceOrAUnitFails) {
 // once the write returns, not only the WAL.
 TEST(StoreTest, AWriteEndsWithItsDataInTheDatabaseFile) {
   testing::ScratchDir dir;
-  Store store(dir / "tm.sqlite", {});
+  TranslationMemory store(dir / "tm.sqlite", {});
   std::vector<TranslationUnit> units;
   for (int i = 0; i < 2000; ++i) {
     units.push_back(Imported("Phrase numéro " + std::to_string(i) + " du test.",

@@ -5,9 +5,9 @@
 #include <string>
 
 #include "src/core/error.h"
-#include "tm/store.h"
 #include "tm/tmx/export.h"
 #include "tm/tmx/import.h"
+#include "tm/translation_memory.h"
 
 namespace ancre::tm {
 namespace {
@@ -296,7 +296,7 @@ TEST(TmxSampleFilesTest, NegativeSampleReportsBrokenInlineMarkupByUnitAndLine) {
 // ---------------------------------------------------------------------------
 // Round trips through an in-memory store.
 
-std::string ExportAll(const Store& store) {
+std::string ExportAll(const TranslationMemory& store) {
   std::ostringstream out;
   TmxExportOptions options;
   options.creation_date = "20250101T000000Z";
@@ -306,7 +306,7 @@ std::string ExportAll(const Store& store) {
   return out.str();
 }
 
-void ImportInto(Store* store, const std::string& xml) {
+void ImportInto(TranslationMemory* store, const std::string& xml) {
   const Result r = ImportString(xml);
   store->AddUnits(r.pairs);
 }
@@ -316,9 +316,9 @@ TEST(TmxRoundTripTest, ImportExportImportGivesTheSameUnits) {
        {"01-lisa-ImportTest2A-utf16le-inline.tmx",
         "03-lisa-ImportTest2C-allattrs-notes-props-sub.tmx",
         "04-olifant-props-uppercase-dupsources.tmx", "07-okapi-aligner-sample14b-props-tuid.tmx"}) {
-    Store first(":memory:", {});
+    TranslationMemory first(":memory:", {});
     first.AddUnits(Import(TmxReader::Open(Sample(file))).pairs);
-    Store second(":memory:", {});
+    TranslationMemory second(":memory:", {});
     ImportInto(&second, ExportAll(first));
     std::vector<TranslationUnit> a, b;
     first.ForEachUnit({}, [&](const TranslationUnit& u) { a.push_back(u); });
@@ -344,7 +344,7 @@ TEST(TmxRoundTripTest, ImportExportImportGivesTheSameUnits) {
 }
 
 TEST(TmxRoundTripTest, ExportImportExportIsByteIdentical) {
-  Store tm(":memory:", {});
+  TranslationMemory tm(":memory:", {});
   TranslationUnit u;
   u.src_lang = "fr";
   u.tgt_lang = "en";
@@ -357,7 +357,7 @@ TEST(TmxRoundTripTest, ExportImportExportIsByteIdentical) {
   u.created = "20240501T101112Z";
   tm.AddUnits({u});
   const std::string first = ExportAll(tm);
-  Store again(":memory:", {});
+  TranslationMemory again(":memory:", {});
   ImportInto(&again, first);
   EXPECT_EQ(ExportAll(again), first);
   EXPECT_NE(first.find("<prop type=\"x-bead\">1-2</prop>"), std::string::npos) << first;

@@ -11,7 +11,7 @@
 // followed by the unit's other props. TmxImporter reads them back, so
 // export → import → export gives the same bytes apart from the header's date.
 //
-// Usage (given const ancre::tm::Store& store):
+// Usage (given const ancre::tm::TranslationMemory& store):
 //   ancre::tm::TmxExporter exporter(std::cout, {.src_lang = "fr-FR", .tgt_lang = "en-US"});
 //   store.ForEachUnit({}, [&](const ancre::tm::TranslationUnit& u) { exporter.Add(u); });
 //   exporter.Finish();

@@ -1,13 +1,13 @@
 // TmxImporter: turns the units of a TMX file into source/target pairs for the
 // store, applying the user's language pair and bad-unit policy.
 //
-// Usage (given ancre::tm::Store& store):
+// Usage (given ancre::tm::TranslationMemory& store):
 //   auto reader = ancre::tm::TmxReader::Open("legacy.tmx");
 //   ancre::CountingReporter reporter([](const std::string& m) { std::cerr << m << "\n"; });
 //   ancre::tm::TmxImporter importer(*reader, {.src_lang = "fr", .tgt_lang = "en"}, reporter);
 //   std::vector<ancre::tm::TranslationUnit> batch;
 //   while (importer.NextBatch(10000, &batch)) store.AddUnits(batch);
-// (ancre import feeds the batches to Store::AddUnits' streaming form: one
+// (ancre import feeds the batches to TranslationMemory::AddUnits' streaming form: one
 // transaction for the whole file.)
 //
 // Languages: tags are matched case-insensitively, '_' read as '-', with

@@ -1,9 +1,9 @@
-#include "tm/sqlite_handle.h"
+#include "tm/sqlite/sqlite_handle.h"
 
 #include <atomic>
 #include <filesystem>
 
-#include "tm/store.h"
+#include "tm/translation_memory.h"
 
 namespace ancre::tm::internal {
 
@@ -42,11 +42,17 @@ std::string DescribeSqliteError(int rc, sqlite3* db, const std::string& file,
   }
 }
 
+void ThrowDbError(const std::string& message, int code) {
+  const int primary = code & 0xff;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) throw LockedError(message, code);
+  throw DbError(message, code);
+}
+
 void CheckSqlite(int rc, sqlite3* db, const std::string& file, const std::string& what) {
   if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return;
   int code = db ? sqlite3_extended_errcode(db) : rc;
   if ((code & 0xff) != (rc & 0xff)) code = rc;  // errcode may be stale after some calls
-  throw DbError(DescribeSqliteError(code, db, file, what), code);
+  ThrowDbError(DescribeSqliteError(code, db, file, what), code);
 }
 
 Stmt Prepare(sqlite3* db, std::string_view sql, const std::string& file) {
@@ -114,7 +120,7 @@ std::atomic<void (*)(bool)> g_commit_end{nullptr};
 }  // namespace
 
 void Transaction::Commit() {
-  // The hooks bracket the COMMIT alone (see SetCommitHooks in tm/store.h).
+  // The hooks bracket the COMMIT alone (see SetCommitHooks in tm/translation_memory.h).
   if (auto begin = g_commit_begin.load()) begin();
   int rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
   // "Committed" for the hooks means the file changed: a transaction that
@@ -127,7 +133,7 @@ void Transaction::Commit() {
     std::string message = DescribeSqliteError(code, db_, file_, "cannot commit");
     if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     done_ = true;
-    throw DbError(message, code);
+    ThrowDbError(message, code);
   }
   done_ = true;
 }

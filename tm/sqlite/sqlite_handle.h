@@ -31,7 +31,11 @@ using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 std::string DescribeSqliteError(int rc, sqlite3* db, const std::string& file,
                                 const std::string& what);
 
-// Throws DbError (with SQLite's extended code) unless rc is OK, ROW or DONE.
+// Throws LockedError for a busy or locked database (SQLITE_BUSY,
+// SQLITE_LOCKED), else DbError; both keep code.
+[[noreturn]] void ThrowDbError(const std::string& message, int code);
+
+// Throws (ThrowDbError, with SQLite's extended code) unless rc is OK, ROW or DONE.
 void CheckSqlite(int rc, sqlite3* db, const std::string& file, const std::string& what);
 
 // Prepares sql on db; throws DbError naming `file`.
