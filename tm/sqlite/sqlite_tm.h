@@ -1,6 +1,11 @@
 // The SQLite backend of the translation memory: the class that implements
 // internal::Backend on one SQLite file, its connection state (Impl), and the
-// helpers its .cc files share. Private to tm/ (tm/sqlite/README.md).
+// helpers its .cc files share. Private to tm/ (tm/sqlite/README.md):
+//   schema.cc        opening a file, the schema, its migrations and checks
+//   unit_writer.cc   UnitWriter: deduplicated units and their provenances
+//   writes.cc        SaveAlignment, AddUnits, ForEachUnit
+//   search_index.cc  catching the search indexes up after a write; erasing from them
+//   lookup.cc, search.cc, alignments.cc, maintenance.cc: the read and maintenance paths
 #pragma once
 
 #include <cstdint>
@@ -96,6 +101,9 @@ struct SqliteTm::Impl {
   // Throws DbError if the TM was opened read-only (before anything is written).
   void RequireWritable(const char* what) const;
 };
+
+// The first column of the first row of sql (0 if none): PRAGMAs and counts.
+int64_t QueryInt(const SqliteTm::Impl& impl, const char* sql);
 
 // The SQL condition "column's language matches tag" for a bound tag at ?N,
 // with the fallback of LanguageServes (src/core/language_tag.h): equal, or
