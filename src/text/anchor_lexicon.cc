@@ -1,3 +1,8 @@
+// Over 500 lines on purpose: this file builds one AnchorLexicon from six
+// ICU/CLDR sources (dates, number spellout, currencies, region, city and
+// language names, nationality adjectives), and each loader shares the name
+// helpers above it. The hand-written word lists are data, in
+// anchor_word_lists.cc.
 #include "src/text/anchor_lexicon.h"
 
 #include <unicode/datefmt.h>
@@ -20,6 +25,7 @@
 
 #include "src/core/error.h"
 #include "src/text/anchor_tokens.h"
+#include "src/text/anchor_word_lists.h"
 #include "src/text/icu_util.h"
 #include "src/unicode/fold.h"
 
@@ -179,170 +185,6 @@ constexpr DemonymPair kDemonyms[] = {
 #include "src/text/anchor_demonyms.inc"
 };
 
-// Short hand-written word lists, per base language. Words are folded.
-struct WordLists {
-  const char* function_words;  // words that start sentences but never names
-  const char* particles;       // lower-case words inside names ("Corée du Sud")
-  const char* titles;          // words before a person's name
-  const char* org_words;       // words that make a name an organization
-  const char* elisions;        // elided words before an apostrophe
-  const char* date_prepositions;
-  const char* range_words;
-  const char* ambiguous_months;
-  const char* percent_phrases;           // separated by '|'
-  const char* multiplier_abbreviations;  // word=factor
-  const char* excluded_number_words;     // number words that are also common words
-};
-
-const WordLists& ListsFor(std::string_view lang) {
-  static const WordLists kFrench = {
-      "a au aux avec c ca car ce ceci cela celle celles celui ces cet cette ceux chacun chaque "
-      "comme comment d dans de depuis des des desormais donc dont du elle elles en encore entre "
-      "et il ils j je l la le les leur leurs lors lorsque lui m ma mais malgre me mes moi mon "
-      "n ne ni nos notre nous on or ou ou par parce pendant peu plus pour pourquoi puis quand "
-      "que quel quelle quelles quels qui quoi s sa sans se selon ses si sinon son sous sur t ta "
-      "tandis tant te tes toi ton tous tout toute toutes tres tu un une vers via voici voila vos "
-      "votre vous y apres avant ainsi alors aussi cependant certes deja enfin ensuite ici "
-      "jamais la mieux neanmoins non oui parfois partout pourtant presque quelque rien seul "
-      "surtout tard tot toujours trop bien hier demain aujourd ceux celle la-bas d'abord "
-      "afin outre face fin debut mi grace suite lorsqu puisque jusqu jusque qu",
-      "de du des d l la le les von van der y",
-      "president presidente premier premiere ministre m mme mlle mm dr docteur me maitre roi "
-      "reine prince princesse general generale senateur senatrice gouverneur maire chancelier "
-      "chanceliere secretaire pape juge professeur pr porte parole depute deputee ambassadeur "
-      "ambassadrice commissaire lieutenant colonel capitaine sieur saint sainte sa majeste "
-      "excellence mgr",
-      "commission ministere academie universite conseil banque agence association organisation "
-      "parti societe groupe force office departement cour assemblee union fonds institut "
-      "federation comite tribunal parlement senat gouvernement ecole centre fondation "
-      "entreprise compagnie journal agency news post",
-      "l d qu j n s c m t jusqu lorsqu puisqu quoiqu presqu",
-      "en depuis de du des des jusqu jusqu'en avant apres vers fin debut mi entre et a au "
-      "dans pour courant d'ici d ici le la",
-      "au a et -",
-      "mars",
-      "pour cent|pourcent|p cent",
-      "md=1e9 mds=1e9 mrd=1e9 mrds=1e9 mio=1e6 mln=1e6",
-      "neuf",
-  };
-  static const WordLists kEnglish = {
-      "a about above after again against all also although am an and another any are as at "
-      "be because been before being below between both but by can could did do does doing "
-      "down during each either even ever every few for from further had has have having he "
-      "her here hers herself him himself his how however i if in into is it its itself just "
-      "let many may me meanwhile might more most much must my myself neither no nor not now "
-      "of off on once only or other our ours out over own perhaps rather same several she "
-      "should since so some such than that the their theirs them then there these they this "
-      "those though through thus to too under until up upon very was we were what whatever "
-      "when where whether which while who whom whose why will with within without would yet "
-      "you your yours according across along amid among around behind beside besides beyond "
-      "despite following including like near next per regarding toward towards unlike via "
-      "still instead indeed furthermore moreover nevertheless therefore otherwise whereas "
-      "today yesterday tomorrow last first finally recently reportedly earlier later "
-      "mr mrs ms dr yes",
-      "of for de von van der al bin da del du la le",
-      "president prime minister premier mr mrs ms miss dr sir dame king queen prince princess "
-      "general senator representative governor mayor chancellor secretary pope "
-      "judge justice chairman chairwoman chief ceo professor prof lord lady saint "
-      "ambassador spokesman spokeswoman spokesperson colonel captain lieutenant "
-      "sergeant commissioner director deputy vice former foreign finance defence defense "
-      "interior his her majesty excellency",
-      "commission ministry academy university council bank agency association organisation "
-      "organization party company corporation corp inc ltd group force office department court "
-      "assembly union fund institute federation committee tribunal parliament senate "
-      "government school centre center foundation journal news post times press herald "
-      "review network airlines",
-      "",
-      "in since of from until till by before after to and between around early late mid "
-      "last next this during through",
-      "to and through -",
-      "may march august april june",
-      "per cent|percent|pct",
-      "bn=1e9 mn=1e6 tn=1e12",
-      "",
-  };
-  static const WordLists kGerman = {
-      "der die das den dem des ein eine einen einem einer eines und oder aber doch denn wenn "
-      "als wie wo was wer wir ihr sie er es ich du man mit von vom zu zum zur bei beim nach "
-      "vor seit auf aus an am im in ins um unter uber fur gegen ohne durch dieser diese dieses "
-      "jener jene jenes kein keine nicht noch schon auch nur so da dann dort hier heute gestern "
-      "morgen sein seine ihre unser euer mein dein",
-      "von der des zu fur de van",
-      "prasident prasidentin premierminister premierministerin minister ministerin herr frau "
-      "dr kanzler kanzlerin konig konigin prinz prinzessin general senator burgermeister "
-      "papst richter professor prof",
-      "kommission ministerium akademie universitat rat bank agentur verband organisation "
-      "partei gesellschaft gruppe amt gericht versammlung union fonds institut verband ausschuss "
-      "parlament regierung schule zentrum stiftung zeitung",
-      "",
-      "im in seit von bis ab vor nach zwischen und anfang ende mitte",
-      "bis und -",
-      "",
-      "prozent|vom hundert",
-      "mio=1e6 mrd=1e9",
-      "acht",
-  };
-  static const WordLists kRomance = {
-      // es, it, pt share most of what matters here
-      "el la los las un una unos unas y o pero porque que quien como cuando donde de del en "
-      "con por para sin sobre entre hacia desde hasta segun este esta estos estas ese esa "
-      "esos esas aquel su sus mi mis tu tus nuestro nuestra lo le les se no si ya muy mas "
-      "il lo gli i le uno una e ed o ma perche che chi come quando dove di da in con su per "
-      "tra fra questo questa questi queste quello quella suo sua suoi sue non si gia molto "
-      "piu o a os as um uma uns umas e ou mas porque que quem como quando onde de do da dos "
-      "das em no na nos nas com por para sem sobre entre este esta estes estas esse essa seu "
-      "sua seus suas nao ja muito mais",
-      "de del la los las di della dei degli do da dos das y",
-      "presidente primer ministro ministra primo premier senor senora sr sra dr don dona rey "
-      "reina principe princesa general senador gobernador alcalde canciller papa juez profesor "
-      "signor signora re regina sindaco",
-      "comision ministerio academia universidad consejo banco agencia asociacion organizacion "
-      "partido sociedad grupo oficina tribunal asamblea union fondo instituto federacion comite "
-      "parlamento senado gobierno escuela centro fundacion commissione ministero accademia "
-      "universita consiglio banca agenzia associazione organizzazione governo",
-      "l d dell all nell sull dall",
-      "en desde de del entre hasta a al y in dal nel fino em no na ate",
-      "al a y e -",
-      "",
-      "por ciento|por cien|per cento|por cento",
-      "",
-      "",
-  };
-  if (lang == "fr") return kFrench;
-  if (lang == "de") return kGerman;
-  if (lang == "es" || lang == "it" || lang == "pt" || lang == "ca") return kRomance;
-  return kEnglish;
-}
-
-// Words for percent (separated by '|') and for "year" next to a year, of
-// languages whose other lists fall back to English's; folded when loaded.
-struct MoreWords {
-  const char* language;
-  const char* percent_phrases;
-  const char* year_nouns;
-};
-constexpr MoreWords kMoreWords[] = {
-    {"en", "", "year"},
-    {"fr", "", "annee an"},
-    {"de", "", "jahr jahre jahres jahren"},
-    {"es", "", "año"},
-    {"pt", "", "ano"},
-    {"it", "", "anno"},
-    {"ca", "", "any"},
-    {"nl", "procent", "jaar"},
-    {"sv", "procent", "år"},
-    {"da", "procent", "år"},
-    {"nb", "prosent", "år"},
-    {"no", "prosent", "år"},
-    {"cs", "procent|procenta|procento|procentech|procentům", "roce roku rok"},
-    {"sk", "percent|percenta|percento|percentách", "roku rok"},
-    {"pl", "procent|procenta|procentach|procentów", "roku rok"},
-    {"ru", "процентов|процента|процент|процентах|проц", "году года год г"},
-    {"uk", "відсотків|відсотка|відсоток|відсотки", "році року рік р"},
-    {"bg", "процента|процент", "година г"},
-    {"hi", "प्रतिशत|फीसदी|फ़ीसदी", "वर्ष साल सन्"},
-};
-
 template <typename SetT>
 void AddWords(const char* words, SetT* set) {
   for (const std::string& w : Split(words, " ")) set->insert(w);
@@ -440,7 +282,7 @@ const WordFacts& AnchorLexicon::Facts(std::string_view folded) const {
 }
 
 void AnchorLexicon::LoadWordLists() {
-  const WordLists& lists = ListsFor(language_);
+  const internal::WordLists& lists = internal::ListsFor(language_);
   AddWords(lists.function_words, &function_words_);
   AddWords(lists.particles, &particles_);
   AddWords(lists.titles, &titles_);
@@ -450,7 +292,7 @@ void AnchorLexicon::LoadWordLists() {
   AddWords(lists.range_words, &range_words_);
   AddWords(lists.ambiguous_months, &ambiguous_months_);
   for (const std::string& p : Split(lists.percent_phrases, "|")) percent_phrases_.insert(p);
-  for (const MoreWords& more : kMoreWords) {
+  for (const internal::MoreWords& more : internal::AllMoreWords()) {
     if (language_ != more.language) continue;
     for (const std::string& p : Split(more.percent_phrases, "|")) {
       std::string folded;
@@ -531,7 +373,7 @@ void AnchorLexicon::LoadNumbers() {
   icu::RuleBasedNumberFormat spellout(icu::URBNF_SPELLOUT, locale, status);
   CheckIcu(status, "number words for " + language_);
   Set excluded;
-  AddWords(ListsFor(language_).excluded_number_words, &excluded);
+  AddWords(internal::ListsFor(language_).excluded_number_words, &excluded);
   auto spell = [&](int32_t n) {
     icu::UnicodeString out;
     spellout.format(n, out);

@@ -1,3 +1,7 @@
+// Over 500 lines on purpose: one sentence-boundary decision, ICU's break
+// iterator corrected by the rules that read the words around a full stop
+// (abbreviations, initials in any script, ordinals, Devanagari forms,
+// quotes and closers). Splitting it would scatter one decision.
 #include "src/text/segmenter.h"
 
 #include <unicode/brkiter.h>
