@@ -54,7 +54,7 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
   FeatureOptions fs;
   fs.language = options.src_language;
   fs.side = Side::kSource;
-  fs.lexicon = options.lexicon.get();
+  fs.lexicon = options.lexicon;
   fs.anchor_weight = options.anchor_weight;
   fs.phonetic_names = text::WritesInLatinScript(options.src_language) !=
                       text::WritesInLatinScript(options.tgt_language);
@@ -103,12 +103,12 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
       LearnOptions lo;
       lo.src_language = options.src_language;
       lo.tgt_language = options.tgt_language;
-      const Lexicon learned = LearnLexicon(src.texts, tgt.texts, result.beads, lo);
-      chosen.learned_pairs = learned.size();
-      if (!learned.empty()) {
-        fs.learned = ft.learned = &learned;
+      auto learned =
+          std::make_shared<const Lexicon>(LearnLexicon(src.texts, tgt.texts, result.beads, lo));
+      chosen.learned_pairs = learned->size();
+      if (!learned->empty()) {
+        fs.learned = ft.learned = learned;
         probe = score();
-        fs.learned = ft.learned = nullptr;
         align_parallel();
       }
     }

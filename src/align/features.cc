@@ -248,7 +248,7 @@ class TypeTable {
       if (!keys_.empty() && (dictionary || learned)) {
         std::string stem = stemmer_.Stem(folded);
         bool target = false;
-        for (const Lexicon* lex : {options_.lexicon, options_.learned}) {
+        for (const Lexicon* lex : {options_.lexicon.get(), options_.learned.get()}) {
           if (lex == nullptr || lex->empty()) continue;
           if (options_.side == Side::kSource) {
             for (std::string_view t : lex->Translations(stem)) keys_.push_back(HashKey('L', t));

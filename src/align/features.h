@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -49,9 +50,10 @@ enum class Side { kSource, kTarget };
 struct FeatureOptions {
   std::string language = "fr";  // ISO 639-1 code of this side
   Side side = Side::kSource;
-  const Lexicon* lexicon = nullptr;  // may be null or empty; must outlive the call
-  const Lexicon* learned = nullptr;  // a learned lexicon, used like `lexicon`; may be null
-  double anchor_weight = 1.0;        // multiplies every anchor token's weight
+  std::shared_ptr<const Lexicon> lexicon = nullptr;  // word translations; may be null or empty
+  // A learned lexicon, used like `lexicon`; may be null.
+  std::shared_ptr<const Lexicon> learned = nullptr;
+  double anchor_weight = 1.0;  // multiplies every anchor token's weight
   // The other side writes in another script (Cyrillic against Latin ...):
   // words that may be names (capitalized, or in a script without case) also
   // meet on their consonant skeleton ("Джобса" / "Jobs", "Скалиа" / "Scalia").

@@ -40,6 +40,40 @@ po::options_description StoredReportOptions() {
   return o;
 }
 
+// What both forms of `ancre report` write: the format, the output and the
+// display flags, read in one place (ReportOutputFromVm).
+struct ReportOutput {
+  std::string format;     // html or text
+  std::string output;     // -o; "-" = stdout
+  bool to_stdout = true;  // output is stdout
+  DisplayOptions display;
+};
+
+// Throws UsageError for a format other than html or text.
+ReportOutput ReportOutputFromVm(const po::variables_map& vm) {
+  ReportOutput r;
+  r.format = vm["format"].as<std::string>();
+  if (r.format != "html" && r.format != "text") {
+    throw UsageError("report: --format must be html or text, not '" + r.format + "'");
+  }
+  r.output = vm["output"].as<std::string>();
+  r.to_stdout = r.output.empty() || r.output == "-";
+  r.display = DisplayOptionsFromVm(vm);
+  return r;
+}
+
+// Rejects bad --color and --width before the work.
+void CheckDisplay(const ReportOutput& r) {
+  UseColor(r.display, r.to_stdout);
+  if (r.format == "text") TerminalWidth(r.display);
+}
+
+void Write(const ReportOutput& r, const report::AlignmentView& view) {
+  Output out(r.output);
+  WriteReport(r.format, view, r.display, r.to_stdout, out.stream());
+  out.Commit();
+}
+
 bool AsksForStoredRun(const std::vector<std::string>& args) {
   return std::any_of(args.begin(), args.end(),
                      [](const std::string& a) { return a == "--db" || a.rfind("--db=", 0) == 0; });
@@ -63,23 +97,13 @@ int RunStoredReport(const std::vector<std::string>& args) {
   if (vm.count("document") && vm.count("run")) {
     throw UsageError("report: give --document or --run, not both");
   }
-  const std::string format = vm["format"].as<std::string>();
-  if (format != "html" && format != "text") {
-    throw UsageError("report: --format must be html or text, not '" + format + "'");
-  }
-  const std::string output = vm["output"].as<std::string>();
-  const bool to_stdout = output.empty() || output == "-";
-  const DisplayOptions display = DisplayOptionsFromVm(vm);
-  RequireOutputIsNotTm("report", output, vm["db"].as<std::string>());
-  UseColor(display, to_stdout);  // reject a bad --color before the work
-  if (format == "text") TerminalWidth(display);
+  const ReportOutput r = ReportOutputFromVm(vm);
+  RequireOutputIsNotTm("report", r.output, vm["db"].as<std::string>());
+  CheckDisplay(r);
   const tm::TranslationMemory store = OpenStore(vm, /*write=*/false);
   const int64_t run = ChooseRun(store, vm.count("run") ? vm["run"].as<int64_t>() : 0,
                                 vm.count("document") ? vm["document"].as<int64_t>() : 0);
-  const report::AlignmentView view = pipeline::StoredAlignmentView(store.LoadAlignment(run));
-  Output out(output);
-  WriteReport(format, view, display, to_stdout, out.stream());
-  out.Commit();
+  Write(r, pipeline::StoredAlignmentView(store.LoadAlignment(run)));
   return 0;
 }
 
@@ -116,23 +140,12 @@ int RunReport(const std::vector<std::string>& args) {
                         &vm)) {
     return 0;
   }
-  const std::string format = vm["format"].as<std::string>();
-  if (format != "html" && format != "text") {
-    throw UsageError("report: --format must be html or text, not '" + format + "'");
-  }
-  const std::string output = vm["output"].as<std::string>();
-  const bool to_stdout = output.empty() || output == "-";
-  const DisplayOptions display = DisplayOptionsFromVm(vm);
+  const ReportOutput r = ReportOutputFromVm(vm);
   AlignmentArgs alignment = AlignmentArgsFromVm("report", vm);
   alignment.pair.candidates = true;  // the score matrix
-  UseColor(display, to_stdout);      // reject a bad --color before the work
-  if (format == "text") TerminalWidth(display);
-
+  CheckDisplay(r);
   const auto [src, tgt] = DocumentArgs("report", vm);
-  const report::AlignmentView view = pipeline::AlignmentView(AlignPair(src, tgt, alignment));
-  Output out(output);
-  WriteReport(format, view, display, to_stdout, out.stream());
-  out.Commit();
+  Write(r, pipeline::AlignmentView(AlignPair(src, tgt, alignment)));
   return 0;
 }
 

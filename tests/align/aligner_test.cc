@@ -287,14 +287,14 @@ TEST(AlignerTest, CandidateScoresComeFromTheAlignersOwnScorer) {
   Align({fr, none}, {en, none}, o, nullptr, &got);
   ASSERT_FALSE(got.pairs.empty());
 
-  auto expected = [&](const Lexicon* l) {
+  auto expected = [&](std::shared_ptr<const Lexicon> l) {
     SideFeatures sf =
         BuildSideFeatures(fr, none, {.language = "fr", .side = Side::kSource, .lexicon = l});
     SideFeatures tf =
         BuildSideFeatures(en, none, {.language = "en", .side = Side::kTarget, .lexicon = l});
     return FindCandidates(Scorer(sf, tf, o.length_prior), got.per_source, got.max_df, 1);
   };
-  const std::vector<Candidate> with = expected(&lex);
+  const std::vector<Candidate> with = expected(o.lexicon);
   const std::vector<Candidate> without = expected(nullptr);
   ASSERT_EQ(got.pairs.size(), with.size());
   bool lexicon_mattered = false;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 
 #include "src/align/lexicon.h"
 #include "src/align/scorer.h"
@@ -52,12 +53,13 @@ TEST(FeaturesTest, FunctionWordsGiveNoEvidence) {
 
 TEST(FeaturesTest, LexiconConnectsTranslationsThroughStems) {
   Stemmer fr_stem("fr"), en_stem("en");
-  Lexicon lex;
-  lex.AddPair("voiture", "car", &fr_stem, &en_stem);
+  Lexicon words;
+  words.AddPair("voiture", "car", &fr_stem, &en_stem);
+  const auto lex = std::make_shared<const Lexicon>(words);
   SideFeatures fr = BuildSideFeatures({"Les voitures rouges."}, {},
-                                      {.language = "fr", .side = Side::kSource, .lexicon = &lex});
+                                      {.language = "fr", .side = Side::kSource, .lexicon = lex});
   SideFeatures en = BuildSideFeatures({"The red cars."}, {},
-                                      {.language = "en", .side = Side::kTarget, .lexicon = &lex});
+                                      {.language = "en", .side = Side::kTarget, .lexicon = lex});
   SideFeatures fr_plain = BuildSideFeatures({"Les voitures rouges."}, {}, {.language = "fr"});
   SideFeatures en_plain = BuildSideFeatures({"The red cars."}, {}, {.language = "en"});
   Scorer with(fr, en, {0.89, 6.8});

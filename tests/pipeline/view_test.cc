@@ -65,7 +65,8 @@ PairOptions Options() {
 }
 
 // The similarities of a scorer built from the same segments and anchors.
-std::vector<align::Candidate> Rescored(const AlignedPair& p, const align::Lexicon* lexicon) {
+std::vector<align::Candidate> Rescored(const AlignedPair& p,
+                                       std::shared_ptr<const align::Lexicon> lexicon) {
   std::vector<std::string> src, tgt;
   for (const Segment& s : p.src.segments) src.push_back(s.text);
   for (const Segment& s : p.tgt.segments) tgt.push_back(s.text);
@@ -82,7 +83,7 @@ TEST(AlignmentViewTest, ScoreMatrixShowsTheAlignersOwnSimilarities) {
   const AlignedDocuments d = Align(Options());
   const report::AlignmentView view = AlignmentView(d);
   ASSERT_FALSE(view.candidates.empty());
-  const std::vector<align::Candidate> with = Rescored(d.pair, d.options.lexicon.get());
+  const std::vector<align::Candidate> with = Rescored(d.pair, d.options.lexicon);
   const std::vector<align::Candidate> without = Rescored(d.pair, nullptr);
   size_t differs_from_plain = 0;
   for (const report::CandidatePair& c : view.candidates) {
