@@ -13,14 +13,7 @@
 
 namespace ancre::tm {
 
-using internal::BindInt;
-using internal::BindText;
-using internal::ColumnDouble;
-using internal::ColumnInt;
-using internal::ColumnText;
-using internal::Reuse;
-using internal::Step;
-using internal::Stmt;
+using namespace internal;  // the SQLite helpers of tm/sqlite/sqlite_handle.h
 
 namespace {
 

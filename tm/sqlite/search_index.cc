@@ -20,19 +20,7 @@
 
 namespace ancre::tm {
 
-using internal::BindDouble;
-using internal::BindInt;
-using internal::BindNull;
-using internal::BindText;
-using internal::BindTextNoCopy;
-using internal::ColumnDouble;
-using internal::ColumnInt;
-using internal::ColumnText;
-using internal::kOldestReadableSchema;
-using internal::kSchemaVersion;
-using internal::Reuse;
-using internal::Step;
-using internal::Stmt;
+using namespace internal;  // the SQLite helpers of tm/sqlite/sqlite_handle.h
 
 namespace internal {
 
