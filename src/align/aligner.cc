@@ -153,8 +153,11 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
       if (!src_used[i]) {
         all.push_back(Bead{{i}, {}, 0.0, {}});
       } else {
-        while (next < result.beads.size() && result.beads[next].src[0] != i) ++next;
-        if (next < result.beads.size()) all.push_back(std::move(result.beads[next++]));
+        // Every link of segment i (comparable links may share a segment).
+        while (next < result.beads.size() && result.beads[next].src[0] < i) ++next;
+        while (next < result.beads.size() && result.beads[next].src[0] == i) {
+          all.push_back(std::move(result.beads[next++]));
+        }
       }
     }
     for (size_t j = 0; j < tgt_used.size(); ++j) {

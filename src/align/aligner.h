@@ -8,7 +8,9 @@
 //               time and memory O(n · corridor width).
 //   comparable  articles on the same topic: candidate pairs from an inverted
 //               index of match keys, margin scoring against each side's best
-//               alternatives, one-to-one greedy selection, a threshold.
+//               alternatives, one-to-one greedy selection, a threshold; then
+//               every further link whose own evidence says "same fact" (a
+//               fact restated in headline, lead and body links each).
 //   auto        parallel if sure pairs follow the diagonal, else comparable.
 //
 // Usage:
@@ -73,11 +75,12 @@ struct CandidateScores {
 };
 
 // Aligns the two sides. Returns the beads; every segment of both sides is in
-// exactly one bead, a segment left unaligned in a 1-0 or 0-1 bead of score 0
-// (a segment never vanishes, whatever min_score). Parallel mode: beads in
-// document order on both sides, omissions in their place. Comparable mode:
-// the pairs and the unaligned source segments in source order, then the
-// unaligned target segments in target order. Indices are positions in
+// a bead, a segment left unaligned in a 1-0 or 0-1 bead of score 0 (a segment
+// never vanishes, whatever min_score). Parallel mode: each segment in exactly
+// one bead, beads in document order on both sides, omissions in their place.
+// Comparable mode: the links (1-1 beads; a segment may be in several) and the
+// unaligned source segments in source order (links of one source segment by
+// target), then the unaligned target segments in target order. Indices are positions in
 // src.texts / tgt.texts. `decision` (optional) receives the mode chosen and
 // why; `candidates` (optional) the candidate pairs with the similarities of
 // the final scorer (its per_source and max_df are read). Throws nothing but

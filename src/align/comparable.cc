@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <numeric>
+#include <utility>
 
 namespace ancre::align {
 
@@ -63,6 +65,60 @@ std::vector<ScoredPair> ScoreCandidates(const Scorer& scorer, const std::vector<
   return out;
 }
 
+namespace {
+
+// The similarities of the pairs of each segment of one side, best first.
+std::vector<std::vector<double>> SimsBySegment(const std::vector<ScoredPair>& pairs, size_t n,
+                                               bool source) {
+  std::vector<std::vector<double>> sims(n);
+  for (const ScoredPair& p : pairs) sims[source ? p.src : p.tgt].push_back(p.sim);
+  for (std::vector<double>& v : sims) std::sort(v.begin(), v.end(), std::greater<>());
+  return sims;
+}
+
+// The best similarity in `sims` (best first) below `below`; 0 if none.
+double BestBelow(const std::vector<double>& sims, double below) {
+  // With greater<>, upper_bound finds the first e with below > e.
+  auto it = std::upper_bound(sims.begin(), sims.end(), below, std::greater<>());
+  return it == sims.end() ? 0.0 : *it;
+}
+
+}  // namespace
+
+std::vector<ScoredPair> FurtherLinks(const Scorer& scorer, const ComparableParams& params,
+                                     const std::vector<ScoredPair>& pairs,
+                                     const std::vector<bool>& taken) {
+  const std::vector<std::vector<double>> by_src =
+      SimsBySegment(pairs, scorer.src().size(), /*source=*/true);
+  const std::vector<std::vector<double>> by_tgt =
+      SimsBySegment(pairs, scorer.tgt().size(), /*source=*/false);
+  const double tie = params.link_tie;
+  std::vector<ScoredPair> links;
+  for (size_t k = 0; k < pairs.size(); ++k) {
+    if (taken[k]) continue;
+    ScoredPair p = pairs[k];
+    const std::vector<double>& s = by_src[p.src];
+    const std::vector<double>& t = by_tgt[p.tgt];
+    // Scored against the pairs clearly weaker than it only: a restatement of
+    // the same fact elsewhere in the article, or a fuller one, does not
+    // count against it.
+    p.margin = p.sim - std::max(BestBelow(s, p.sim - tie), BestBelow(t, p.sim - tie));
+    p.score = ComparableScore(p.sim, p.margin, p.length, /*mutual_best=*/true, p.rare_anchor);
+    // A restatement: about as similar as the best pair of both its segments.
+    const bool restates =
+        p.sim >= s.front() - tie && p.sim >= t.front() - tie && p.score >= params.link_threshold;
+    // A fact of its own: a rare name, date or figure and a fair share of
+    // matching words, with lengths a paraphrase can have, near the best pair
+    // of its segments (a pair far weaker than that shares a side remark, a
+    // figure, not the fact).
+    const bool anchored = p.rare_anchor && p.sim >= params.link_min_sim &&
+                          p.length <= params.link_max_length &&
+                          p.sim >= params.link_min_share * std::max(s.front(), t.front());
+    if (restates || anchored) links.push_back(p);
+  }
+  return links;
+}
+
 std::vector<Bead> AlignComparable(const Scorer& scorer, const ComparableParams& params,
                                   int threads) {
   std::vector<Candidate> cands = FindCandidates(scorer, params.per_source, params.max_df, threads);
@@ -76,20 +132,32 @@ std::vector<Bead> AlignComparable(const Scorer& scorer, const ComparableParams& 
   });
   std::vector<bool> used_src(scorer.src().size(), false);
   std::vector<bool> used_tgt(scorer.tgt().size(), false);
+  std::vector<bool> taken(pairs.size(), false);
   std::vector<Bead> beads;
   for (size_t k : order) {
     const ScoredPair& p = pairs[k];
     if (p.score < params.threshold) break;
     if (used_src[p.src] || used_tgt[p.tgt]) continue;
     used_src[p.src] = used_tgt[p.tgt] = true;
+    taken[k] = true;
     Bead b;
     b.src = {p.src};
     b.tgt = {p.tgt};
     b.score = p.score;
     beads.push_back(std::move(b));
   }
-  std::sort(beads.begin(), beads.end(),
-            [](const Bead& a, const Bead& b) { return a.src[0] < b.src[0]; });
+  if (params.links) {
+    for (const ScoredPair& l : FurtherLinks(scorer, params, pairs, taken)) {
+      Bead b;
+      b.src = {l.src};
+      b.tgt = {l.tgt};
+      b.score = l.score;
+      beads.push_back(std::move(b));
+    }
+  }
+  std::stable_sort(beads.begin(), beads.end(), [](const Bead& a, const Bead& b) {
+    return std::pair(a.src[0], a.tgt[0]) < std::pair(b.src[0], b.tgt[0]);
+  });
   return beads;
 }
 

@@ -4,6 +4,12 @@
 // segment (the idea of margin-based bitext mining, Artetxe & Schwenk 2019),
 // then selected one-to-one, best first, above a threshold. Order is free.
 //
+// The output is links, not one partner each: news restates a fact in the
+// headline, the lead and the body, so the pairs the one-to-one selection
+// leaves out are kept too when their own evidence says "same fact"
+// (FurtherLinks): a competitor that restates the same fact does not delete a
+// well-supported link. A segment may therefore be in several beads.
+//
 // Thread-safety: reentrant; uses up to `threads` threads, deterministic.
 #pragma once
 
@@ -20,6 +26,16 @@ struct ComparableParams {
   size_t per_source = 10;  // candidate targets kept per source segment
   size_t max_df = 200;     // keys in more target segments than this propose no candidates
   double threshold = 0.4;  // minimum calibrated score of a selected pair
+  bool links = true;       // also output the further links (FurtherLinks); false: one-to-one only
+  // Similarities closer than this are the same fact restated, not competitors.
+  double link_tie = 0.1;
+  double link_threshold = 0.9;  // minimum score of a restatement link
+  // A pair sharing a rare anchor is a link from this similarity up, if its
+  // length penalty is at most link_max_length (a headline and a long body
+  // sentence can state one fact: 7 is a length ratio of about 1:3).
+  double link_min_sim = 0.28;
+  double link_max_length = 7.0;
+  double link_min_share = 0.7;  // ... and a similarity of at least this share of its segments' best
 };
 
 // A scored candidate pair: the evidence behind its calibrated score.
@@ -35,6 +51,19 @@ struct ScoredPair {
 
 // Scores every candidate (see ComparableParams). Sorted by (src, tgt).
 std::vector<ScoredPair> ScoreCandidates(const Scorer& scorer, const std::vector<Candidate>& cands);
+
+// The pairs not `taken` (parallel to `pairs`) that are links of their own:
+// each is scored by ComparableScore with its margin over the pairs clearly
+// weaker than it only (more than params.link_tie below it), as the best of its
+// segments; it is kept if it restates (its similarity is within link_tie of
+// the best pair of both its segments and its score is at least
+// link_threshold) or if it is anchored (it shares a rare anchor, has a
+// similarity of at least link_min_sim and at least link_min_share of the best
+// pair of its segments, and a length penalty of at most link_max_length).
+// Sorted as `pairs`.
+std::vector<ScoredPair> FurtherLinks(const Scorer& scorer, const ComparableParams& params,
+                                     const std::vector<ScoredPair>& pairs,
+                                     const std::vector<bool>& taken);
 
 // Aligns two comparable documents: returns 1-1 beads in source order, each
 // with its calibrated score.

@@ -1,6 +1,7 @@
 #include "src/report/view.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 
@@ -29,9 +30,10 @@ std::string_view BandName(Band band) {
 namespace {
 
 // Positions of the sentences a bead names on one side; marks them used.
+// `links`: a sentence may be in several beads (comparable links).
 std::vector<size_t> Positions(const std::vector<size_t>& indices,
                               const std::unordered_map<size_t, size_t>& position_of,
-                              std::vector<bool>* used, size_t bead, const char* side) {
+                              std::vector<bool>* used, size_t bead, const char* side, bool links) {
   std::vector<size_t> out;
   for (size_t index : indices) {
     auto it = position_of.find(index);
@@ -39,7 +41,7 @@ std::vector<size_t> Positions(const std::vector<size_t>& indices,
       throw Error("report: bead " + std::to_string(bead) + " names " + side + " sentence " +
                   std::to_string(index) + ", which the document does not have");
     }
-    if ((*used)[it->second]) {
+    if ((*used)[it->second] && !links) {
       throw Error("report: " + std::string(side) + " sentence " + std::to_string(index) +
                   " is in two beads (the second is bead " + std::to_string(bead) + ")");
     }
@@ -154,8 +156,11 @@ Layout BuildLayout(const AlignmentView& view) {
     }
     Row row;
     row.bead = static_cast<int>(k);
-    row.src = Positions(b.src, src_pos, &src_used, k, "source");
-    row.tgt = Positions(b.tgt, tgt_pos, &tgt_used, k, "target");
+    // Comparable links may share a sentence (a fact restated); a parallel
+    // alignment names each sentence once.
+    const bool links = view.mode == "comparable" && !b.src.empty() && !b.tgt.empty();
+    row.src = Positions(b.src, src_pos, &src_used, k, "source", links);
+    row.tgt = Positions(b.tgt, tgt_pos, &tgt_used, k, "target", links);
     row.pair = !row.src.empty() && !row.tgt.empty();
     if (row.pair) {
       ++layout.pairs;
@@ -189,11 +194,12 @@ Layout BuildLayout(const AlignmentView& view) {
   std::vector<size_t> by_src = OrderRows(rows, /*by_src=*/true, nt);
   layout.rows.reserve(rows.size());
   for (size_t id : by_src) layout.rows.push_back(std::move(rows[id]));
-  layout.src_row.assign(ns, 0);
-  layout.tgt_row.assign(nt, 0);
+  // The first row holding each sentence (a linked sentence may be in several).
+  layout.src_row.assign(ns, SIZE_MAX);
+  layout.tgt_row.assign(nt, SIZE_MAX);
   for (size_t r = 0; r < layout.rows.size(); ++r) {
-    for (size_t p : layout.rows[r].src) layout.src_row[p] = r;
-    for (size_t p : layout.rows[r].tgt) layout.tgt_row[p] = r;
+    for (size_t p : layout.rows[r].src) layout.src_row[p] = std::min(layout.src_row[p], r);
+    for (size_t p : layout.rows[r].tgt) layout.tgt_row[p] = std::min(layout.tgt_row[p], r);
   }
   return layout;
 }

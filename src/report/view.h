@@ -91,7 +91,8 @@ struct Layout {
   // of a shared anchor of the sentence's bead (the evidence to highlight).
   std::vector<std::vector<bool>> src_shared;
   std::vector<std::vector<bool>> tgt_shared;
-  // For each sentence position: the row holding it.
+  // For each sentence position: the (first) row holding it; in comparable
+  // mode a sentence linked to several others is in one row per link.
   std::vector<size_t> src_row;
   std::vector<size_t> tgt_row;
   size_t pairs = 0;          // rows with a pair

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "src/align/candidates.h"
+#include "src/align/comparable.h"
 #include "src/align/evaluation.h"
 #include "src/align/features.h"
 #include "src/align/lexicon.h"
@@ -169,6 +170,64 @@ TEST(AlignerTest, ComparableModePairsOutOfOrderAndLeavesUnrelatedAlone) {
   using P = std::pair<std::vector<size_t>, std::vector<size_t>>;
   std::vector<P> expected = {P{{0}, {2}}, P{{1}, {3}}, P{{3}, {0}}};
   EXPECT_EQ(pairs, expected);
+}
+
+// A fact restated: the French headline and a French body sentence both say
+// what one English sentence says; a third French sentence is about
+// something else. Each restatement is a link of its own.
+const std::vector<std::string> kRestatedFr = {
+    "Le Parlement vote un budget de 320 milliards le 12 octobre.",
+    "Les glaciers perdent chaque année plusieurs mètres d'épaisseur.",
+    "Le 12 octobre, le Parlement a voté un budget de 320 milliards d'euros, a indiqué le "
+    "ministre.",
+};
+const std::vector<std::string> kRestatedEn = {
+    "On October 12, Parliament voted a budget of 320 billion euros.",
+    "The glaciers lose several metres of thickness every year.",
+};
+
+TEST(AlignerTest, ComparableModeLinksASentenceToEachRestatementOfItsFact) {
+  DocumentAnchors none;
+  AlignOptions o;
+  o.mode = AlignMode::kComparable;
+  Alignment a = Align({kRestatedFr, none}, {kRestatedEn, none}, o);
+  using P = std::pair<std::vector<size_t>, std::vector<size_t>>;
+  std::vector<P> expected = {P{{0}, {0}}, P{{1}, {1}}, P{{2}, {0}}};
+  EXPECT_EQ(Pairs(a), expected);
+  // One bead per link; no segment is listed unaligned when it has a link.
+  EXPECT_EQ(a.beads.size(), 3u);
+  for (const Bead& b : a.beads) {
+    EXPECT_GT(b.score, 0.0);
+    EXPECT_LE(b.score, 1.0);
+  }
+  // The other way round: one source segment with two links, both listed.
+  o.src_language = "en";
+  o.tgt_language = "fr";
+  o.length_prior = {1.0 / 0.89, 6.8};
+  Alignment back = Align({kRestatedEn, none}, {kRestatedFr, none}, o);
+  expected = {P{{0}, {0}}, P{{0}, {2}}, P{{1}, {1}}};
+  EXPECT_EQ(Pairs(back), expected);
+}
+
+TEST(AlignerTest, ComparableLinksKeepARepeatedFactThatOneToOneWouldDrop) {
+  DocumentAnchors none;
+  std::vector<std::string> fr_texts = kRestatedFr, en_texts = kRestatedEn;
+  FeatureOptions fs;
+  fs.language = "fr";
+  fs.side = Side::kSource;
+  FeatureOptions ft;
+  ft.language = "en";
+  ft.side = Side::kTarget;
+  Scorer scorer(BuildSideFeatures(fr_texts, none, fs), BuildSideFeatures(en_texts, none, ft),
+                LengthModel{0.89, 6.8});
+  ComparableParams one_to_one;
+  one_to_one.links = false;
+  auto count_links_of_en0 = [](const std::vector<Bead>& beads) {
+    return std::count_if(beads.begin(), beads.end(),
+                         [](const Bead& b) { return b.tgt == std::vector<size_t>{0}; });
+  };
+  EXPECT_EQ(count_links_of_en0(AlignComparable(scorer, one_to_one, 1)), 1);
+  EXPECT_EQ(count_links_of_en0(AlignComparable(scorer, ComparableParams{}, 1)), 2);
 }
 
 TEST(AlignerTest, AutoModeChoosesParallelForTranslations) {

@@ -11,6 +11,9 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
+#include <sstream>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -383,12 +386,26 @@ TEST_F(ExportImportTest, OmegatPreTranslatesTheSampleArticleFromItsAlignment) {
   Shell s = RunShell("sh " + Q(kCheck + "omegat_check.sh") + " " + Q(tmx) + " " + Q(fr));
   EXPECT_EQ(s.exit_code, 0) << s.output;
   // OmegaT segments the article itself; each stored pair is one of its
-  // sentences, so it pre-translates exactly as many segments as were exported.
+  // sentences, so it pre-translates exactly as many segments as the distinct
+  // source sentences exported (a comparable sentence linked to two English
+  // sentences is two units).
   std::smatch stats;
   ASSERT_TRUE(
       std::regex_search(s.output, stats, std::regex("segments=([0-9]+) untranslated=([0-9]+)")))
       << s.output;
-  EXPECT_EQ(std::stoi(stats[1]) - std::stoi(stats[2]), units) << s.output;
+  RunResult jsonl =
+      RunAncre("align " + Q(fr) + " " + Q(en) + " --src-lang fr --tgt-lang en" + " --format jsonl");
+  ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
+  std::set<std::string> sources;
+  const std::regex pair_src(R"re(^\{"src":(\[[0-9,]+\]),"tgt":\[[0-9])re");
+  std::istringstream lines(jsonl.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    if (std::regex_search(line, m, pair_src)) sources.insert(m[1]);
+  }
+  EXPECT_GE(units, static_cast<int>(sources.size()));
+  EXPECT_EQ(std::stoi(stats[1]) - std::stoi(stats[2]), static_cast<int>(sources.size()))
+      << s.output;
 }
 
 }  // namespace

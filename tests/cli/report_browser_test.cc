@@ -7,9 +7,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "tests/cli/run_ancre.h"
 
@@ -31,27 +35,56 @@ size_t CountOf(const std::string& s, const std::string& needle) {
 
 size_t Lines(const std::string& s) { return CountOf(s, "\n"); }
 
+// A comparable sentence may be in several pairs (links): it is unaligned
+// only when in none, and each row showing it highlights the anchors of all
+// its links (the report flags anchors per sentence).
 Expected FromJsonl(const std::string& jsonl, size_t src_sentences, size_t tgt_sentences) {
-  Expected e;
-  size_t paired = 0;
+  struct Pair {
+    std::vector<size_t> src, tgt;
+    std::vector<std::string> keys;
+  };
+  std::vector<Pair> pairs;
   std::istringstream in(jsonl);
   const std::regex indices(R"re("(src|tgt)":\[([0-9,]*)\])re");
+  const std::regex key(R"re("key":"([^"]*)")re");
   for (std::string line; std::getline(in, line);) {
-    size_t src = 0, tgt = 0;
+    Pair p;
+    bool src_seen = false, tgt_seen = false;
     for (auto it = std::sregex_iterator(line.begin(), line.end(), indices);
-         it != std::sregex_iterator(); ++it) {
-      std::string list = (*it)[2];
-      size_t n = list.empty() ? 0 : CountOf(list, ",") + 1;
-      ((*it)[1] == "src" ? src : tgt) = n;
-      if (src > 0 && tgt > 0) break;  // the first two matches are the bead's own lists
+         it != std::sregex_iterator() && !(src_seen && tgt_seen); ++it) {
+      std::vector<size_t>& list = (*it)[1] == "src" ? p.src : p.tgt;
+      ((*it)[1] == "src" ? src_seen : tgt_seen) = true;
+      std::istringstream items((*it)[2].str());
+      for (std::string n; std::getline(items, n, ',');) list.push_back(std::stoul(n));
     }
-    if (src > 0 && tgt > 0) {
-      ++e.pairs;
-      paired += src + tgt;
-      e.anchors += 2 * CountOf(line, "{\"kind\":");
+    if (p.src.empty() || p.tgt.empty()) continue;
+    for (auto it = std::sregex_iterator(line.begin(), line.end(), key);
+         it != std::sregex_iterator(); ++it) {
+      p.keys.push_back((*it)[1]);
+    }
+    pairs.push_back(std::move(p));
+  }
+  // Per side and sentence, the keys of all its links.
+  std::map<std::pair<char, size_t>, std::set<std::string>> keys_of;
+  for (const Pair& p : pairs) {
+    for (size_t i : p.src) keys_of[{'s', i}].insert(p.keys.begin(), p.keys.end());
+    for (size_t j : p.tgt) keys_of[{'t', j}].insert(p.keys.begin(), p.keys.end());
+  }
+  Expected e;
+  e.pairs = pairs.size();
+  for (const Pair& p : pairs) {
+    const std::set<std::string> own(p.keys.begin(), p.keys.end());
+    for (char side : {'s', 't'}) {
+      std::set<std::string> extra;
+      for (size_t k : side == 's' ? p.src : p.tgt) {
+        for (const std::string& x : keys_of[{side, k}]) {
+          if (own.count(x) == 0) extra.insert(x);
+        }
+      }
+      e.anchors += p.keys.size() + extra.size();
     }
   }
-  e.unaligned = src_sentences + tgt_sentences - paired;
+  e.unaligned = src_sentences + tgt_sentences - keys_of.size();
   return e;
 }
 

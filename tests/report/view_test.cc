@@ -55,6 +55,21 @@ TEST(LayoutTest, PrefersTheOccurrenceWithTheSameText) {
   EXPECT_EQ(l.src_shared[1], (std::vector<bool>{false, true}));
 }
 
+TEST(LayoutTest, ComparableLinksMayShareASentence) {
+  AlignmentView v = ParallelView();
+  v.mode = "comparable";
+  v.beads[1].src = {0};  // source 0 is linked to target 0 and to targets 1-2
+  Layout l = BuildLayout(v);
+  ASSERT_GE(l.rows.size(), 2u);
+  EXPECT_EQ(l.rows[0].src, (std::vector<size_t>{0}));
+  EXPECT_EQ(l.rows[1].src, (std::vector<size_t>{0}));
+  EXPECT_EQ(l.pairs, 2u);
+  EXPECT_EQ(l.src_row[0], 0u);
+  // The parallel view still refuses it (RejectsASentenceInTwoBeads).
+  v.mode = "parallel";
+  EXPECT_THROW(BuildLayout(v), Error);
+}
+
 TEST(LayoutTest, ComparableRowsKeepSourceOrderAndGiveTheTargetOrder) {
   AlignmentView v = ParallelView();
   v.mode = "comparable";
