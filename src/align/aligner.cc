@@ -113,6 +113,10 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
       }
     }
   } else {
+    // Comparable articles name one event at different granularities: a date
+    // meets its month and year (the mode decision is made without them).
+    fs.partial_dates = ft.partial_dates = true;
+    probe = score();
     result.beads = AlignComparable(probe, ComparableParams{}, options.threads);
   }
   if (decision != nullptr) *decision = chosen;

@@ -58,7 +58,14 @@ struct FeatureOptions {
   // words that may be names (capitalized, or in a script without case) also
   // meet on their consonant skeleton ("Джобса" / "Jobs", "Скалиа" / "Scalia").
   bool phonetic_names = false;
+  // A date also stands, at kPartialDateFactor of its weight, for its year and
+  // its month ("2025-11-10" meets "2025", "--11-10" meets "novembre" = "--11"):
+  // comparable articles name one event at different granularities.
+  bool partial_dates = false;
 };
+
+// The weight factor of the year or month a date stands for (partial_dates).
+inline constexpr double kPartialDateFactor = 0.5;
 
 struct Token {
   float weight = 0.f;  // IDF on its side
@@ -99,6 +106,12 @@ SideFeatures BuildSideFeatures(const std::vector<std::string>& texts,
 // a Scorer has indexed it; the lengths and total weights stay, which is all a
 // Scorer reads afterwards.
 void DropTokens(SideFeatures* f);
+
+// The keys of the year and the month a date anchor's key stands for, as a
+// year or a month alone is keyed: "2025-11-10" -> {"2025"} (its month comes
+// from the yearless "--11-10" anchor), "2025-11" -> {"2025", "--11"},
+// "--11-10" -> {"--11"}; any other key -> {}.
+std::vector<std::string> CoarserDateKeys(std::string_view key);
 
 // The match key of an anchor (also used to report shared anchors).
 uint64_t AnchorMatchKey(const Anchor& anchor);

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "src/align/lexicon.h"
 #include "src/align/scorer.h"
@@ -13,6 +15,35 @@
 
 namespace ancre::align {
 namespace {
+
+TEST(FeaturesTest, ADateStandsForItsYearAndItsMonth) {
+  EXPECT_EQ(CoarserDateKeys("2025-11-10"), (std::vector<std::string>{"2025"}));
+  EXPECT_EQ(CoarserDateKeys("--11-10"), (std::vector<std::string>{"--11"}));
+  EXPECT_EQ(CoarserDateKeys("2025-11"), (std::vector<std::string>{"2025", "--11"}));
+  EXPECT_TRUE(CoarserDateKeys("1997").empty());
+  EXPECT_TRUE(CoarserDateKeys("--11").empty());
+  EXPECT_TRUE(CoarserDateKeys("paris").empty());
+}
+
+TEST(FeaturesTest, PartialDatesLetAMonthMeetADayOfThatMonth) {
+  // "novembre" alone against "November 10": the month key meets the day's.
+  std::vector<std::string> fr = {"Une équipe commune verra le jour en novembre."};
+  std::vector<std::string> en = {"A joint team will be launched on November 10."};
+  DocumentAnchors fa(1), ea(1);
+  fa[0].push_back({AnchorKind::kDate, "month", "novembre", {}, "--11", 0.4});
+  ea[0].push_back({AnchorKind::kDate, "yearless-day", "November 10", {}, "--11-10", 0.5});
+  auto similarity = [&](bool partial) {
+    FeatureOptions fs;
+    fs.language = "fr";
+    fs.partial_dates = partial;
+    FeatureOptions ft = fs;
+    ft.language = "en";
+    ft.side = Side::kTarget;
+    Scorer s(BuildSideFeatures(fr, fa, fs), BuildSideFeatures(en, ea, ft), LengthModel{});
+    return s.Similarity(0, 1, 0, 1);
+  };
+  EXPECT_GT(similarity(true), similarity(false));
+}
 
 TEST(FeaturesTest, SplitsWordsAndJoinsNumberGroups) {
   std::string text = "Il a payé 3 400 euros, soit 3,4 % d'aujourd'hui en 1997.";
