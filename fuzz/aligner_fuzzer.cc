@@ -79,27 +79,34 @@ void MakeSide(Bytes* in, size_t count, bool with_anchors, std::vector<std::strin
   }
 }
 
-// Checks the indices of one side over all beads: each segment at most once;
-// with `all`, each exactly once; with `in_order`, each exactly once and in order.
-void CheckSide(const std::vector<ancre::Bead>& beads, bool source, size_t count, bool all,
-               bool in_order) {
-  std::vector<int> seen(count, 0);
+// Checks the indices of one side over all beads. Every segment is listed
+// (a segment never vanishes, whatever min_score). Parallel mode: each exactly
+// once, in order. Comparable mode: a segment may be in several links (1-1
+// beads), but one left unaligned (a 1-0 or 0-1 bead) is in no link and
+// listed once.
+void CheckSide(const std::vector<ancre::Bead>& beads, bool source, size_t count, bool parallel) {
+  std::vector<int> seen(count, 0), unaligned(count, 0);
   size_t next = 0;
   for (const ancre::Bead& b : beads) {
     const std::vector<size_t>& side = source ? b.src : b.tgt;
+    const bool alone = b.src.empty() || b.tgt.empty();
     for (size_t k = 0; k < side.size(); ++k) {
       Check(side[k] < count, "bead indices are segments");
-      Check(++seen[side[k]] == 1, "no segment in two beads");
+      ++seen[side[k]];
+      if (alone) ++unaligned[side[k]];
       if (k > 0) Check(side[k] > side[k - 1], "bead indices ascend");
-      if (in_order) {
+      if (parallel) {
         Check(side[k] == next, "parallel beads cover the segments in order");
         ++next;
       }
     }
+    if (!parallel) Check(alone || (b.src.size() == 1 && b.tgt.size() == 1), "links are 1-1");
   }
-  if (in_order) Check(next == count, "parallel mode puts every segment in a bead");
-  if (all) {
-    for (int n : seen) Check(n == 1, "every segment is listed, aligned or not");
+  if (parallel) Check(next == count, "parallel mode puts every segment in a bead");
+  for (size_t i = 0; i < count; ++i) {
+    Check(seen[i] >= 1, "every segment is listed, aligned or not");
+    if (parallel) Check(seen[i] == 1, "no segment in two parallel beads");
+    if (unaligned[i] > 0) Check(seen[i] == 1, "an unaligned segment is in no link");
   }
 }
 
@@ -130,12 +137,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Check(result.mode != ancre::AlignMode::kAuto, "the mode used is never auto");
   if (options.mode != ancre::AlignMode::kAuto) Check(result.mode == options.mode, "mode as asked");
   Check(decision.mode == result.mode, "the decision names the mode used");
-  // Parallel mode turns a rejected pair into omissions; comparable mode drops
-  // it, so there every segment is listed only without a threshold.
   const bool parallel = result.mode == ancre::AlignMode::kParallel;
-  const bool all = parallel || options.min_score <= 0.0;
-  CheckSide(result.beads, true, src_count, all, parallel);
-  CheckSide(result.beads, false, tgt_count, all, parallel);
+  CheckSide(result.beads, true, src_count, parallel);
+  CheckSide(result.beads, false, tgt_count, parallel);
   size_t last_src = 0;
   bool any_src = false;
   for (const ancre::Bead& b : result.beads) {
