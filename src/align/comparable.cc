@@ -134,26 +134,23 @@ std::vector<Bead> AlignComparable(const Scorer& scorer, const ComparableParams& 
   std::vector<bool> used_tgt(scorer.tgt().size(), false);
   std::vector<bool> taken(pairs.size(), false);
   std::vector<Bead> beads;
+  auto link = [&beads](const ScoredPair& p) {
+    Bead b;
+    b.src = {p.src};
+    b.tgt = {p.tgt};
+    b.score = p.score;
+    beads.push_back(std::move(b));
+  };
   for (size_t k : order) {
     const ScoredPair& p = pairs[k];
     if (p.score < params.threshold) break;
     if (used_src[p.src] || used_tgt[p.tgt]) continue;
     used_src[p.src] = used_tgt[p.tgt] = true;
     taken[k] = true;
-    Bead b;
-    b.src = {p.src};
-    b.tgt = {p.tgt};
-    b.score = p.score;
-    beads.push_back(std::move(b));
+    link(p);
   }
   if (params.links) {
-    for (const ScoredPair& l : FurtherLinks(scorer, params, pairs, taken)) {
-      Bead b;
-      b.src = {l.src};
-      b.tgt = {l.tgt};
-      b.score = l.score;
-      beads.push_back(std::move(b));
-    }
+    for (const ScoredPair& l : FurtherLinks(scorer, params, pairs, taken)) link(l);
   }
   std::stable_sort(beads.begin(), beads.end(), [](const Bead& a, const Bead& b) {
     return std::pair(a.src[0], a.tgt[0]) < std::pair(b.src[0], b.tgt[0]);

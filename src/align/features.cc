@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "src/core/utf8.h"
+#include "src/text/dates.h"
 #include "src/text/normalize.h"
 #include "src/text/transliterate.h"
 #include "src/unicode/fold.h"
@@ -344,30 +345,6 @@ bool IsStopword(std::string_view language, std::string_view folded_word) {
   return false;
 }
 
-std::vector<std::string> CoarserDateKeys(std::string_view key) {
-  // ISO 8601 keys of src/text: "YYYY-MM-DD", "YYYY-MM", "--MM-DD" (yearless);
-  // their year "YYYY" and month "--MM" are the keys of a year or month alone.
-  auto digits = [&](size_t at, size_t n) {
-    if (at + n > key.size()) return false;
-    for (size_t k = at; k < at + n; ++k) {
-      if (key[k] < '0' || key[k] > '9') return false;
-    }
-    return true;
-  };
-  std::vector<std::string> out;
-  if (key.size() == 10 && digits(0, 4) && key[4] == '-' && digits(5, 2) && key[7] == '-' &&
-      digits(8, 2)) {
-    out.emplace_back(key.substr(0, 4));  // the month comes from the yearless-day anchor
-  } else if (key.size() == 7 && digits(0, 4) && key[4] == '-' && digits(5, 2)) {
-    out.emplace_back(key.substr(0, 4));
-    out.push_back("--" + std::string(key.substr(5, 2)));
-  } else if (key.size() == 7 && key.substr(0, 2) == "--" && digits(2, 2) && key[4] == '-' &&
-             digits(5, 2)) {
-    out.emplace_back(key.substr(0, 4));
-  }
-  return out;
-}
-
 uint64_t AnchorMatchKey(const Anchor& anchor) {
   std::string tagged(AnchorKindName(anchor.kind));
   tagged.push_back(':');
@@ -417,7 +394,7 @@ SideFeatures BuildSideFeatures(const std::vector<std::string>& texts,
         float factor = static_cast<float>(std::max(0.05, a.weight * options.anchor_weight));
         f.tokens.push_back({factor, types.Single(AnchorMatchKey(a))});
         if (options.partial_dates && a.kind == AnchorKind::kDate) {
-          for (const std::string& key : CoarserDateKeys(a.key)) {
+          for (const std::string& key : text::CoarserDateKeys(a.key)) {
             Anchor coarse = a;
             coarse.key = key;
             f.tokens.push_back({static_cast<float>(std::max(0.05, factor * kPartialDateFactor)),

@@ -107,12 +107,6 @@ SideFeatures BuildSideFeatures(const std::vector<std::string>& texts,
 // Scorer reads afterwards.
 void DropTokens(SideFeatures* f);
 
-// The keys of the year and the month a date anchor's key stands for, as a
-// year or a month alone is keyed: "2025-11-10" -> {"2025"} (its month comes
-// from the yearless "--11-10" anchor), "2025-11" -> {"2025", "--11"},
-// "--11-10" -> {"--11"}; any other key -> {}.
-std::vector<std::string> CoarserDateKeys(std::string_view key);
-
 // The match key of an anchor (also used to report shared anchors).
 uint64_t AnchorMatchKey(const Anchor& anchor);
 

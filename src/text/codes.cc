@@ -7,12 +7,15 @@ bool IsHyphenToken(const Token& t) {
   return t.kind == TokenKind::kPunct && (t.norm == "-" || t.norm == "\u2010" || t.norm == "\u2011");
 }
 
-// A part of a code: an integer written plainly, or a word in capitals
-// ("MDB", "G", "COVID"; a capitalised word like "Covid" when digits follow).
+// The parts of a code: an integer written plainly, a word in capitals ("MDB",
+// "G", "COVID"), and first only, a capitalised word before digits ("Covid").
 bool IsCodeNumber(const Token& t) {
   return t.kind == TokenKind::kNumber && !t.grouped && !t.decimal && !t.ordinal;
 }
 bool IsCodeWord(const Token& t) { return t.kind == TokenKind::kWord && t.upper_initial; }
+bool IsCapitals(const Token& t) {
+  return t.kind == TokenKind::kWord && (t.all_upper || (t.upper_initial && t.end - t.begin == 1));
+}
 
 }  // namespace
 
@@ -25,7 +28,7 @@ std::vector<CodeMatch> FindCodes(const std::vector<Token>& tokens, std::vector<b
     size_t last = k;
     bool letters = tokens[k].kind == TokenKind::kWord;
     bool digits = !letters;
-    bool all_capitals = !letters || tokens[k].all_upper || tokens[k].end - tokens[k].begin == 1;
+    const bool first_capitals = !letters || IsCapitals(tokens[k]);
     for (size_t j = k + 1; j < tokens.size() && !tokens[j].space_before && !(*used)[j]; ++j) {
       size_t part = j;
       if (IsHyphenToken(tokens[j])) {
@@ -33,8 +36,7 @@ std::vector<CodeMatch> FindCodes(const std::vector<Token>& tokens, std::vector<b
         part = j + 1;
       }
       const Token& t = tokens[part];
-      if (t.kind == TokenKind::kWord &&
-          (t.all_upper || (t.upper_initial && t.end - t.begin == 1))) {
+      if (IsCapitals(t)) {
         letters = true;  // only capitals after the first part: "G20-Gipfel" is G20
       } else if (IsCodeNumber(t)) {
         digits = true;
@@ -46,7 +48,7 @@ std::vector<CodeMatch> FindCodes(const std::vector<Token>& tokens, std::vector<b
     }
     // Letters and digits both; a capitalised word ("Covid-19") only before digits.
     if (!letters || !digits || last == k) continue;
-    if (!all_capitals && tokens[last].kind != TokenKind::kNumber) continue;
+    if (!first_capitals && tokens[last].kind != TokenKind::kNumber) continue;
     // A word glued before the code ("abc1MDB") or after it makes it something else.
     if (k > 0 && !tokens[k].space_before && tokens[k - 1].kind != TokenKind::kPunct) continue;
     if (last + 1 < tokens.size() && !tokens[last + 1].space_before &&
@@ -58,7 +60,6 @@ std::vector<CodeMatch> FindCodes(const std::vector<Token>& tokens, std::vector<b
     for (size_t j = k; j <= last; ++j) {
       if (IsHyphenToken(tokens[j])) continue;
       m.key += tokens[j].norm;
-      (*used)[j] = true;
     }
     for (size_t j = k; j <= last; ++j) (*used)[j] = true;
     matches.push_back(std::move(m));

@@ -375,6 +375,30 @@ std::string YearlessKey(std::string_view key) {
   return out;
 }
 
+std::vector<std::string> CoarserDateKeys(std::string_view key) {
+  // ISO 8601 keys of src/text: "YYYY-MM-DD", "YYYY-MM", "--MM-DD" (yearless);
+  // their year "YYYY" and month "--MM" are the keys of a year or month alone.
+  auto digits = [&](size_t at, size_t n) {
+    if (at + n > key.size()) return false;
+    for (size_t k = at; k < at + n; ++k) {
+      if (key[k] < '0' || key[k] > '9') return false;
+    }
+    return true;
+  };
+  std::vector<std::string> out;
+  if (key.size() == 10 && digits(0, 4) && key[4] == '-' && digits(5, 2) && key[7] == '-' &&
+      digits(8, 2)) {
+    out.emplace_back(key.substr(0, 4));  // the month comes from the yearless-day anchor
+  } else if (key.size() == 7 && digits(0, 4) && key[4] == '-' && digits(5, 2)) {
+    out.emplace_back(key.substr(0, 4));
+    out.push_back("--" + std::string(key.substr(5, 2)));
+  } else if (key.size() == 7 && key.substr(0, 2) == "--" && digits(2, 2) && key[4] == '-' &&
+             digits(5, 2)) {
+    out.emplace_back(key.substr(0, 4));
+  }
+  return out;
+}
+
 bool ParseIsoDate(std::string_view text, CalendarDate* date) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
   int v[3] = {0, 0, 0};

@@ -32,6 +32,12 @@ struct CalendarDate {
 // "--11-10/--11-12"); "" for a key without a year or a year alone.
 std::string YearlessKey(std::string_view key);
 
+// The keys of the year and the month a date anchor's key stands for, as a
+// year or a month alone is keyed: "2025-11-10" -> {"2025"} (its month comes
+// from the yearless "--11-10" anchor), "2025-11" -> {"2025", "--11"},
+// "--11-10" -> {"--11"}; any other key -> {}.
+std::vector<std::string> CoarserDateKeys(std::string_view key);
+
 // Parses "YYYY-MM-DD" into *date. Returns false if malformed or not a real day.
 bool ParseIsoDate(std::string_view text, CalendarDate* date);
 

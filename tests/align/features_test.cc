@@ -16,15 +16,6 @@
 namespace ancre::align {
 namespace {
 
-TEST(FeaturesTest, ADateStandsForItsYearAndItsMonth) {
-  EXPECT_EQ(CoarserDateKeys("2025-11-10"), (std::vector<std::string>{"2025"}));
-  EXPECT_EQ(CoarserDateKeys("--11-10"), (std::vector<std::string>{"--11"}));
-  EXPECT_EQ(CoarserDateKeys("2025-11"), (std::vector<std::string>{"2025", "--11"}));
-  EXPECT_TRUE(CoarserDateKeys("1997").empty());
-  EXPECT_TRUE(CoarserDateKeys("--11").empty());
-  EXPECT_TRUE(CoarserDateKeys("paris").empty());
-}
-
 TEST(FeaturesTest, PartialDatesLetAMonthMeetADayOfThatMonth) {
   // "novembre" alone against "November 10": the month key meets the day's.
   std::vector<std::string> fr = {"Une équipe commune verra le jour en novembre."};

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "src/core/error.h"
 #include "tests/text/anchor_test_util.h"
@@ -206,6 +207,15 @@ TEST(DateKeyTest, MalformedOptionsThrow) {
   EXPECT_THROW(AnchorExtractor(testing::Options("fr", "28/10/2025")), UsageError);
   EXPECT_THROW(AnchorExtractor(testing::Options("fr", "", "ymd")), UsageError);
   EXPECT_THROW(AnchorExtractor(testing::Options("xx-nonsense")), Error);
+}
+
+TEST(DateKeyTest, ADateStandsForItsYearAndItsMonth) {
+  EXPECT_EQ(CoarserDateKeys("2025-11-10"), (std::vector<std::string>{"2025"}));
+  EXPECT_EQ(CoarserDateKeys("--11-10"), (std::vector<std::string>{"--11"}));
+  EXPECT_EQ(CoarserDateKeys("2025-11"), (std::vector<std::string>{"2025", "--11"}));
+  EXPECT_TRUE(CoarserDateKeys("1997").empty());
+  EXPECT_TRUE(CoarserDateKeys("--11").empty());
+  EXPECT_TRUE(CoarserDateKeys("paris").empty());
 }
 
 }  // namespace
