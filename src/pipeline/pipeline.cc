@@ -7,6 +7,17 @@
 
 #if defined(__GLIBC__)
 #include <malloc.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define ANCRE_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ANCRE_SANITIZED 1
+#endif
+#endif
+#ifndef ANCRE_SANITIZED
+#define ANCRE_SANITIZED 0
+#endif
 #endif
 
 #include "src/core/error.h"
@@ -72,10 +83,13 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
     to.language = options.tgt_language;
     out.tgt_anchors = text::AnchorExtractor(to).Extract(tgt, out.tgt);
   }
-#if defined(__GLIBC__)
+#if defined(__GLIBC__) && !ANCRE_SANITIZED
   // The anchor extractor's working memory of a long document is freed by now
   // but stays in the main heap; the aligner allocates on two threads (other
-  // heaps), so give it back rather than carry it to the peak.
+  // heaps), so give it back rather than carry it to the peak. Not under a
+  // sanitizer: its allocator owns the heap, and glibc's trim would set up
+  // glibc's own arena on this thread, which glibc then asserts on when the
+  // thread ends (a batch worker).
   malloc_trim(0);
 #endif
   align::AlignOptions ao = options.align;
