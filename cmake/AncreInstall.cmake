@@ -74,4 +74,5 @@ configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/ancreConfig.cmake.in
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/ancreConfigVersion.cmake
                                  COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/ancreConfig.cmake ${PROJECT_BINARY_DIR}/ancreConfigVersion.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/FindStemmer.cmake
         DESTINATION ${config_dir})

@@ -1,13 +1,22 @@
 include(GNUInstallDirs)
 
-# ancre_library(NAME folder DEPS ... PRIVATE_DEPS ... [SUBDIRS dir ...])
+# ancre_library(NAME folder DEPS ... PRIVATE_DEPS ... [SUBDIRS dir ...] [PRIVATE_HEADERS glob ...])
 # Builds ancre_<NAME> (alias ancre::<NAME>) from every .cc file of the calling
 # folder and of each SUBDIRS folder under it (parts of one library that
 # depend on each other, e.g. tm/ and its backends).
 # Every library is installed and exported as ancre::<NAME> (cmake/AncreInstall.cmake),
-# with the headers of its folder and subfolders under include/ancre/.
+# with the headers of its folder and subfolders under include/ancre/, except
+# the PRIVATE_HEADERS (globs relative to the folder: a backend's interface and
+# implementation headers, which only the library itself includes).
 function(ancre_library name)
-  cmake_parse_arguments(ARG "" "" "DEPS;PRIVATE_DEPS;SUBDIRS" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "DEPS;PRIVATE_DEPS;SUBDIRS;PRIVATE_HEADERS" ${ARGN})
+  foreach(pattern ${ARG_PRIVATE_HEADERS})
+    file(GLOB matched CONFIGURE_DEPENDS RELATIVE ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR}/${pattern})
+    if(NOT matched)
+      message(FATAL_ERROR "ancre_library(${name}): PRIVATE_HEADERS ${pattern} matches no header")
+    endif()
+    set_property(GLOBAL APPEND PROPERTY ANCRE_PRIVATE_HEADERS ${matched})
+  endforeach()
   set(patterns ${CMAKE_CURRENT_SOURCE_DIR}/*.cc)
   foreach(dir ${ARG_SUBDIRS})
     list(APPEND patterns ${CMAKE_CURRENT_SOURCE_DIR}/${dir}/*.cc)
@@ -35,10 +44,10 @@ endfunction()
 # ancre_public_headers(OUT dir...)
 # The public headers of the library folders (and their subfolders), as paths
 # relative to the repository root (the include paths: src/pipeline/pipeline.h).
-# Every .h is public except *_internal.h, a header that includes a third-party
-# header the libraries keep private (<sqlite3.h>, <unicode/...>, <libxml/...>,
-# <boost/...>: the house style keeps them out of public headers), and a header
-# that includes a private one.
+# Every .h is public except *_internal.h, a library's PRIVATE_HEADERS, a header
+# that includes a third-party header the libraries keep private (<sqlite3.h>,
+# <unicode/...>, <libxml/...>, <boost/...>: the house style keeps them out of
+# public headers), and a header that includes a private one.
 function(ancre_public_headers out)
   set(headers)
   foreach(dir ${ARGN})
@@ -47,7 +56,7 @@ function(ancre_public_headers out)
   endforeach()
   list(REMOVE_DUPLICATES headers)
   list(SORT headers)
-  set(private)
+  get_property(private GLOBAL PROPERTY ANCRE_PRIVATE_HEADERS)
   foreach(h ${headers})
     file(STRINGS ${PROJECT_SOURCE_DIR}/${h} third_party
          REGEX "^#include <(sqlite3\\.h|unicode/|libxml/|boost/)")

@@ -36,6 +36,15 @@ help_commands=$("$prefix/bin/ancre" --help | awk '/^Commands:/{c=1; next} c&&/^$
 [[ $man_commands -eq $help_commands && $help_commands -gt 0 ]] ||
   fail "the man page has $man_commands command sections, ancre --help lists $help_commands"
 
+# A library's private headers (a backend's interface and implementation) stay
+# in the source tree, and the exported targets name no path of the build machine.
+for f in tm/backend.h tm/unit_feed.h tm/sqlite/fts5_query.h tm/sqlite/sqlite_tm.h tm/tmx/input_guard.h; do
+  [[ ! -e $prefix/include/ancre/$f ]] || fail "a private header is installed: $f"
+done
+if grep -n 'libstemmer\.\(a\|so\)' "$(dirname "$config")"/ancreTargets*.cmake; then
+  fail "the exported targets link the stemmer by a path of the build machine"
+fi
+
 # The installed headers hold together: every header an installed header
 # includes from ancre is installed too, and none includes a private dependency.
 includes=$prefix/include/ancre
