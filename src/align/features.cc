@@ -8,6 +8,7 @@
 
 #include "src/core/utf8.h"
 #include "src/text/dates.h"
+#include "src/text/function_words.h"
 #include "src/text/normalize.h"
 #include "src/text/transliterate.h"
 #include "src/unicode/fold.h"
@@ -61,95 +62,6 @@ size_t CountCodePoints(std::string_view s) {
   size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
-}
-
-const std::unordered_set<std::string_view>& FrenchStopwords() {
-  static const std::unordered_set<std::string_view> kWords = {
-      "a",         "ai",        "ainsi",     "alors",   "apres",     "au",       "aucun",
-      "aucune",    "aupres",    "auquel",    "aussi",   "autant",    "autre",    "autres",
-      "aux",       "avaient",   "avais",     "avait",   "avant",     "avec",     "avoir",
-      "beaucoup",  "bien",      "c",         "ca",      "car",       "ce",       "ceci",
-      "cela",      "celle",     "celles",    "celui",   "cependant", "certains", "certaines",
-      "ces",       "cet",       "cette",     "ceux",    "chaque",    "chez",     "comme",
-      "comment",   "contre",    "d",         "dans",    "de",        "depuis",   "des",
-      "desormais", "deja",      "donc",      "dont",    "du",        "elle",     "elles",
-      "en",        "encore",    "entre",     "est",     "et",        "etaient",  "etait",
-      "etant",     "ete",       "etre",      "eu",      "eux",       "fait",     "faire",
-      "font",      "ici",       "il",        "ils",     "j",         "jamais",   "je",
-      "jusqu",     "jusque",    "l",         "la",      "laquelle",  "le",       "lequel",
-      "les",       "lesquels",  "leur",      "leurs",   "lors",      "lorsque",  "lui",
-      "m",         "ma",        "mais",      "me",      "meme",      "memes",    "mes",
-      "moi",       "moins",     "mon",       "n",       "ne",        "ni",       "non",
-      "nos",       "notre",     "nous",      "on",      "ont",       "or",       "ou",
-      "par",       "parce",     "parmi",     "pas",     "pendant",   "peu",      "peut",
-      "peuvent",   "plus",      "plusieurs", "pour",    "pourquoi",  "pourrait", "puis",
-      "qu",        "quand",     "que",       "quel",    "quelle",    "quelles",  "quels",
-      "quelque",   "quelques",  "qui",       "quoi",    "s",         "sa",       "sans",
-      "se",        "selon",     "ses",       "si",      "sien",      "soit",     "son",
-      "sont",      "sous",      "sur",       "t",       "ta",        "tandis",   "tant",
-      "te",        "tel",       "telle",     "tes",     "toi",       "ton",      "tous",
-      "tout",      "toute",     "toutes",    "tres",    "trop",      "tu",       "un",
-      "une",       "unes",      "uns",       "va",      "vers",      "voire",    "vont",
-      "vos",       "votre",     "vous",      "y",       "etc",       "ceux-ci",  "avons",
-      "avez",      "sera",      "seront",    "serait",  "seraient",  "aurait",   "auraient",
-      "doit",      "doivent",   "fut",       "sommes",  "etes",      "quant",    "lesquelles",
-      "duquel",    "desquels",  "toujours",  "souvent", "alors",     "puisque",  "afin",
-      "lequel",    "celles-ci", "voici",     "voila",   "egalement"};
-  return kWords;
-}
-
-const std::unordered_set<std::string_view>& EnglishStopwords() {
-  static const std::unordered_set<std::string_view> kWords = {
-      "a",        "about",    "after",   "again",     "against",  "all",        "also",
-      "although", "am",       "among",   "an",        "and",      "another",    "any",
-      "are",      "as",       "at",      "be",        "because",  "been",       "before",
-      "being",    "between",  "both",    "but",       "by",       "can",        "could",
-      "did",      "do",       "does",    "doing",     "down",     "during",     "each",
-      "either",   "even",     "ever",    "every",     "few",      "for",        "from",
-      "further",  "had",      "has",     "have",      "having",   "he",         "her",
-      "here",     "hers",     "herself", "him",       "himself",  "his",        "how",
-      "however",  "i",        "if",      "in",        "into",     "is",         "it",
-      "its",      "itself",   "just",    "least",     "less",     "many",       "may",
-      "me",       "might",    "more",    "most",      "much",     "must",       "my",
-      "neither",  "no",       "nor",     "not",       "now",      "of",         "off",
-      "on",       "once",     "one",     "only",      "or",       "other",      "others",
-      "our",      "ours",     "out",     "over",      "own",      "same",       "shall",
-      "she",      "should",   "since",   "so",        "some",     "such",       "than",
-      "that",     "the",      "their",   "theirs",    "them",     "themselves", "then",
-      "there",    "these",    "they",    "this",      "those",    "though",     "through",
-      "thus",     "to",       "too",     "under",     "until",    "up",         "upon",
-      "us",       "very",     "was",     "we",        "were",     "what",       "when",
-      "where",    "whether",  "which",   "while",     "who",      "whom",       "whose",
-      "why",      "will",     "with",    "within",    "without",  "would",      "yet",
-      "you",      "your",     "yours",   "s",         "t",        "d",          "ll",
-      "re",       "ve",       "m",       "still",     "already",  "yes",        "onto",
-      "per",      "via",      "whereas", "therefore", "moreover", "unless",     "towards",
-      "toward",   "whatever", "whenever"};
-  return kWords;
-}
-
-const std::unordered_set<std::string_view>& GermanStopwords() {
-  static const std::unordered_set<std::string_view> kWords = {
-      "der",   "die",   "das",  "den",   "dem",    "des",   "ein",    "eine",   "einer",  "eines",
-      "einem", "einen", "und",  "oder",  "aber",   "nicht", "mit",    "von",    "fur",    "auf",
-      "aus",   "bei",   "nach", "ist",   "sind",   "war",   "waren",  "wird",   "werden", "hat",
-      "haben", "sich",  "auch", "als",   "wie",    "dass",  "noch",   "nur",    "schon",  "sehr",
-      "zum",   "zur",   "uber", "unter", "durch",  "gegen", "ohne",   "sie",    "wir",    "ihr",
-      "ich",   "man",   "sein", "seine", "ihre",   "diese", "dieser", "dieses", "wenn",   "weil",
-      "dann",  "doch",  "mehr", "kann",  "konnen", "im",    "am"};
-  return kWords;
-}
-
-const std::unordered_set<std::string_view>& SpanishItalianStopwords() {
-  static const std::unordered_set<std::string_view> kWords = {
-      "el",   "la",     "los",    "las",   "un",    "una",   "unos",  "unas",  "y",     "o",
-      "pero", "que",    "de",     "del",   "en",    "con",   "por",   "para",  "como",  "mas",
-      "muy",  "sin",    "sobre",  "entre", "este",  "esta",  "estos", "estas", "ese",   "esa",
-      "su",   "sus",    "se",     "es",    "son",   "fue",   "ha",    "han",   "le",    "les",
-      "lo",   "al",     "il",     "gli",   "di",    "da",    "per",   "con",   "che",   "non",
-      "sono", "una",    "uno",    "della", "delle", "degli", "dei",   "nel",   "nella", "anche",
-      "come", "questo", "questa", "sua",   "suo",   "loro",  "ma",    "piu",   "tra",   "fra"};
-  return kWords;
 }
 
 // Where a word ends: letters only (apostrophes and hyphens split words).
@@ -337,12 +249,8 @@ std::vector<Word> SplitWords(std::string_view text) {
 }
 
 bool IsStopword(std::string_view language, std::string_view folded_word) {
-  std::string_view lang = language.substr(0, 2);
-  if (lang == "fr") return FrenchStopwords().count(folded_word) > 0;
-  if (lang == "en") return EnglishStopwords().count(folded_word) > 0;
-  if (lang == "de") return GermanStopwords().count(folded_word) > 0;
-  if (lang == "es" || lang == "it") return SpanishItalianStopwords().count(folded_word) > 0;
-  return false;
+  const text::FunctionWords* words = text::FunctionWordsOf(language);
+  return words && words->NoEvidence(folded_word);
 }
 
 uint64_t AnchorMatchKey(const Anchor& anchor) {

@@ -26,6 +26,7 @@
 #include "src/core/error.h"
 #include "src/text/anchor_tokens.h"
 #include "src/text/anchor_word_lists.h"
+#include "src/text/function_words.h"
 #include "src/text/icu_util.h"
 #include "src/unicode/fold.h"
 
@@ -283,7 +284,12 @@ const WordFacts& AnchorLexicon::Facts(std::string_view folded) const {
 
 void AnchorLexicon::LoadWordLists() {
   const internal::WordLists& lists = internal::ListsFor(language_);
-  AddWords(lists.function_words, &function_words_);
+  // A language without function words of its own reads English's, as it
+  // reads English's other lists.
+  const FunctionWords* function_words = FunctionWordsOf(language_);
+  if (!function_words) function_words = FunctionWordsOf("en");
+  for (std::string_view w : function_words->common()) function_words_.emplace(w);
+  for (std::string_view w : function_words->not_names()) function_words_.emplace(w);
   AddWords(lists.particles, &particles_);
   AddWords(lists.titles, &titles_);
   AddWords(lists.org_words, &org_words_);

@@ -29,16 +29,6 @@ constexpr MoreWords kMoreWords[] = {
 
 const WordLists& ListsFor(std::string_view lang) {
   static const WordLists kFrench = {
-      "a au aux avec c ca car ce ceci cela celle celles celui ces cet cette ceux chacun chaque "
-      "comme comment d dans de depuis des des desormais donc dont du elle elles en encore entre "
-      "et il ils j je l la le les leur leurs lors lorsque lui m ma mais malgre me mes moi mon "
-      "n ne ni nos notre nous on or ou ou par parce pendant peu plus pour pourquoi puis quand "
-      "que quel quelle quelles quels qui quoi s sa sans se selon ses si sinon son sous sur t ta "
-      "tandis tant te tes toi ton tous tout toute toutes tres tu un une vers via voici voila vos "
-      "votre vous y apres avant ainsi alors aussi cependant certes deja enfin ensuite ici "
-      "jamais la mieux neanmoins non oui parfois partout pourtant presque quelque rien seul "
-      "surtout tard tot toujours trop bien hier demain aujourd ceux celle la-bas d'abord "
-      "afin outre face fin debut mi grace suite lorsqu puisque jusqu jusque qu",
       "de du des d l la le les von van der y",
       "president presidente premier premiere ministre m mme mlle mm dr docteur me maitre roi "
       "reine prince princesse general generale senateur senatrice gouverneur maire chancelier "
@@ -59,20 +49,6 @@ const WordLists& ListsFor(std::string_view lang) {
       "neuf",
   };
   static const WordLists kEnglish = {
-      "a about above after again against all also although am an and another any are as at "
-      "be because been before being below between both but by can could did do does doing "
-      "down during each either even ever every few for from further had has have having he "
-      "her here hers herself him himself his how however i if in into is it its itself just "
-      "let many may me meanwhile might more most much must my myself neither no nor not now "
-      "of off on once only or other our ours out over own perhaps rather same several she "
-      "should since so some such than that the their theirs them then there these they this "
-      "those though through thus to too under until up upon very was we were what whatever "
-      "when where whether which while who whom whose why will with within without would yet "
-      "you your yours according across along amid among around behind beside besides beyond "
-      "despite following including like near next per regarding toward towards unlike via "
-      "still instead indeed furthermore moreover nevertheless therefore otherwise whereas "
-      "today yesterday tomorrow last first finally recently reportedly earlier later "
-      "mr mrs ms dr yes",
       "of for de von van der al bin da del du la le",
       "president prime minister premier mr mrs ms miss dr sir dame king queen prince princess "
       "general senator representative governor mayor chancellor secretary pope "
@@ -95,11 +71,6 @@ const WordLists& ListsFor(std::string_view lang) {
       "",
   };
   static const WordLists kGerman = {
-      "der die das den dem des ein eine einen einem einer eines und oder aber doch denn wenn "
-      "als wie wo was wer wir ihr sie er es ich du man mit von vom zu zum zur bei beim nach "
-      "vor seit auf aus an am im in ins um unter uber fur gegen ohne durch dieser diese dieses "
-      "jener jene jenes kein keine nicht noch schon auch nur so da dann dort hier heute gestern "
-      "morgen sein seine ihre unser euer mein dein",
       "von der des zu fur de van",
       "prasident prasidentin premierminister premierministerin minister ministerin herr frau "
       "dr kanzler kanzlerin konig konigin prinz prinzessin general senator burgermeister "
@@ -117,14 +88,6 @@ const WordLists& ListsFor(std::string_view lang) {
   };
   static const WordLists kRomance = {
       // es, it, pt share most of what matters here
-      "el la los las un una unos unas y o pero porque que quien como cuando donde de del en "
-      "con por para sin sobre entre hacia desde hasta segun este esta estos estas ese esa "
-      "esos esas aquel su sus mi mis tu tus nuestro nuestra lo le les se no si ya muy mas "
-      "il lo gli i le uno una e ed o ma perche che chi come quando dove di da in con su per "
-      "tra fra questo questa questi queste quello quella suo sua suoi sue non si gia molto "
-      "piu o a os as um uma uns umas e ou mas porque que quem como quando onde de do da dos "
-      "das em no na nos nas com por para sem sobre entre este esta estes estas esse essa seu "
-      "sua seus suas nao ja muito mais",
       "de del la los las di della dei degli do da dos das y",
       "presidente primer ministro ministra primo premier senor senora sr sra dr don dona rey "
       "reina principe princesa general senador gobernador alcalde canciller papa juez profesor "

@@ -1,5 +1,5 @@
 // The hand-written word lists of anchor extraction, per base language:
-// function words, name particles, titles, organization words, elisions,
+// name particles, titles, organization words, elisions,
 // date prepositions, range words, percent phrases, number abbreviations
 // and words for "year". Internal to src/text (AnchorLexicon reads them);
 // kept apart from anchor_lexicon.cc because they are data, not logic.
@@ -12,11 +12,10 @@ namespace ancre::text::internal {
 
 // Short hand-written word lists, per base language. Words are folded.
 struct WordLists {
-  const char* function_words;  // words that start sentences but never names
-  const char* particles;       // lower-case words inside names ("Corée du Sud")
-  const char* titles;          // words before a person's name
-  const char* org_words;       // words that make a name an organization
-  const char* elisions;        // elided words before an apostrophe
+  const char* particles;  // lower-case words inside names ("Corée du Sud")
+  const char* titles;     // words before a person's name
+  const char* org_words;  // words that make a name an organization
+  const char* elisions;   // elided words before an apostrophe
   const char* date_prepositions;
   const char* range_words;
   const char* ambiguous_months;
