@@ -9,6 +9,7 @@
 #include "src/text/codes.h"
 #include "src/text/dates.h"
 #include "src/text/entities.h"
+#include "src/text/entity_resolution.h"
 #include "src/text/numbers.h"
 #include "src/text/times.h"
 

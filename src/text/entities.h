@@ -13,7 +13,8 @@
 // ("asean").
 //
 // Usage: feed every segment of a document to CaseEvidence first, then run
-// EntityScanner on each segment, then ResolveDocumentEntities on the result.
+// EntityScanner on each segment, then ResolveDocumentEntities
+// (entity_resolution.h) on the result.
 //
 // Thread-safety: CaseEvidence and EntityScanner are not thread-safe; the
 // functions are pure.
@@ -56,13 +57,5 @@ class EntityScanner {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// Document-level fixes once every segment is done: a name given in full
-// somewhere lends its key (at lower weight) to its single-word mentions
-// ("Manet" -> "hun manet" when "Hun Manet" is the only such name), a person's
-// subtype spreads to all its mentions, and an expansion followed by its
-// acronym in brackets ("Commission for Combating Online Scams (CCOS)") is
-// keyed by the acronym everywhere in the document.
-void ResolveDocumentEntities(std::vector<std::vector<Anchor>>* anchors);
 
 }  // namespace ancre::text
