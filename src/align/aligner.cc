@@ -8,6 +8,7 @@
 #include "src/align/comparable.h"
 #include "src/align/learned_lexicon.h"
 #include "src/align/parallel.h"
+#include "src/text/dates.h"
 #include "src/text/transliterate.h"
 
 namespace ancre::align {
@@ -21,9 +22,11 @@ double ParallelScore(double sim, double length_penalty, const Bead& b) {
   return 1.0 / (1.0 + std::exp(-z));
 }
 
-// The anchors both sides of a bead share (each anchor used once).
+// The anchors both sides of a bead share (each anchor used once): equal
+// keys, and with `partial_dates` (comparable mode) a date that meets the
+// other side's month or year, listed under the key they share.
 std::vector<SharedAnchor> SharedAnchors(const Bead& b, const DocumentAnchors& src,
-                                        const DocumentAnchors& tgt) {
+                                        const DocumentAnchors& tgt, bool partial_dates) {
   std::vector<SharedAnchor> shared;
   if (src.empty() || tgt.empty()) return shared;
   std::vector<const Anchor*> pool;
@@ -32,16 +35,41 @@ std::vector<SharedAnchor> SharedAnchors(const Bead& b, const DocumentAnchors& sr
       for (const Anchor& a : tgt[j]) pool.push_back(&a);
     }
   }
+  std::vector<const Anchor*> unmatched_dates;
   for (size_t i : b.src) {
     if (i >= src.size()) continue;
     for (const Anchor& a : src[i]) {
+      bool matched = false;
       for (const Anchor*& t : pool) {
         if (t != nullptr && t->kind == a.kind && t->key == a.key && !a.key.empty()) {
           shared.push_back({a.kind, a.key, a.text, t->text});
           t = nullptr;
+          matched = true;
           break;
         }
       }
+      if (!matched && a.kind == AnchorKind::kDate && !a.key.empty()) unmatched_dates.push_back(&a);
+    }
+  }
+  if (!partial_dates) return shared;
+  // The keys a date meets in the features, the most precise first: its own,
+  // its month, its year.
+  auto keys_of = [](const Anchor& a) {
+    std::vector<std::string> keys{a.key};
+    const std::vector<std::string> coarser = text::CoarserDateKeys(a.key);
+    keys.insert(keys.end(), coarser.rbegin(), coarser.rend());
+    return keys;
+  };
+  for (const Anchor* a : unmatched_dates) {
+    const std::vector<std::string> mine = keys_of(*a);
+    for (const Anchor*& t : pool) {
+      if (t == nullptr || t->kind != AnchorKind::kDate) continue;
+      const std::vector<std::string> theirs = keys_of(*t);
+      auto common = std::find_first_of(mine.begin(), mine.end(), theirs.begin(), theirs.end());
+      if (common == mine.end()) continue;
+      shared.push_back({a->kind, *common, a->text, t->text});
+      t = nullptr;
+      break;
     }
   }
   return shared;
@@ -139,7 +167,9 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
       for (size_t j : b.tgt) kept.push_back(Bead{{}, {j}, 0.0, {}});
       continue;
     }
-    if (pair) b.anchors = SharedAnchors(b, src.anchors, tgt.anchors);
+    if (pair) {
+      b.anchors = SharedAnchors(b, src.anchors, tgt.anchors, result.mode == AlignMode::kComparable);
+    }
     kept.push_back(std::move(b));
   }
   result.beads = std::move(kept);

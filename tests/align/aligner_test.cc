@@ -140,6 +140,35 @@ TEST(AlignerTest, ReportsAnchorsBothSidesShare) {
   }
 }
 
+TEST(AlignerTest, ComparableModeListsADateThatMeetsTheOtherSidesMonth) {
+  // "novembre" meets "November 10" in comparable scoring; the evidence a
+  // reader sees must say so, under the month they share.
+  std::vector<std::string> fr = {"Xa yo bi en novembre.", "Qu lo mi."};
+  std::vector<std::string> en = {"Ke wu ga on November 10.", "Fo ze ta."};
+  DocumentAnchors fa(2), ea(2);
+  fa[0].push_back({AnchorKind::kEntity, "person", "Yo", {}, "person-1", 1.0});
+  fa[0].push_back({AnchorKind::kDate, "month", "novembre", {}, "--11", 0.4});
+  ea[0].push_back({AnchorKind::kEntity, "person", "Wu", {}, "person-1", 1.0});
+  ea[0].push_back({AnchorKind::kDate, "yearless-day", "November 10", {}, "--11-10", 0.5});
+  auto anchors_of_pair = [&](AlignMode mode) {
+    AlignOptions o;
+    o.mode = mode;
+    Alignment a = Align({fr, fa}, {en, ea}, o);
+    for (const Bead& b : a.beads) {
+      if (b.src == std::vector<size_t>{0} && b.tgt == std::vector<size_t>{0}) return b.anchors;
+    }
+    ADD_FAILURE() << "fr 0 and en 0 are not paired";
+    return std::vector<SharedAnchor>{};
+  };
+  const std::vector<SharedAnchor> comparable = anchors_of_pair(AlignMode::kComparable);
+  ASSERT_EQ(comparable.size(), 2u);
+  EXPECT_EQ(comparable[1].key, "--11");
+  EXPECT_EQ(comparable[1].src_text, "novembre");
+  EXPECT_EQ(comparable[1].tgt_text, "November 10");
+  // Parallel scoring matches keys exactly, and so does its evidence.
+  EXPECT_EQ(anchors_of_pair(AlignMode::kParallel).size(), 1u);
+}
+
 TEST(AlignerTest, AnchorsAloneCanPairSentencesWithoutSharedWords) {
   // No cognate, no number: only the hand-made entity anchors connect them.
   std::vector<std::string> fr = {"Xa yo bi.", "Qu lo mi."};
