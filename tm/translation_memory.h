@@ -43,6 +43,7 @@
 #include <vector>
 
 #include "tm/concordance_query.h"
+#include "tm/errors.h"
 #include "tm/records.h"
 
 namespace ancre::tm {
@@ -91,9 +92,10 @@ class TranslationMemory {
  public:
   // Opens (and with options.create, creates) the TM at uri (see the header
   // comment). Brings an older format forward unless read_only. Throws
-  // UsageError for a URI no backend of this build serves, IoError (missing
-  // file when not creating), DbError (not a TM, corrupt, format newer than
-  // this ancre, read-only when writing is needed), LockedError (another
+  // UsageError for a URI no backend of this build serves,
+  // NoSuchTranslationMemory (missing file when not creating), IoError (a
+  // folder), DbError (not a TM, corrupt, format newer than this ancre,
+  // read-only when writing is needed), LockedError (another
   // process kept it locked longer than options.lock_wait_ms). On error the TM
   // is not modified.
   TranslationMemory(std::string_view uri, const OpenOptions& options);
@@ -183,7 +185,7 @@ class TranslationMemory {
   std::vector<StoredRun> Alignments(int64_t document_id = 0) const;
 
   // Run alignment_id with both documents' segments and anchors and its beads.
-  // Throws Error if the TM has no such run, DbError.
+  // Throws RecordNotFound (tm/errors.h) if the TM has no such run, DbError.
   StoredAlignment LoadAlignment(int64_t alignment_id) const;
 
   // The storage's own integrity checks, the indexes' checks, orphans, duplicates.
@@ -191,8 +193,8 @@ class TranslationMemory {
 
   // Removes TUs below a score and/or a document with everything that came
   // only from it, atomically (rolled back when dry_run). Throws UsageError if
-  // neither PruneOptions::below nor PruneOptions::document_id is set, Error
-  // if the document does not exist.
+  // neither PruneOptions::below nor PruneOptions::document_id is set, RecordNotFound
+  // (tm/errors.h) if the document does not exist.
   PruneResult Prune(const PruneOptions& options);
 
   // Copies another TM's documents, segments, anchors, runs, TUs and

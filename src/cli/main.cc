@@ -81,11 +81,8 @@ int main(int argc, char** argv) {
               << "': an input is too large for this machine's memory; split it (README, "
                  "\"Hostile input\", lists the limits)\n";
     return 1;
-  } catch (const ancre::DbError& e) {
-    std::cerr << "ancre: error: " << ancre::cli::DbErrorMessage(e) << "\n";
-    return 1;
   } catch (const std::exception& e) {
-    std::cerr << "ancre: error: " << e.what() << "\n";
+    std::cerr << "ancre: error: " << ancre::cli::ErrorMessage(e) << "\n";
     return 1;
   }
 }

@@ -55,6 +55,29 @@ std::string DbErrorMessage(const DbError& e) {
          std::to_string(std::max(60000, busy_timeout_used_ms * 10)) + ")";
 }
 
+std::string ErrorMessage(const std::exception& e) {
+  const std::string what = e.what();
+  if (const auto* missing = dynamic_cast<const tm::NoSuchTranslationMemory*>(&e)) {
+    return what + ", or create one with 'ancre align FR EN --db " + missing->name() + "'";
+  }
+  if (const auto* absent = dynamic_cast<const tm::RecordNotFound*>(&e)) {
+    if (absent->kind() == tm::RecordNotFound::Kind::kAlignmentRun) {
+      return what + "; 'ancre show --db " + absent->tm_name() + "' lists the runs";
+    }
+    return what + "; 'ancre stats --documents --db " + absent->tm_name() + "' lists them";
+  }
+  if (dynamic_cast<const tm::BadImportUnit*>(&e) != nullptr) {
+    return what +
+           "; fix the unit, or import with --on-bad-unit warn (or skip) to import the other "
+           "units (nothing was imported)";
+  }
+  if (dynamic_cast<const tm::InvalidUnitLanguage*>(&e) != nullptr) {
+    return what + "; export with --src-lang and --tgt-lang";
+  }
+  if (const auto* db = dynamic_cast<const DbError*>(&e)) return DbErrorMessage(*db);
+  return what;
+}
+
 tm::TranslationMemory OpenStore(const po::variables_map& vm, bool write, bool create) {
   return tm::TranslationMemory(vm["db"].as<std::string>(), OpenOptionsFromArgs(vm, write, create));
 }

@@ -25,6 +25,11 @@ int BusyTimeoutFromArgs(const po::variables_map& vm);
 // followed by how long ancre waited and the --busy-timeout that waits longer.
 std::string DbErrorMessage(const DbError& e);
 
+// e's message, followed for the translation memory's typed errors
+// (tm/errors.h) by the command that helps: the option to use, or the command
+// that lists what exists.
+std::string ErrorMessage(const std::exception& e);
+
 // The store options --db's companions ask for (busy timeout), for reading
 // (the file must exist) or writing (created if missing only when `create`).
 tm::OpenOptions OpenOptionsFromArgs(const po::variables_map& vm, bool write, bool create = false);

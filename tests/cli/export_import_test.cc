@@ -109,6 +109,8 @@ TEST_F(ExportImportTest, WarnImportsTheGoodUnitsAndExitsThree) {
          "</body></tmx>";
   RunResult fail = RunAncre(Import(dir_ / "mixed.tmx"));
   EXPECT_EQ(fail.exit_code, 1);
+  EXPECT_NE(fail.err.find("or import with --on-bad-unit warn (or skip)"), std::string::npos)
+      << fail.err;
   RunResult warn = RunAncre(Import(dir_ / "mixed.tmx", "--on-bad-unit warn"));
   EXPECT_EQ(warn.exit_code, 3) << warn.err;
   EXPECT_NE(warn.err.find("<tu tuid=\"b\">"), std::string::npos) << warn.err;

@@ -77,7 +77,7 @@ TEST_F(ReportDbTest, PageFromTheTmHasThePairsOfTheJsonl) {
 TEST_F(ReportDbTest, MissingRunIsAnErrorNamingTheTm) {
   RunResult r = RunAncre("report --db '" + Db() + "' --run 99");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("no alignment run 99"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("no alignment run 99; 'ancre show --db "), std::string::npos) << r.err;
   RunResult both = RunAncre("report --db '" + Db() + "' --run 1 --document 1");
   EXPECT_EQ(both.exit_code, 2);
 }

@@ -158,6 +158,10 @@ TEST(TmCliTest, PruneAsksForYesWhenNotOnATerminalAndDryRunChangesNothing) {
   EXPECT_EQ(Units(dir / "tm.sqlite"), 2);
   auto check = RunAncre("tm check --db " + Q(dir / "tm.sqlite"));
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  auto missing = RunAncre("tm prune --document 99 --yes --db " + Q(dir / "tm.sqlite"));
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no document 99; 'ancre stats --documents --db "), std::string::npos)
+      << missing.err;
 }
 
 TEST(TmCliTest, MergeDeduplicatesAndLeavesTheOtherFileUntouched) {
@@ -208,6 +212,8 @@ TEST(TmCliTest, MissingTmIsAnErrorAndIsNotCreated) {
   auto r = RunAncre("lookup --db " + Q(dir / "none.sqlite") + " 'Bonjour'");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("none.sqlite: no such translation memory"), std::string::npos) << r.err;
+  // The library says what is wrong; the command line adds the command that helps.
+  EXPECT_NE(r.err.find("or create one with 'ancre align FR EN --db "), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "none.sqlite"));
 }
 

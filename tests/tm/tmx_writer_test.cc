@@ -5,6 +5,7 @@
 
 #include "src/core/error.h"
 #include "src/core/language_tag.h"
+#include "tm/errors.h"
 #include "tm/tmx/export.h"
 #include "tm/tmx/reader.h"
 #include "tm/tmx/text.h"
@@ -105,7 +106,13 @@ TEST(TmxWriterTest, WritesHyphenatedCanonicalLanguageTags) {
 TEST(TmxWriterTest, RefusesLanguageThatIsNotBcp47) {
   TmxUnit u = Pair("a", "b");
   u.variants[1].lang = "english";
-  EXPECT_THROW(WriteUnits({u}), Error);
+  try {
+    WriteUnits({u});
+    FAIL() << "written";
+  } catch (const InvalidUnitLanguage& e) {
+    EXPECT_EQ(e.lang(), "english");
+    EXPECT_EQ(std::string(e.what()).find("--"), std::string::npos) << e.what();
+  }
 }
 
 TEST(TmxWriterTest, WritesOnlyValidTmxDates) {

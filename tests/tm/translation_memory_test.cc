@@ -112,6 +112,38 @@ TEST(TranslationMemoryTest, AnotherWritersLockIsALockedError) {
   EXPECT_EQ(tm.AddUnits({Unit("Bonjour.", "Hello.")}).added, 1u);
 }
 
+TEST(TranslationMemoryTest, MissingThingsAreTypedErrorsCarryingWhatWasMissing) {
+  testing::ScratchDir dir;
+  const std::string path = dir / "none.sqlite";
+  try {
+    TranslationMemory tm(path, ReadOnly());
+    FAIL() << "opened";
+  } catch (const NoSuchTranslationMemory& e) {
+    EXPECT_EQ(e.name(), path);
+    EXPECT_EQ(std::string(e.what()).find("ancre "), std::string::npos) << e.what();
+  }
+  TranslationMemory tm(":memory:", {});
+  try {
+    tm.LoadAlignment(7);
+    FAIL() << "loaded";
+  } catch (const RecordNotFound& e) {
+    EXPECT_EQ(e.kind(), RecordNotFound::Kind::kAlignmentRun);
+    EXPECT_EQ(e.id(), 7);
+    EXPECT_EQ(e.tm_name(), ":memory:");
+    EXPECT_EQ(std::string(e.what()), ":memory:: no alignment run 7");
+  }
+  try {
+    PruneOptions prune;
+    prune.document_id = 9;
+    tm.Prune(prune);
+    FAIL() << "pruned";
+  } catch (const RecordNotFound& e) {
+    EXPECT_EQ(e.kind(), RecordNotFound::Kind::kDocument);
+    EXPECT_EQ(e.id(), 9);
+    EXPECT_EQ(std::string(e.what()), ":memory:: no document 9");
+  }
+}
+
 TEST(TranslationMemoryTest, PruneWithoutACriterionNamesTheOptions) {
   TranslationMemory tm(":memory:", {});
   try {

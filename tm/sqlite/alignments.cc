@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "src/core/bead_json.h"
+#include "tm/errors.h"
 #include "tm/sqlite/sqlite_tm.h"
 
 namespace ancre::tm {
@@ -117,8 +118,7 @@ StoredAlignment internal::SqliteTm::LoadAlignment(int64_t alignment_id) const {
     Stmt s = impl.Prepare(std::string(kRunColumns) + " WHERE a.id = ?1");
     BindInt(s.get(), 1, alignment_id);
     if (!Step(s.get(), impl.path, "cannot read alignment runs")) {
-      throw Error(impl.path + ": no alignment run " + std::to_string(alignment_id) +
-                  "; 'ancre show --db " + impl.path + "' lists the runs");
+      throw RecordNotFound(RecordNotFound::Kind::kAlignmentRun, alignment_id, impl.path);
     }
     out.run = ReadRun(s.get());
   }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "src/core/language_tag.h"
+#include "tm/errors.h"
 #include "tm/sqlite/sqlite_tm.h"
 
 namespace ancre::tm {
@@ -202,8 +203,7 @@ PruneResult internal::SqliteTm::Prune(const PruneOptions& options) {
     Stmt exists = impl.Prepare("SELECT 1 FROM documents WHERE id = ?1");
     BindInt(exists.get(), 1, options.document_id);
     if (!Step(exists.get(), impl.path, "cannot read documents")) {
-      throw Error(impl.path + ": no document " + std::to_string(options.document_id) +
-                  "; 'ancre stats --documents' lists them");
+      throw RecordNotFound(RecordNotFound::Kind::kDocument, options.document_id, impl.path);
     }
     impl.Exec(
         "CREATE TEMP TABLE IF NOT EXISTS prune_units(id INTEGER PRIMARY KEY);"

@@ -13,6 +13,7 @@
 #include "src/core/bead_json.h"
 #include "src/core/language_tag.h"
 #include "src/core/version.h"
+#include "tm/errors.h"
 #include "tm/sqlite/sqlite_tm.h"
 #include "tm/translation_memory.h"
 #include "tm/unit_feed.h"
@@ -335,10 +336,7 @@ internal::SqliteTm::SqliteTm(const std::filesystem::path& path, const OpenOption
     std::error_code ec;
     bool exists = std::filesystem::exists(path, ec);
     if (!exists && !may_create) {
-      throw IoError(impl.path +
-                    ": no such translation memory; check the path, or create one with 'ancre "
-                    "align FR EN --db " +
-                    impl.path + "'");
+      throw NoSuchTranslationMemory(impl.path);
     }
     if (exists && std::filesystem::is_directory(path, ec)) {
       throw IoError(impl.path + ": is a folder, not a translation memory; give a file path");

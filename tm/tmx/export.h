@@ -61,8 +61,8 @@ class TmxExporter {
   ~TmxExporter();
 
   // Writes unit if its languages serve the requested ones. Returns false if
-  // it was filtered out or had an empty side. Throws IoError, Error (a stored
-  // language tag that is not BCP 47).
+  // it was filtered out or had an empty side. Throws IoError, InvalidUnitLanguage
+  // (tm/errors.h: a stored language tag that is not BCP 47).
   bool Add(const TranslationUnit& unit);
 
   // Writes the end of the file (and the header, if no unit was added).

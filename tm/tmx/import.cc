@@ -7,6 +7,7 @@
 
 #include "src/core/error.h"
 #include "src/core/language_tag.h"
+#include "tm/errors.h"
 #include "tm/tmx/text.h"
 
 namespace ancre::tm {
@@ -67,10 +68,7 @@ bool TmxImporter::NextBatch(size_t max_pairs, std::vector<TranslationUnit>* batc
 void TmxImporter::Bad(const TmxUnit& unit, const std::string& what) {
   const std::string tu = unit.tuid.empty() ? "<tu>" : "<tu tuid=\"" + unit.tuid + "\">";
   if (options_.on_bad_unit == OnBadRecord::kFail) {
-    throw ParseError(reader_.name(), unit.line, 0,
-                     tu + ": " + what +
-                         "; fix the unit, or import with --on-bad-unit warn (or skip) to import "
-                         "the other units (nothing was imported)");
+    throw BadImportUnit(reader_.name(), unit.line, 0, tu + ": " + what);
   }
   ++stats_.bad_units;
   reporter_.BadRecord(reader_.name() + ":" + std::to_string(unit.line), tu + ": " + what);

@@ -42,8 +42,8 @@ struct TmxImportOptions {
   // Target language wanted; empty = every language other than the source.
   std::string tgt_lang;
   // What to do with a unit that cannot be imported (broken inline markup, one
-  // language only, empty segment, bad language tag): kFail throws ParseError,
-  // kWarn and kSkip pass it to the Reporter and go on.
+  // language only, empty segment, bad language tag): kFail throws
+  // BadImportUnit (tm/errors.h, a ParseError), kWarn and kSkip pass it to the Reporter and go on.
   OnBadRecord on_bad_unit = OnBadRecord::kFail;
   // Provenance label for units without an x-document prop; empty = the
   // reader's file name.
@@ -68,8 +68,8 @@ class TmxImporter {
 
   // Replaces *batch with the pairs of the next units, at least one pair and
   // about max_pairs (a unit's pairs are never split). Returns false, with
-  // *batch empty, at the end of the file. Throws ParseError (bad unit under
-  // kFail, not well-formed XML), IoError.
+  // *batch empty, at the end of the file. Throws BadImportUnit (bad unit
+  // under kFail), ParseError (not well-formed XML), IoError.
   bool NextBatch(size_t max_pairs, std::vector<TranslationUnit>* batch);
 
   const TmxImportStats& stats() const { return stats_; }

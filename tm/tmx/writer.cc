@@ -9,6 +9,7 @@
 #include "src/core/error.h"
 #include "src/core/language_tag.h"
 #include "src/core/version.h"
+#include "tm/errors.h"
 #include "tm/tmx/inline_markup.h"
 #include "tm/tmx/text.h"
 
@@ -137,9 +138,7 @@ bool TmxWriter::Write(const TmxUnit& unit) {
   for (const Variant& v : unit.variants) {
     Side s{NormalizeLanguageTag(v.lang), v.text, {}, &v};
     if (!IsWellFormedLanguageTag(s.lang)) {
-      throw Error("translation unit " + (unit.tuid.empty() ? std::string("?") : unit.tuid) +
-                  ": language '" + v.lang +
-                  "' is not a BCP 47 language tag; export with --src-lang and --tgt-lang");
+      throw InvalidUnitLanguage(unit.tuid, v.lang);
     }
     im.stats.chars_removed += RemoveXmlForbidden(&s.text);
     s.text = std::string(TrimSpace(s.text));

@@ -55,7 +55,8 @@ class TmxWriter {
   // first: translate-toolkit takes the first <tuv> as the source). Writes
   // tu@srclang when unit.srclang is set and differs from the header's.
   // Returns false if the unit was not written (see the header comment).
-  // Throws Error for a language tag that is not BCP 47, IoError on write errors.
+  // Throws InvalidUnitLanguage (tm/errors.h) for a language tag that is not
+  // BCP 47, IoError on write errors.
   bool Write(const TmxUnit& unit);
 
   // Closes <body> and <tmx> and flushes. Throws IoError.
