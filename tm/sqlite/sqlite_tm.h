@@ -27,6 +27,18 @@ inline constexpr int kSchemaVersion = 3;
 // The oldest schema a read-only TM reads without migrating it.
 inline constexpr int kOldestReadableSchema = 2;
 
+// The SQL that upgrades a schema at version (0 ... kSchemaVersion - 1) to
+// version + 1 (schema_sql.cc).
+const char* Migration(int64_t version);
+
+// Schema v3's rewrite of v1's origin CHECK constraints, run after
+// Migration(2) where SQLite allows schema edits (schema_sql.cc).
+const char* FasterOriginCheck();
+
+// The first difference between the schema of db (at path) and the one ancre
+// creates at version (1 ... kSchemaVersion), or "" when they agree.
+std::string SchemaProblem(sqlite3* db, const std::string& path, int64_t version);
+
 // SQLite settings of a connection, chosen from OpenOptions.
 struct SqliteTuning {
   // Page cache of the connection in MiB: keeps a large write's B-tree and
