@@ -75,6 +75,25 @@ std::vector<SharedAnchor> SharedAnchors(const Bead& b, const DocumentAnchors& sr
   return shared;
 }
 
+// Copies of a side's texts and anchors with its set-aside segments emptied
+// (no words, no anchors: no candidate). False, copying nothing, if none is
+// set aside.
+bool WithoutSetAside(const AlignSide& side, std::vector<std::string>* texts,
+                     DocumentAnchors* anchors) {
+  if (side.set_aside == nullptr ||
+      std::find(side.set_aside->begin(), side.set_aside->end(), true) == side.set_aside->end()) {
+    return false;
+  }
+  *texts = side.texts;
+  *anchors = side.anchors;
+  for (size_t i = 0; i < side.set_aside->size() && i < texts->size(); ++i) {
+    if (!(*side.set_aside)[i]) continue;
+    (*texts)[i].clear();
+    if (i < anchors->size()) (*anchors)[i].clear();
+  }
+  return true;
+}
+
 }  // namespace
 
 Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& options,
@@ -90,15 +109,21 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
   ft.language = options.tgt_language;
   ft.side = Side::kTarget;
   // The scorer of both sides' features (it keeps what it needs of them).
+  const std::vector<std::string>* src_texts = &src.texts;
+  const std::vector<std::string>* tgt_texts = &tgt.texts;
+  const DocumentAnchors* src_anchors = &src.anchors;
+  const DocumentAnchors* tgt_anchors = &tgt.anchors;
+  std::vector<std::string> src_kept, tgt_kept;  // comparable mode: without furniture
+  DocumentAnchors src_kept_anchors, tgt_kept_anchors;
   auto score = [&] {
     SideFeatures src_features, tgt_features;
-    if (options.threads > 1 && src.texts.size() + tgt.texts.size() > 2000) {
-      std::thread t([&] { tgt_features = BuildSideFeatures(tgt.texts, tgt.anchors, ft); });
-      src_features = BuildSideFeatures(src.texts, src.anchors, fs);
+    if (options.threads > 1 && src_texts->size() + tgt_texts->size() > 2000) {
+      std::thread t([&] { tgt_features = BuildSideFeatures(*tgt_texts, *tgt_anchors, ft); });
+      src_features = BuildSideFeatures(*src_texts, *src_anchors, fs);
       t.join();
     } else {
-      src_features = BuildSideFeatures(src.texts, src.anchors, fs);
-      tgt_features = BuildSideFeatures(tgt.texts, tgt.anchors, ft);
+      src_features = BuildSideFeatures(*src_texts, *src_anchors, fs);
+      tgt_features = BuildSideFeatures(*tgt_texts, *tgt_anchors, ft);
     }
     return Scorer(std::move(src_features), std::move(tgt_features), options.length_prior);
   };
@@ -144,6 +169,15 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
     // Comparable articles name one event at different granularities: a date
     // meets its month and year (the mode decision is made without them).
     fs.partial_dates = ft.partial_dates = true;
+    // Page furniture gives no evidence, so no link takes it.
+    if (WithoutSetAside(src, &src_kept, &src_kept_anchors)) {
+      src_texts = &src_kept;
+      src_anchors = &src_kept_anchors;
+    }
+    if (WithoutSetAside(tgt, &tgt_kept, &tgt_kept_anchors)) {
+      tgt_texts = &tgt_kept;
+      tgt_anchors = &tgt_kept_anchors;
+    }
     probe = score();
     result.beads = AlignComparable(probe, ComparableParams{}, options.threads);
   }

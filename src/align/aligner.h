@@ -43,6 +43,9 @@ namespace ancre::align {
 struct AlignSide {
   const std::vector<std::string>& texts;  // normalized segment texts
   const DocumentAnchors& anchors;         // empty, or parallel to texts
+  // Comparable mode: segments no link may take (page furniture); null, or
+  // parallel to texts. Parallel mode aligns every segment.
+  const std::vector<bool>* set_aside = nullptr;
 };
 
 struct AlignOptions {

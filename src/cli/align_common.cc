@@ -36,6 +36,10 @@ po::options_description AlignmentOptions() {
       ("no-learn",
        "parallel mode: do not learn word translations from a first alignment (by default the "
        "stems that keep meeting in its confident pairs are used for a second one)")  //
+      ("keep-furniture",
+       "comparable mode: align page furniture too (by default credits, bylines, datelines, "
+       "app and newsletter promotions, reader polls and labels are set aside, unaligned, "
+       "marked \"furniture\" in JSONL)")  //
       ("threads", po::value<int>()->default_value(2),
        "worker threads (the result does not depend on it)");
   return o;
@@ -50,6 +54,7 @@ AlignmentArgs AlignmentArgsFromVm(const std::string& command, const po::variable
   p.align.mode = ParseMode(command, vm["mode"].as<std::string>());
   p.align.min_score = vm["min-score"].as<double>();
   p.align.learn = vm.count("no-learn") == 0;
+  p.set_aside_furniture = vm.count("keep-furniture") == 0;
   args.threads = std::max(1, vm["threads"].as<int>());
   p.align.threads = args.threads;
   if (vm.count("date")) p.document_date = vm["date"].as<std::string>();
@@ -87,6 +92,17 @@ pipeline::AlignedDocuments AlignPair(const std::string& src, const std::string& 
   if (pair.decision.learned_pairs > 0) {
     std::cerr << "ancre: learned " << pair.decision.learned_pairs
               << " word translation(s) from the first alignment and aligned again\n";
+  }
+  if (pair.alignment.mode == AlignMode::kComparable) {
+    auto count = [](const std::vector<text::Furniture>& f) {
+      return std::count_if(f.begin(), f.end(),
+                           [](text::Furniture x) { return x != text::Furniture::kNone; });
+    };
+    const auto src_furniture = count(pair.src_furniture), tgt_furniture = count(pair.tgt_furniture);
+    if (src_furniture + tgt_furniture > 0) {
+      std::cerr << "ancre: set aside as page furniture: " << src_furniture << " source and "
+                << tgt_furniture << " target segment(s) (--keep-furniture aligns them)\n";
+    }
   }
   if (!args.pair.dictionary_dir.empty() && pair.lexicon_pairs == 0) {
     std::cerr << NoDictionaryWarning(args.pair);

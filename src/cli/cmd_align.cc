@@ -264,7 +264,9 @@ int RunAlign(const std::vector<std::string>& args) {
     std::string src_text = JoinTexts(b.src, pair.src);
     std::string tgt_text = JoinTexts(b.tgt, pair.tgt);
     if (a.format == "jsonl") {
-      os << BeadJsonLine(pipeline::Numbered(b, pair.src, pair.tgt), src_text, tgt_text) << '\n';
+      os << BeadJsonLine(pipeline::Numbered(b, pair.src, pair.tgt), src_text, tgt_text,
+                         pipeline::FurnitureOf(b, pair))
+         << '\n';
     } else if (b.src.size() > 0 && b.tgt.size() > 0) {
       os << TsvField(src_text) << '\t' << TsvField(tgt_text) << '\t' << FormatScore(b.score)
          << '\n';

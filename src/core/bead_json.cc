@@ -99,7 +99,8 @@ std::vector<SharedAnchor> SharedAnchorsFromJson(std::string_view json) {
   return out;
 }
 
-std::string BeadJsonLine(const Bead& bead, std::string_view src_text, std::string_view tgt_text) {
+std::string BeadJsonLine(const Bead& bead, std::string_view src_text, std::string_view tgt_text,
+                         std::string_view furniture) {
   using internal::DumpJson;
   std::string line = "{\"src\":" + DumpJson(Json(bead.src));
   line += ",\"tgt\":" + DumpJson(Json(bead.tgt));
@@ -108,6 +109,7 @@ std::string BeadJsonLine(const Bead& bead, std::string_view src_text, std::strin
   line += ",\"anchors\":" + DumpJson(AnchorsToJson(bead.anchors));
   line += ",\"src_text\":" + DumpJson(Json(std::string(src_text)));
   line += ",\"tgt_text\":" + DumpJson(Json(std::string(tgt_text)));
+  if (!furniture.empty()) line += ",\"furniture\":" + DumpJson(Json(std::string(furniture)));
   line += "}";
   return line;
 }

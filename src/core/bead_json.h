@@ -5,6 +5,8 @@
 //   bead:   {"src":[i,...],"tgt":[j,...],"score":0.930,"type":"1-1",
 //            "anchors":[anchor,...],"src_text":"...","tgt_text":"..."}
 //   anchor: {"kind":"date","key":"--10-27","src":"27 octobre","tgt":"October 27"}
+//   an unaligned segment comparable mode set aside as page furniture also
+//   has "furniture":"credit" (byline, dateline, promo, poll, label).
 //
 // Readers also accept the anchor keys "source"/"target" that translation
 // memories written before this schema hold. Thread-safe (pure functions).
@@ -29,7 +31,9 @@ std::vector<SharedAnchor> SharedAnchorsFromJson(std::string_view json);
 
 // Returns the bead as one JSONL line, without the newline: the score with
 // three decimals, src_text and tgt_text the joined texts of its segments.
-std::string BeadJsonLine(const Bead& bead, std::string_view src_text, std::string_view tgt_text);
+// `furniture`: the set-aside reason of an unaligned segment, or empty.
+std::string BeadJsonLine(const Bead& bead, std::string_view src_text, std::string_view tgt_text,
+                         std::string_view furniture = {});
 
 // Reads a bead from one JSON object: "src" and "tgt" (arrays of non-negative
 // integers) are required; "score" and "anchors" are read when present and

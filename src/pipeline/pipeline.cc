@@ -103,13 +103,31 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   if (ao.lexicon) out.lexicon_pairs = ao.lexicon->size();
   std::vector<std::string> src_texts = TakeTexts(&out.src);
   std::vector<std::string> tgt_texts = TakeTexts(&out.tgt);
+  std::vector<bool> src_aside, tgt_aside;
+  if (options.set_aside_furniture) {
+    out.src_furniture = text::DetectFurniture(src_texts, options.src_language);
+    out.tgt_furniture = text::DetectFurniture(tgt_texts, options.tgt_language);
+    for (text::Furniture f : out.src_furniture) src_aside.push_back(f != text::Furniture::kNone);
+    for (text::Furniture f : out.tgt_furniture) tgt_aside.push_back(f != text::Furniture::kNone);
+  }
   align::CandidateScores candidates;
-  out.alignment = align::Align({src_texts, out.src_anchors}, {tgt_texts, out.tgt_anchors}, ao,
-                               &out.decision, options.candidates ? &candidates : nullptr);
+  out.alignment = align::Align({src_texts, out.src_anchors, &src_aside},
+                               {tgt_texts, out.tgt_anchors, &tgt_aside}, ao, &out.decision,
+                               options.candidates ? &candidates : nullptr);
   out.candidates = std::move(candidates.pairs);
   ReturnTexts(&src_texts, &out.src);
   ReturnTexts(&tgt_texts, &out.tgt);
   return out;
+}
+
+std::string_view FurnitureOf(const Bead& bead, const AlignedPair& pair) {
+  if (pair.alignment.mode != AlignMode::kComparable || bead.src.size() + bead.tgt.size() != 1) {
+    return {};
+  }
+  const std::vector<text::Furniture>& f =
+      bead.src.empty() ? pair.tgt_furniture : pair.src_furniture;
+  const size_t i = bead.src.empty() ? bead.tgt[0] : bead.src[0];
+  return i < f.size() ? text::FurnitureName(f[i]) : std::string_view{};
 }
 
 AlignedDocuments AlignFiles(const std::string& src_path, const std::string& tgt_path,

@@ -27,6 +27,7 @@
 #include "src/core/anchor.h"
 #include "src/core/bead.h"
 #include "src/core/segment.h"
+#include "src/text/furniture.h"
 #include "src/text/input.h"
 
 namespace ancre::pipeline {
@@ -47,6 +48,9 @@ struct PairOptions {
   std::string document_date;
   // Extract anchors (dates, numbers, entities) as evidence.
   bool anchors = true;
+  // Comparable mode: set page furniture aside (text::DetectFurniture:
+  // credits, bylines, promotion blocks ...), so that no link takes it.
+  bool set_aside_furniture = true;
   // Keep the aligner's candidate pairs and their similarities
   // (AlignedPair::candidates), for a report's score matrix.
   bool candidates = false;
@@ -66,6 +70,9 @@ struct AlignedPair {
   // With PairOptions::candidates: each source segment's best targets under
   // the aligner's final scorer (positions in src/tgt.segments).
   std::vector<align::Candidate> candidates;
+  // Each segment's page-furniture verdict (parallel to src/tgt.segments);
+  // comparable mode set the furniture aside. Empty when not detected.
+  std::vector<text::Furniture> src_furniture, tgt_furniture;
   double lexicon_load_seconds = 0;
   size_t lexicon_pairs = 0;
 };
@@ -78,6 +85,10 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
 
 // Two documents read from files, and their alignment: what the TM step
 // (store.h) and the report views (view.h) take.
+// Why comparable mode set the segment of an unaligned bead aside as page
+// furniture ("credit", "promo" ...); empty for any other bead.
+std::string_view FurnitureOf(const Bead& bead, const AlignedPair& pair);
+
 struct AlignedDocuments {
   std::string src_path;  // as given ("-" = stdin)
   std::string tgt_path;

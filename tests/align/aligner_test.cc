@@ -169,6 +169,29 @@ TEST(AlignerTest, ComparableModeListsADateThatMeetsTheOtherSidesMonth) {
   EXPECT_EQ(anchors_of_pair(AlignMode::kParallel).size(), 1u);
 }
 
+TEST(AlignerTest, ComparableModeLinksNoSetAsideSegment) {
+  // en 4 restates fr 4; set aside (page furniture), it takes no link.
+  std::vector<bool> aside(kEnglish.size(), false);
+  aside[4] = true;
+  DocumentAnchors none;
+  AlignOptions o;
+  o.mode = AlignMode::kComparable;
+  auto linked_to_en4 = [&](const std::vector<bool>* set_aside) {
+    Alignment a = Align({kFrench, none}, {kEnglish, none, set_aside}, o);
+    int links = 0;
+    for (const Bead& b : a.beads) {
+      links += !b.src.empty() && b.tgt == std::vector<size_t>{4};
+    }
+    return links;
+  };
+  EXPECT_EQ(linked_to_en4(nullptr), 1);
+  EXPECT_EQ(linked_to_en4(&aside), 0);
+  // Parallel mode aligns every segment.
+  o.mode = AlignMode::kParallel;
+  Alignment a = Align({kFrench, none}, {kEnglish, none, &aside}, o);
+  EXPECT_EQ(Pairs(a).size(), kFrench.size());
+}
+
 TEST(AlignerTest, AnchorsAloneCanPairSentencesWithoutSharedWords) {
   // No cognate, no number: only the hand-made entity anchors connect them.
   std::vector<std::string> fr = {"Xa yo bi.", "Qu lo mi."};
