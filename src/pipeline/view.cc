@@ -67,6 +67,14 @@ report::AlignmentView AlignmentView(const AlignedDocuments& aligned) {
   view.src = MakeSide(pair.src, pair.src_anchors, aligned.src);
   view.tgt = MakeSide(pair.tgt, pair.tgt_anchors, aligned.tgt);
   view.mode = std::string(AlignModeName(pair.alignment.mode));
+  if (pair.alignment.mode == AlignMode::kComparable) {
+    for (auto [side, furniture] :
+         {std::pair{&view.src, &pair.src_furniture}, std::pair{&view.tgt, &pair.tgt_furniture}}) {
+      for (size_t p = 0; p < side->sentences.size() && p < furniture->size(); ++p) {
+        side->sentences[p].furniture = text::FurnitureName((*furniture)[p]);
+      }
+    }
+  }
   view.beads.reserve(pair.alignment.beads.size());
   for (const Bead& b : pair.alignment.beads) view.beads.push_back(Numbered(b, pair.src, pair.tgt));
   for (const align::Candidate& c : pair.candidates) {

@@ -127,9 +127,19 @@ void AppendSentences(const Side& side, const std::vector<size_t>& positions,
     if (unaligned) {
       out->append(prefix == 's' ? " data-unaligned=\"src\"" : " data-unaligned=\"tgt\"");
     }
+    if (!s.furniture.empty()) {
+      out->append(" data-furniture=\"");
+      AppendHtmlEscaped(s.furniture, out);
+      out->push_back('"');
+    }
     out->append("><span class=\"ix\">");
     out->append(std::to_string(s.index));
     out->append("</span> ");
+    if (!s.furniture.empty()) {
+      out->append("<span class=\"fu\" title=\"page furniture, set aside\">");
+      AppendHtmlEscaped(s.furniture, out);
+      out->append("</span> ");
+    }
     AppendSentenceText(s, shared[p], out);
     out->append("</p>");
   }

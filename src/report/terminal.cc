@@ -292,6 +292,12 @@ class Writer {
     } else {
       std::string label = "unaligned";
       if (row.bead >= 0) label += "  #" + Digits(static_cast<size_t>(row.bead));
+      // A furniture row holds one sentence, set aside by comparable mode.
+      const Sentence* one =
+          row.src.size() == 1 && row.tgt.empty()   ? &view_.src.sentences[row.src[0]]
+          : row.tgt.size() == 1 && row.src.empty() ? &view_.tgt.sentences[row.tgt[0]]
+                                                   : nullptr;
+      if (one != nullptr && !one->furniture.empty()) label += "  furniture: " + one->furniture;
       Rule(label, kDim, label.size());
     }
     std::vector<Line> left = Column(view_.src, row.src, layout_.src_shared);

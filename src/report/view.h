@@ -37,6 +37,9 @@ struct Sentence {
   size_t index = 0;                 // Segment::index: what beads refer to
   std::string text;                 // original text as in the input, UTF-8
   std::vector<AnchorMark> anchors;  // any order; out-of-range marks are not shown
+  // Why comparable mode set the sentence aside as page furniture ("credit",
+  // "promo" ...); empty for text.
+  std::string furniture;
 };
 
 struct Side {

@@ -55,6 +55,16 @@ TEST(HtmlTest, EveryPairCarriesItsBeadNumberAndScore) {
       std::string::npos);
 }
 
+TEST(HtmlTest, SaysWhichSentencesWereSetAsideAsPageFurniture) {
+  AlignmentView view = ParallelView();
+  view.src.sentences[2].furniture = "label";
+  std::string page = RenderHtml(view, {});
+  EXPECT_EQ(Count(page, "data-furniture=\""), 1u);
+  EXPECT_NE(page.find("<p id=\"s2\" data-unaligned=\"src\" data-furniture=\"label\"><span "
+                      "class=\"ix\">2</span> <span class=\"fu\""),
+            std::string::npos);
+}
+
 TEST(HtmlTest, MarksEveryUnalignedSentenceInPlace) {
   std::string page = RenderHtml(ParallelView(), {});
   EXPECT_EQ(Count(page, "data-unaligned=\""), 2u);

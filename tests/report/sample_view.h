@@ -26,15 +26,15 @@ inline AlignmentView ParallelView() {
   v.src = {.language = "fr", .name = "a.fr.txt", .sentences = {}};
   v.tgt = {.language = "en", .name = "a.en.txt", .sentences = {}};
   v.src.sentences = {
-      {0, "Le 27 octobre, Hun Manet a rencontré Lee Jae-myung.", {}},
-      {1, "Les deux pays comptent 1 000 victimes.", {}},
-      {2, "Édition internationale", {}},
+      {0, "Le 27 octobre, Hun Manet a rencontré Lee Jae-myung.", {}, {}},
+      {1, "Les deux pays comptent 1 000 victimes.", {}, {}},
+      {2, "Édition internationale", {}, {}},
   };
   v.tgt.sentences = {
-      {0, "On October 27, Hun Manet met Lee Jae-myung.", {}},
-      {1, "The two countries count 1,000 victims.", {}},
-      {2, "Most were lured by fake jobs.", {}},
-      {3, "Comments", {}},
+      {0, "On October 27, Hun Manet met Lee Jae-myung.", {}, {}},
+      {1, "The two countries count 1,000 victims.", {}, {}},
+      {2, "Most were lured by fake jobs.", {}, {}},
+      {3, "Comments", {}, {}},
   };
   Sentence& f0 = v.src.sentences[0];
   f0.anchors = {MarkOf(f0, "27 octobre", AnchorKind::kDate, "--10-27"),

@@ -75,6 +75,15 @@ TEST(TextViewTest, ColumnsLineUpOnTheSeparator) {
   EXPECT_GE(rows, 5u);
 }
 
+TEST(TextViewTest, SaysWhichSentencesWereSetAsideAsPageFurniture) {
+  AlignmentView view = ParallelView();
+  view.tgt.sentences[3].furniture = "label";
+  std::string out = RenderText(view, {.width = 100, .color = false});
+  EXPECT_NE(out.find("unaligned  furniture: label"), std::string::npos) << out;
+  EXPECT_EQ(RenderText(ParallelView(), {.width = 100, .color = false}).find("furniture"),
+            std::string::npos);
+}
+
 TEST(TextViewTest, ShowsPairsUnalignedSentencesAndEvidence) {
   std::string out = RenderText(ParallelView(), {.width = 100, .color = false});
   EXPECT_NE(out.find("#0  1-1  0.950  high"), std::string::npos);
