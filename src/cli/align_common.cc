@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "src/cli/segment_options.h"
 #include "src/core/error.h"
 
 namespace ancre::cli {
@@ -30,7 +31,10 @@ po::options_description AlignmentOptions() {
        "95% or more are right)")                                                             //
       ("date", po::value<std::string>(), "YYYY-MM-DD publication date, for relative dates")  //
       ("encoding", po::value<std::string>()->default_value("auto"),
-       "input encoding of both files (auto, utf-8, utf-16, windows-1252 ...)")  //
+       "input encoding of both files: auto (BOM, else UTF-8), utf-8, utf-16, windows-1252, or "
+       "any ICU converter name")                                                                  //
+      ("src-encoding", po::value<std::string>(), "input encoding of SRC (overrides --encoding)")  //
+      ("tgt-encoding", po::value<std::string>(), "input encoding of TGT (overrides --encoding)")  //
       ("dictionary", po::value<std::string>()->default_value("/usr/share/dictd"),
        "folder of the FreeDict dictionaries (freedict-fra-eng.*); 'none' to align without")  //
       ("no-learn",
@@ -42,6 +46,8 @@ po::options_description AlignmentOptions() {
        "marked \"furniture\" in JSONL)")  //
       ("threads", po::value<int>()->default_value(2),
        "worker threads (the result does not depend on it)");
+  // Segmentation as `ancre segment` does it, for both documents.
+  AddSegmentationRuleOptions(&o);
   return o;
 }
 
@@ -64,7 +70,12 @@ AlignmentArgs AlignmentArgsFromVm(const std::string& command, const po::variable
   if (!p.dictionary_dir.empty() && !vm["dictionary"].defaulted()) {
     RequireOptionFolder("--dictionary", p.dictionary_dir);
   }
-  args.input.encoding = vm["encoding"].as<std::string>();
+  ReadSegmentationRuleOptions(vm, &p.segmentation);
+  args.src_input.encoding = vm["encoding"].as<std::string>();
+  args.src_input.lenient = vm.count("lenient") > 0;
+  args.tgt_input = args.src_input;
+  if (vm.count("src-encoding")) args.src_input.encoding = vm["src-encoding"].as<std::string>();
+  if (vm.count("tgt-encoding")) args.tgt_input.encoding = vm["tgt-encoding"].as<std::string>();
   return args;
 }
 
@@ -84,8 +95,16 @@ std::string NoDictionaryWarning(const pipeline::PairOptions& options) {
 
 pipeline::AlignedDocuments AlignPair(const std::string& src, const std::string& tgt,
                                      const AlignmentArgs& args) {
-  pipeline::AlignedDocuments aligned = pipeline::AlignFiles(src, tgt, args.input, args.pair);
+  pipeline::AlignedDocuments aligned =
+      pipeline::AlignFiles(src, tgt, args.src_input, args.tgt_input, args.pair);
   const pipeline::AlignedPair& pair = aligned.pair;
+  for (const auto& [path, replaced] :
+       {std::pair{&src, aligned.src_replaced}, std::pair{&tgt, aligned.tgt_replaced}}) {
+    if (replaced > 0) {
+      std::cerr << "ancre: warning: " << *path << ": " << replaced
+                << " invalid UTF-8 sequence(s) replaced with U+FFFD\n";
+    }
+  }
   if (args.pair.align.mode == AlignMode::kAuto) {
     std::cerr << "ancre: " << pair.decision.reason << "\n";
   }

@@ -14,19 +14,22 @@
 namespace ancre::cli {
 
 // --src-lang, --tgt-lang, --mode, --presegmented, --min-score, --date,
-// --encoding, --dictionary, --no-learn, --threads.
+// --encoding, --src-encoding, --tgt-encoding, --dictionary, --no-learn,
+// --threads, and segment's --paragraphs, --srx, --abbreviations, --lenient.
 po::options_description AlignmentOptions();
 
 // The flags of AlignmentOptions(), read.
 struct AlignmentArgs {
-  pipeline::PairOptions pair;  // languages, mode, dictionary_dir ("" for 'none') ...
-  text::InputOptions input;    // --encoding
-  int threads = 2;             // --threads, at least 1 (also in pair.align.threads)
+  pipeline::PairOptions pair;    // languages, mode, dictionary_dir ("" for 'none') ...
+  text::InputOptions src_input;  // --encoding or --src-encoding, --lenient
+  text::InputOptions tgt_input;  // --encoding or --tgt-encoding, --lenient
+  int threads = 2;               // --threads, at least 1 (also in pair.align.threads)
 };
 
 // Reads the flags of AlignmentOptions() from vm (the only place they are
-// read). Throws UsageError naming `command` for a bad --mode, and for a
-// --dictionary given that is not a folder.
+// read). Throws UsageError naming `command` for a bad --mode, a bad
+// --paragraphs, a --dictionary given that is not a folder, and an --srx or
+// --abbreviations that is not a file; IoError for an unreadable one.
 AlignmentArgs AlignmentArgsFromVm(const std::string& command, const po::variables_map& vm);
 
 // The positional SRC and TGT of vm. Throws UsageError naming `command` unless

@@ -142,7 +142,8 @@ int RunAlignBatch(const AlignArgs& a) {
   pipeline::BatchOptions batch;
   batch.pairs = pipeline::ReadManifest(a.pairs);
   batch.pair = a.alignment.pair;
-  batch.input = a.alignment.input;
+  batch.input = a.alignment.src_input;
+  batch.tgt_input = a.alignment.tgt_input;
   batch.db_path = a.db;
   batch.lock_wait_ms = a.busy_timeout_ms;
   batch.workers = static_cast<size_t>(a.alignment.threads);
@@ -227,6 +228,8 @@ std::string AlignHelp() {
        "      --src-lang fr --tgt-lang en\n"
        "  ancre align fr.txt en.txt --src-lang fr --tgt-lang en --presegmented --mode parallel \\\n"
        "      --format jsonl -o beads.jsonl\n"
+       "  ancre align legacy.fr.txt new.en.txt --src-lang fr --tgt-lang en \\\n"
+       "      --src-encoding windows-1252 --paragraphs blank --srx omegat-defaults.srx\n"
        "  ancre align --pairs manifest.tsv --db tm.sqlite --src-lang fr --tgt-lang en\n";
   return s.str();
 }

@@ -5,6 +5,7 @@
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
 #include "src/core/json.h"
+#include "src/core/reporter.h"
 #include "src/pipeline/pipeline.h"
 #include "src/text/input.h"
 #include "src/text/segmenter.h"
@@ -20,7 +21,8 @@ po::options_description AnalyzeOptions() {
       ("to", po::value<std::string>()->default_value(""),
        "count only matches translated into this language")  //
       ("encoding", po::value<std::string>()->default_value("auto"),
-       "input encoding (see 'ancre segment --help')")  //
+       "input encoding (see 'ancre segment --help')")                                            //
+      ("lenient", "replace invalid UTF-8 with U+FFFD (and report how many) instead of failing")  //
       ("format,f", po::value<std::string>()->default_value("text"), "text or json");
   AddDbOption(&o);
   return o;
@@ -63,8 +65,14 @@ int RunAnalyze(const std::vector<std::string>& args) {
 
   text::InputOptions input_options;
   input_options.encoding = vm["encoding"].as<std::string>();
+  input_options.lenient = vm.count("lenient") > 0;
   pipeline::RequireDocumentFile(path);
-  text::InputText input = text::ReadInput(path, input_options);
+  CountingReporter replaced;
+  text::InputText input = text::ReadInput(path, input_options, &replaced);
+  if (replaced.count() > 0) {
+    std::cerr << "ancre: warning: " << path << ": " << replaced.count()
+              << " invalid UTF-8 sequence(s) replaced with U+FFFD\n";
+  }
   text::SegmenterOptions seg_options;
   seg_options.language = vm["lang"].as<std::string>();
   text::Segmenter segmenter(seg_options);

@@ -2,11 +2,8 @@
 
 namespace ancre::cli {
 
-po::options_description SegmentationOptions() {
-  po::options_description o("Reading and segmentation");
-  o.add_options()  //
-      ("lang,l", po::value<std::string>()->required(),
-       "language of the text: any ICU locale (fr, en, de, es, it, pt, en-GB ...)")  //
+void AddSegmentationRuleOptions(po::options_description* o) {
+  o->add_options()  //
       ("paragraphs", po::value<std::string>()->default_value("auto"),
        "auto: decide per file; line: every line break ends a paragraph; blank: only blank "
        "lines do (hard-wrapped text)")  //
@@ -15,23 +12,28 @@ po::options_description SegmentationOptions() {
       ("abbreviations", po::value<std::string>(),
        "file with extra abbreviations, one per line (e.g. \"Ste.\"), after which a period does "
        "not end a sentence")  //
+      ("lenient", "replace invalid UTF-8 with U+FFFD (and report how many) instead of failing");
+}
+
+po::options_description SegmentationOptions() {
+  po::options_description o("Reading and segmentation");
+  o.add_options()  //
+      ("lang,l", po::value<std::string>()->required(),
+       "language of the text: any ICU locale (fr, en, de, es, it, pt, en-GB ...)");
+  AddSegmentationRuleOptions(&o);
+  o.add_options()  //
       ("encoding", po::value<std::string>()->default_value("auto"),
        "input encoding: auto (BOM, else UTF-8), utf-8, utf-16, utf-16le, utf-16be, "
        "windows-1252, or any ICU converter name")  //
-      ("lenient",
-       "replace invalid UTF-8 with U+FFFD (and report how many) instead of failing")  //
       ("presegmented", "every non-empty line is one segment; its index is the line number");
   return o;
 }
 
-text::SegmenterOptions SegmenterOptionsFrom(const po::variables_map& vm) {
-  text::SegmenterOptions options;
-  options.language = vm["lang"].as<std::string>();
-  options.paragraphs = text::ParseParagraphMode(vm["paragraphs"].as<std::string>());
-  options.presegmented = vm.count("presegmented") > 0;
+void ReadSegmentationRuleOptions(const po::variables_map& vm, text::SegmenterOptions* options) {
+  options->paragraphs = text::ParseParagraphMode(vm["paragraphs"].as<std::string>());
   if (vm.count("srx")) {
-    options.srx_path = vm["srx"].as<std::string>();
-    RequireOptionFile("--srx", options.srx_path);
+    options->srx_path = vm["srx"].as<std::string>();
+    RequireOptionFile("--srx", options->srx_path);
   }
   if (vm.count("abbreviations")) {
     RequireOptionFile("--abbreviations", vm["abbreviations"].as<std::string>());
@@ -39,9 +41,16 @@ text::SegmenterOptions SegmenterOptionsFrom(const po::variables_map& vm) {
     for (const auto& l : text::SplitLines(list)) {
       std::string a = list.substr(l.begin, l.end - l.begin);
       while (!a.empty() && (a.back() == ' ' || a.back() == '\t')) a.pop_back();
-      if (!a.empty() && a[0] != '#') options.extra_abbreviations.push_back(a);
+      if (!a.empty() && a[0] != '#') options->extra_abbreviations.push_back(a);
     }
   }
+}
+
+text::SegmenterOptions SegmenterOptionsFrom(const po::variables_map& vm) {
+  text::SegmenterOptions options;
+  options.language = vm["lang"].as<std::string>();
+  options.presegmented = vm.count("presegmented") > 0;
+  ReadSegmentationRuleOptions(vm, &options);
   return options;
 }
 

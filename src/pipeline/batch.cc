@@ -74,7 +74,8 @@ BatchSummary RunBatch(const BatchOptions& options) {
       if (stop) break;
       Aligned a;
       try {
-        a.documents = AlignFiles(entries[i].src, entries[i].tgt, options.input, pair_options);
+        a.documents = AlignFiles(entries[i].src, entries[i].tgt, options.input, options.tgt_input,
+                                 pair_options);
       } catch (...) {
         a.error = std::current_exception();
       }

@@ -53,7 +53,8 @@ struct BatchOptions {
   // once for the batch (else each pair reads dictionary_dir). Its
   // align.threads is ignored: each pair runs on one worker thread.
   PairOptions pair;
-  text::InputOptions input;                           // how the documents are read
+  text::InputOptions input;                           // how the source documents are read
+  text::InputOptions tgt_input;                       // how the target documents are read
   std::string db_path;                                // the TM, created if missing
   int lock_wait_ms = tm::OpenOptions{}.lock_wait_ms;  // wait while another process writes
   size_t workers = 2;                                 // alignment threads (at least 1)

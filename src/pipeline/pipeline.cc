@@ -22,6 +22,7 @@
 
 #include "src/core/error.h"
 #include "src/core/language_tag.h"
+#include "src/core/reporter.h"
 #include "src/pipeline/freedict.h"
 #include "src/text/anchors.h"
 #include "src/text/segmenter.h"
@@ -30,10 +31,10 @@ namespace ancre::pipeline {
 namespace {
 
 Document SegmentInput(const text::InputText& input, const std::string& language,
-                      bool presegmented) {
-  text::SegmenterOptions o;
+                      const PairOptions& options) {
+  text::SegmenterOptions o = options.segmentation;
   o.language = language;
-  o.presegmented = presegmented;
+  o.presegmented = options.presegmented;
   text::Segmenter segmenter(o);
   return segmenter.Segment(input);
 }
@@ -72,8 +73,8 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
                               DefaultCacheDir());
         });
   }
-  out.src = SegmentInput(src, options.src_language, options.presegmented);
-  out.tgt = SegmentInput(tgt, options.tgt_language, options.presegmented);
+  out.src = SegmentInput(src, options.src_language, options);
+  out.tgt = SegmentInput(tgt, options.tgt_language, options);
   if (options.anchors) {
     text::AnchorOptions so;
     so.language = options.src_language;
@@ -131,17 +132,26 @@ std::string_view FurnitureOf(const Bead& bead, const AlignedPair& pair) {
 }
 
 AlignedDocuments AlignFiles(const std::string& src_path, const std::string& tgt_path,
-                            const text::InputOptions& input, const PairOptions& options) {
+                            const text::InputOptions& src_input,
+                            const text::InputOptions& tgt_input, const PairOptions& options) {
   RequireDocumentFile(src_path);
   RequireDocumentFile(tgt_path);
   AlignedDocuments out;
   out.src_path = src_path;
   out.tgt_path = tgt_path;
-  out.src = text::ReadInput(src_path, input);
-  out.tgt = text::ReadInput(tgt_path, input);
+  CountingReporter src_replaced, tgt_replaced;
+  out.src = text::ReadInput(src_path, src_input, &src_replaced);
+  out.tgt = text::ReadInput(tgt_path, tgt_input, &tgt_replaced);
+  out.src_replaced = src_replaced.count();
+  out.tgt_replaced = tgt_replaced.count();
   out.options = options;
   out.pair = AlignDocuments(out.src, out.tgt, options);
   return out;
+}
+
+AlignedDocuments AlignFiles(const std::string& src_path, const std::string& tgt_path,
+                            const text::InputOptions& input, const PairOptions& options) {
+  return AlignFiles(src_path, tgt_path, input, input, options);
 }
 
 void RequireDocumentFile(const std::string& path) {

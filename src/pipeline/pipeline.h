@@ -29,6 +29,7 @@
 #include "src/core/segment.h"
 #include "src/text/furniture.h"
 #include "src/text/input.h"
+#include "src/text/segmenter.h"
 
 namespace ancre::pipeline {
 
@@ -39,6 +40,10 @@ struct PairOptions {
   // Every non-blank input line is one segment, numbered by its 0-based line
   // (Segment::number).
   bool presegmented = false;
+  // How both documents are segmented: paragraphs, SRX rules, extra
+  // abbreviations (its language and presegmented are set from the fields
+  // above).
+  text::SegmenterOptions segmentation;
   // FreeDict dictionaries folder; empty = no lexicon.
   std::string dictionary_dir = "/usr/share/dictd";
   // A lexicon loaded once for many pairs (LoadFreeDict(dictionary_dir, ...));
@@ -94,12 +99,21 @@ struct AlignedDocuments {
   std::string tgt_path;
   text::InputText src;  // the inputs, decoded to UTF-8
   text::InputText tgt;
+  // Invalid UTF-8 sequences replaced with U+FFFD (InputOptions::lenient).
+  size_t src_replaced = 0;
+  size_t tgt_replaced = 0;
   PairOptions options;  // what they were aligned with
   AlignedPair pair;
 };
 
-// Reads both files (RequireDocumentFile, then text::ReadInput with `input`)
-// and aligns them (AlignDocuments). Throws what those throw.
+// Reads both files (RequireDocumentFile, then text::ReadInput with
+// `src_input` and `tgt_input`: each side its own encoding) and aligns them
+// (AlignDocuments). Throws what those throw.
+AlignedDocuments AlignFiles(const std::string& src_path, const std::string& tgt_path,
+                            const text::InputOptions& src_input,
+                            const text::InputOptions& tgt_input, const PairOptions& options);
+
+// The same, both files read with `input`.
 AlignedDocuments AlignFiles(const std::string& src_path, const std::string& tgt_path,
                             const text::InputOptions& input, const PairOptions& options);
 

@@ -56,6 +56,46 @@ const char* GuessUtf16(std::string_view data) {
   return nullptr;
 }
 
+// What a file that starts with `head` is when it is an obvious binary
+// format (by its magic number, as file(1) knows them), with what to do about
+// it; nullptr for anything else. No text starts with these bytes.
+const char* BinaryFormat(std::string_view head) {
+  struct Magic {
+    std::string_view bytes;
+    const char* what;
+  };
+  static constexpr Magic kMagics[] = {
+      {std::string_view("PK\x03\x04", 4),
+       "a ZIP archive (a DOCX, ODT, XLSX or EPUB document is one), not a text file; save the "
+       "document as plain text (UTF-8) and give that file"},
+      {std::string_view("PK\x05\x06", 4), "an empty ZIP archive, not a text file"},
+      {"%PDF-",
+       "a PDF document, not a text file; extract its text first (pdftotext -layout FILE.pdf) "
+       "and give that file"},
+      {std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8),
+       "a Microsoft Office 97-2003 document (.doc, .xls, .ppt), not a text file; save it as "
+       "plain text (UTF-8) and give that file"},
+      {std::string_view("SQLite format 3\0", 16),
+       "a SQLite database (a translation memory?), not a text file; give it with --db"},
+      {"\x1F\x8B", "a gzip-compressed file, not a text file; decompress it first (gunzip)"},
+      {"\x89PNG", "a PNG image, not a text file"},
+      {"\xFF\xD8\xFF", "a JPEG image, not a text file"},
+      {"GIF8", "a GIF image, not a text file"},
+      {"\x7F"
+       "ELF",
+       "a program (ELF executable), not a text file"},
+  };
+  for (const Magic& m : kMagics) {
+    if (head.substr(0, m.bytes.size()) == m.bytes) return m.what;
+  }
+  return nullptr;
+}
+
+// Throws EncodingError if `data` starts like an obvious binary format.
+void RefuseBinaryFormat(std::string_view data, const std::string& name) {
+  if (const char* what = BinaryFormat(data)) throw EncodingError(name + ": is " + what, 0);
+}
+
 }  // namespace
 
 InputText::InputText(std::string bytes, const std::string& name, const InputOptions& options,
@@ -63,6 +103,7 @@ InputText::InputText(std::string bytes, const std::string& name, const InputOpti
     : name_(name), input_size_(bytes.size()) {
   std::string enc = Lower(options.encoding);
   std::string_view data(bytes);
+  RefuseBinaryFormat(data, name);
   bool utf8 = false;
   const char* icu_name = nullptr;
   if (enc == "auto") {
@@ -268,6 +309,7 @@ std::string ReadPathBytes(const std::string& path,
 
 void CheckFirstBlock(std::string_view first_block, const std::string& name,
                      const InputOptions& options) {
+  RefuseBinaryFormat(first_block, name);
   if (first_block.find('\0') == std::string_view::npos) return;
   // Only where a NUL is binary: UTF-16 (named, or with its BOM) holds NUL bytes.
   const std::string enc = Lower(options.encoding);

@@ -80,6 +80,10 @@ inline constexpr size_t kMaxParagraphBytes = size_t{64} << 20;  // 64 MiB
 // --encoding to pass when the block looks like UTF-16 without BOM) if
 // `first_block` (the start of an input) holds a NUL byte in UTF-8 ("auto",
 // "utf-8"): binary input is refused on its first block, before more is read.
+// A file in an obvious binary format (ZIP — DOCX, ODT, EPUB —, PDF, an Office
+// 97-2003 document, a SQLite database, an image) is refused whatever the
+// encoding, with what it is and what to do (InputText's constructor does the
+// same).
 void CheckFirstBlock(std::string_view first_block, const std::string& name,
                      const InputOptions& options);
 

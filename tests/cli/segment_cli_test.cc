@@ -65,6 +65,12 @@ TEST(SegmentCliTest, BinaryFileIsRefused) {
                                                             "ELF\0\0\0\x01\x02",
                                                             9));
   EXPECT_EQ(r.exit_code, 1);
+  // Its format is known: said as what it is.
+  EXPECT_NE(r.err.find("is a program (ELF executable), not a text file"), std::string::npos)
+      << r.err;
+  // A binary file of no known format: its NUL byte.
+  r = RunAncre("segment - --lang fr", std::string("ab\0\0\x01\x02", 6));
+  EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("binary data"), std::string::npos) << r.err;
 }
 
