@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <limits>
 
 #include "src/cli/segment_options.h"
 #include "src/core/error.h"
@@ -27,8 +28,8 @@ po::options_description AlignmentOptions() {
        "auto: decide from the data (the choice is printed on stderr)")                       //
       ("presegmented", "every non-empty line is one segment (index = 0-based line number)")  //
       ("min-score", po::value<double>()->default_value(0.0),
-       "leave pairs scoring below this unaligned (scores are calibrated: among pairs >= 0.9, "
-       "95% or more are right)")                                                             //
+       "leave pairs scoring below this unaligned, a score from 0 to 1 (scores are calibrated: "
+       "among pairs >= 0.9, 95% or more are right)")                                         //
       ("date", po::value<std::string>(), "YYYY-MM-DD publication date, for relative dates")  //
       ("encoding", po::value<std::string>()->default_value("auto"),
        "input encoding of both files: auto (BOM, else UTF-8), utf-8, utf-16, windows-1252, or "
@@ -58,10 +59,11 @@ AlignmentArgs AlignmentArgsFromVm(const std::string& command, const po::variable
   p.tgt_language = vm["tgt-lang"].as<std::string>();
   p.presegmented = vm.count("presegmented") > 0;
   p.align.mode = ParseMode(command, vm["mode"].as<std::string>());
-  p.align.min_score = vm["min-score"].as<double>();
+  p.align.min_score = RangeOption(command, vm, "min-score", 0, 1);
   p.align.learn = vm.count("no-learn") == 0;
   p.set_aside_furniture = vm.count("keep-furniture") == 0;
-  args.threads = std::max(1, vm["threads"].as<int>());
+  args.threads =
+      static_cast<int>(RangeOption(command, vm, "threads", 1, std::numeric_limits<double>::max()));
   p.align.threads = args.threads;
   if (vm.count("date")) p.document_date = vm["date"].as<std::string>();
   const std::string dict = vm["dictionary"].as<std::string>();
@@ -122,6 +124,13 @@ pipeline::AlignedDocuments AlignPair(const std::string& src, const std::string& 
       std::cerr << "ancre: set aside as page furniture: " << src_furniture << " source and "
                 << tgt_furniture << " target segment(s) (--keep-furniture aligns them)\n";
     }
+  }
+  const double min_score = args.pair.align.min_score;
+  if (min_score > 0 &&
+      std::none_of(pair.alignment.beads.begin(), pair.alignment.beads.end(),
+                   [](const Bead& b) { return !b.src.empty() && !b.tgt.empty(); })) {
+    std::cerr << "ancre: warning: no pair scored --min-score " << min_score
+              << " or more; every segment is left unaligned\n";
   }
   if (!args.pair.dictionary_dir.empty() && pair.lexicon_pairs == 0) {
     std::cerr << NoDictionaryWarning(args.pair);

@@ -138,7 +138,8 @@ int RunAlignBatch(const AlignArgs& a) {
     throw UsageError("align: give either SRC TGT or --pairs MANIFEST, not both");
   }
   if (!a.store) throw UsageError("align: --pairs stores into a TM: add --db tm.sqlite");
-  RequireOptionFile("--pairs", a.pairs);  // a folder would read as an empty manifest
+  RequireTmPath("align", a.db, /*create=*/true);  // before any pair is aligned
+  RequireOptionFile("--pairs", a.pairs);          // a folder would read as an empty manifest
   pipeline::BatchOptions batch;
   batch.pairs = pipeline::ReadManifest(a.pairs);
   batch.pair = a.alignment.pair;
@@ -244,7 +245,11 @@ int RunAlign(const std::vector<std::string>& args) {
     throw UsageError("align: --format must be text, tsv, jsonl or html");
   }
   UseColor(a.display, a.output == "-");  // reject a bad --color before the work
-  if (a.store) RequireOutputIsNotTm("align", a.output, a.db);
+  if (a.store) {
+    // Before the alignment: a --db that cannot be a TM fails at once.
+    RequireOutputIsNotTm("align", a.output, a.db);
+    RequireTmPath("align", a.db, /*create=*/true);
+  }
   const auto [src, tgt] = DocumentArgs("align", vm);
   AlignmentArgs alignment = a.alignment;
   alignment.pair.candidates = a.format == "html";  // the report's score matrix

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <iostream>
+#include <optional>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
@@ -47,6 +50,90 @@ std::string TsvField(std::string s) {
   return s;
 }
 
+// Whether any unit passes `filter` (stops at the first).
+bool AnyUnit(const tm::TranslationMemory& store, const tm::UnitFilter& filter) {
+  struct Found {};
+  try {
+    store.ForEachUnit(filter, [](const tm::TranslationUnit&) { throw Found{}; });
+  } catch (const Found&) {
+    return true;
+  }
+  return false;
+}
+
+// Why `filter` matched no unit of `store`: each filter that matches nothing
+// on its own, with what the TM holds instead.
+std::string NothingMatched(const tm::TranslationMemory& store, const tm::UnitFilter& filter,
+                           double min_score) {
+  std::vector<std::string> reasons;
+  if (!filter.documents.empty() || !filter.document_ids.empty()) {
+    tm::UnitFilter only;
+    only.documents = filter.documents;
+    only.document_ids = filter.document_ids;
+    if (!AnyUnit(store, only)) {
+      std::string known;
+      const std::vector<tm::DocumentInfo> documents = store.Documents();
+      for (size_t k = 0; k < documents.size() && k < 6; ++k) {
+        known += (k ? ", " : "") + std::to_string(documents[k].id) + " " + documents[k].path;
+      }
+      if (documents.size() > 6) known += " ...";
+      std::string asked;
+      for (const std::string& d : filter.documents) asked += (asked.empty() ? "" : ", ") + d;
+      for (int64_t id : filter.document_ids) {
+        asked += (asked.empty() ? "" : ", ") + std::to_string(id);
+      }
+      reasons.push_back("no unit comes from --document " + asked +
+                        (documents.empty() ? std::string(" (the TM has no aligned documents)")
+                                           : " (the TM's documents: " + known +
+                                                 "; see 'ancre stats --documents')"));
+    }
+  }
+  if (!filter.src_lang.empty() || !filter.tgt_lang.empty()) {
+    tm::UnitFilter only;
+    only.src_lang = filter.src_lang;
+    only.tgt_lang = filter.tgt_lang;
+    if (!AnyUnit(store, only)) {
+      std::string pairs;
+      for (const auto& c : store.Stats().units_by_lang_pair) {
+        pairs += (pairs.empty() ? "" : ", ") + c.name + " (" + std::to_string(c.count) + ")";
+      }
+      reasons.push_back(
+          "no unit is in " +
+          (filter.src_lang.empty() ? std::string() : "--src-lang " + filter.src_lang) +
+          (!filter.src_lang.empty() && !filter.tgt_lang.empty() ? " " : "") +
+          (filter.tgt_lang.empty() ? std::string() : "--tgt-lang " + filter.tgt_lang) +
+          (pairs.empty() ? std::string(" (the TM is empty)")
+                         : " (the TM holds " + pairs + " units by language pair)"));
+    }
+  }
+  if (min_score > 0) {
+    tm::UnitFilter only;
+    only.min_score = min_score;
+    if (!AnyUnit(store, only)) {
+      reasons.push_back("no unit scores --min-score " + FormatNumber(min_score) + " or more");
+    }
+  }
+  if (!filter.since.empty()) {
+    tm::UnitFilter only;
+    only.since = filter.since;
+    if (!AnyUnit(store, only)) {
+      reasons.push_back("no unit was created at or after --since " + filter.since);
+    }
+  }
+  if (!filter.origin.empty()) {
+    tm::UnitFilter only;
+    only.origin = filter.origin;
+    if (!AnyUnit(store, only)) reasons.push_back("no unit was " + filter.origin);
+  }
+  if (reasons.empty()) {
+    return "no translation unit of " + store.name() +
+           " matches all the filters together (each matches units on its own)";
+  }
+  std::string out = "no translation unit of " + store.name() + " matches: ";
+  for (size_t k = 0; k < reasons.size(); ++k) out += (k ? "; " : "") + reasons[k];
+  return out;
+}
+
 }  // namespace
 
 std::string ExportHelp() {
@@ -58,7 +145,9 @@ std::string ExportHelp() {
        "x-bead (1-1, 1-2 ...), x-anchors, x-document, x-origin, and for aligned units x-mode\n"
        "(parallel, comparable) and x-run (the run's id). Characters XML forbids are\n"
        "removed (and counted on stderr), segments are trimmed, and a unit with an empty side\n"
-       "is never written. The output file appears only when complete.\n\n"
+       "is never written. The output file appears only when complete. A filter that\n"
+       "matches no unit is an error (exit 1) that says which filter matched nothing and\n"
+       "what the TM holds; nothing is written then.\n\n"
     << ExportOptions()
     << "\nExamples:\n"
        "  ancre export --db tm.sqlite -o tm.tmx\n"
@@ -80,10 +169,7 @@ int RunExport(const std::vector<std::string>& args) {
   if (format != "tmx" && format != "tsv" && format != "jsonl") {
     throw UsageError("export: --format must be tmx, tsv or jsonl");
   }
-  const double min_score = vm["min-score"].as<double>();
-  if (!(min_score >= 0.0 && min_score <= 1.0)) {
-    throw UsageError("export: --min-score must be between 0 and 1");
-  }
+  const double min_score = RangeOption("export", vm, "min-score", 0, 1);
   tm::TmxExportOptions options;
   // Canonical tags already (ParseArgs): "fr_FR" is "fr-FR".
   if (vm.count("src-lang")) options.src_lang = vm["src-lang"].as<std::string>();
@@ -108,6 +194,7 @@ int RunExport(const std::vector<std::string>& args) {
   RequireOutputIsNotTm("export", vm["output"].as<std::string>(), vm["db"].as<std::string>());
   // Streaming the whole TM: the backend keeps the resident memory bounded
   // whatever the TM's size.
+  RequireTmPath("export", vm["db"].as<std::string>(), /*create=*/false);
   tm::OpenOptions store_options = OpenOptionsFromArgs(vm, /*write=*/false);
   store_options.streaming = true;
   tm::TranslationMemory store(vm["db"].as<std::string>(), store_options);
@@ -137,21 +224,34 @@ int RunExport(const std::vector<std::string>& args) {
     }
   }
 
-  Output output(vm["output"].as<std::string>());
-  std::ostream& out = output.stream();
-  tm::TmxExporter exporter(out, options);
+  // Nothing is written before the first unit that matches: a filter that
+  // matches nothing leaves no file (and nothing on stdout) behind.
+  std::optional<Output> output;
+  std::optional<tm::TmxExporter> exporter;
+  auto start = [&]() -> std::ostream& {
+    if (!output) {
+      output.emplace(vm["output"].as<std::string>());
+      exporter.emplace(output->stream(), options);
+      if (format == "tsv")
+        output->stream() << "src_lang\ttgt_lang\tsource\ttarget\tscore\tdocument\n";
+    }
+    return output->stream();
+  };
+  size_t matched = 0;  // units the filter passed (written or skipped for an empty side)
   size_t written = 0;
   size_t skipped = 0;
   size_t removed = 0;
   std::string line;
-  if (format == "tsv") out << "src_lang\ttgt_lang\tsource\ttarget\tscore\tdocument\n";
-  store.ForEachUnit(filter, [&](const tm::TranslationUnit& u) {
-    if (format == "tmx") {
-      exporter.Add(u);
+  store.ForEachUnit(filter, [&](const tm::TranslationUnit& stored) {
+    if ((!options.src_lang.empty() && !LanguageServes(options.src_lang, stored.src_lang)) ||
+        (!options.tgt_lang.empty() && !LanguageServes(options.tgt_lang, stored.tgt_lang))) {
       return;
     }
-    if ((!options.src_lang.empty() && !LanguageServes(options.src_lang, u.src_lang)) ||
-        (!options.tgt_lang.empty() && !LanguageServes(options.tgt_lang, u.tgt_lang))) {
+    ++matched;
+    std::ostream& out = start();
+    const tm::TranslationUnit& u = stored;
+    if (format == "tmx") {
+      exporter->Add(u);
       return;
     }
     std::string source = u.source, target = u.target;
@@ -198,28 +298,37 @@ int RunExport(const std::vector<std::string>& args) {
     out << line;
     ++written;
   });
-  if (format == "tmx") {
-    exporter.Finish();
-    written = exporter.stats().units;
-    skipped = exporter.stats().units_skipped;
-    removed = exporter.stats().chars_removed;
+  const bool filtered = !filter.documents.empty() || !filter.document_ids.empty() ||
+                        !options.src_lang.empty() || !options.tgt_lang.empty() || min_score > 0 ||
+                        !since.empty() || !origin.empty();
+  if (matched == 0 && filtered) {
+    // Nothing was written: say which filter matched nothing, and what the TM holds.
+    throw Error("export: " + NothingMatched(store, filter, min_score) + "; nothing was written");
   }
-  output.Commit();
+  start();
+  if (format == "tmx") {
+    exporter->Finish();
+    written = exporter->stats().units;
+    skipped = exporter->stats().units_skipped;
+    removed = exporter->stats().chars_removed;
+  }
+  output->Commit();
 
-  const std::string where = output.is_stdout() ? "stdout" : vm["output"].as<std::string>();
+  const std::string where = output->is_stdout() ? "stdout" : vm["output"].as<std::string>();
   if (removed > 0) {
     std::cerr << "ancre: warning: " << removed
               << " character(s) that XML forbids (control characters, invalid UTF-8) were "
                  "removed from the exported text\n";
   }
-  if (format == "tmx" && exporter.stats().markup_dropped > 0) {
-    std::cerr << "ancre: warning: " << exporter.stats().markup_dropped
+  if (format == "tmx" && exporter->stats().markup_dropped > 0) {
+    std::cerr << "ancre: warning: " << exporter->stats().markup_dropped
               << " segment(s) had invalid inline markup; their plain text was exported\n";
   }
   if (!vm.count("quiet")) {
     std::cerr << "ancre: exported " << written << " translation unit(s) from " << store.name()
               << " to " << where;
     if (skipped > 0) std::cerr << " (" << skipped << " skipped: empty source or target)";
+    if (matched == 0) std::cerr << " (the translation memory is empty)";
     std::cerr << "\n";
   }
   return 0;

@@ -111,6 +111,7 @@ int RunImport(const std::vector<std::string>& args) {
                                 ? std::function<void(const std::string&)>(
                                       [](const std::string& line) { std::cerr << line << "\n"; })
                                 : nullptr);
+  RequireTmPath("import", vm["db"].as<std::string>(), /*create=*/true);
   auto reader = tm::TmxReader::Open(file);  // before the TM: a missing file creates nothing
   tm::TmxImporter importer(*reader, options, reporter);
   ReportFileSizeLimitAsError();

@@ -115,10 +115,7 @@ int RunLookup(const std::vector<std::string>& args) {
     throw UsageError("lookup: --format must be text or jsonl");
   }
   tm::LookupOptions options;
-  options.threshold = vm["threshold"].as<double>();
-  if (!(options.threshold >= 0 && options.threshold <= 100)) {
-    throw UsageError("lookup: --threshold must be between 0 and 100");
-  }
+  options.threshold = RangeOption("lookup", vm, "threshold", 0, 100);
   options.max = vm["max"].as<size_t>();
   options.src_lang = vm["from"].as<std::string>();
   options.tgt_lang = vm["to"].as<std::string>();

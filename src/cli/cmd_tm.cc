@@ -88,10 +88,7 @@ int RunPrune(const std::vector<std::string>& args) {
   }
   tm::PruneOptions options;
   if (vm.count("below")) {
-    options.below = vm["below"].as<double>();
-    if (!(options.below >= 0 && options.below <= 1)) {
-      throw UsageError("tm prune: --below is an alignment score between 0 and 1");
-    }
+    options.below = RangeOption("tm prune", vm, "below", 0, 1);
   }
   if (vm.count("document")) {
     options.document_id = vm["document"].as<int64_t>();

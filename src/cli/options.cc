@@ -12,8 +12,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <random>
+#include <sstream>
+#include <stdexcept>
 
 #include "src/core/error.h"
 #include "src/core/language_tag.h"
@@ -318,6 +321,37 @@ void RequireOptionFolder(const std::string& option, const std::string& path) {
     throw UsageError(option + " " + path +
                      ": is not a folder; give the folder of the dictionaries");
   }
+}
+
+double RangeOption(const std::string& command, const po::variables_map& vm, const std::string& name,
+                   double lo, double hi) {
+  const boost::any& any = vm[name].value();
+  double value = 0;
+  if (const double* d = boost::any_cast<double>(&any)) {
+    value = *d;
+  } else if (const int* i = boost::any_cast<int>(&any)) {
+    value = *i;
+  } else if (const int64_t* l = boost::any_cast<int64_t>(&any)) {
+    value = static_cast<double>(*l);
+  } else {
+    throw std::logic_error("RangeOption: --" + name + " is not a number option");
+  }
+  if (value >= lo && value <= hi) return value;
+  auto number = [](double x) {
+    std::ostringstream s;
+    s << x;
+    return s.str();
+  };
+  std::string message = (command.empty() ? "" : command + ": ") + "--" + name + " " +
+                        number(value) + " is out of range; give " +
+                        (hi == std::numeric_limits<double>::max()
+                             ? "a number of at least " + number(lo)
+                             : "a number from " + number(lo) + " to " + number(hi));
+  if (hi == 1.0 && value > 1.0 && value <= 100.0) {
+    message +=
+        " (scores are fractions: for " + number(value) + "% write " + number(value / 100.0) + ")";
+  }
+  throw UsageError(message);
 }
 
 bool IsTerminal(int fd) { return isatty(fd) != 0; }

@@ -116,6 +116,14 @@ void RequireOptionFile(const std::string& option, const std::string& path);
 // Throws UsageError naming `option` unless `path` is an existing folder.
 void RequireOptionFolder(const std::string& option, const std::string& path);
 
+// The value of the numeric option `--name` in vm, checked against [lo, hi]
+// (every command checks its numeric options here, so they all say the same).
+// Throws UsageError naming `command` (if not empty), the option, the value and the range
+// otherwise, NaN included; for a score option (hi == 1) given as a
+// percentage (95), it says which score was meant (0.95).
+double RangeOption(const std::string& command, const po::variables_map& vm, const std::string& name,
+                   double lo, double hi);
+
 // True if file descriptor fd is a terminal.
 bool IsTerminal(int fd);
 

@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <limits>
 
 #include "src/core/error.h"
 #include "src/core/utf8.h"
@@ -32,8 +35,8 @@ void AddBusyTimeoutOption(po::options_description* o) {
 }
 
 int BusyTimeoutFromArgs(const po::variables_map& vm) {
-  const int ms = vm["busy-timeout"].as<int>();
-  if (ms < 0) throw UsageError("--busy-timeout must be 0 or more milliseconds");
+  const int ms =
+      static_cast<int>(RangeOption("", vm, "busy-timeout", 0, std::numeric_limits<double>::max()));
   busy_timeout_used_ms = ms;
   return ms;
 }
@@ -78,7 +81,61 @@ std::string ErrorMessage(const std::exception& e) {
   return what;
 }
 
+namespace {
+
+// Whether `head` (the start of a file) is an XML document whose root is <tmx>.
+bool LooksLikeTmx(std::string head) {
+  if (head.size() >= 2 &&
+      (head.compare(0, 2, "\xFF\xFE") == 0 || head.compare(0, 2, "\xFE\xFF") == 0)) {
+    // UTF-16: keep the ASCII bytes, enough to find the root element.
+    std::string ascii;
+    for (char c : head) {
+      if (c != '\0') ascii.push_back(c);
+    }
+    head = ascii;
+  }
+  return head.find("<tmx") != std::string::npos;
+}
+
+}  // namespace
+
+void RequireTmPath(const std::string& command, const std::string& db, bool create) {
+  const std::filesystem::path file = tm::TranslationMemory::Files(db).file;
+  if (file.empty()) return;  // not a file (":memory:")
+  const std::string head = (command.empty() ? "" : command + ": ") + "--db " + db;
+  std::error_code ec;
+  const std::filesystem::file_status st = std::filesystem::status(file, ec);
+  if (st.type() == std::filesystem::file_type::not_found) {
+    const std::filesystem::path folder = file.parent_path();
+    if (create && !folder.empty() && !std::filesystem::is_directory(folder, ec)) {
+      throw Error(head + ": the folder " + folder.string() +
+                  " does not exist; create it first, or give another path");
+    }
+    return;
+  }
+  if (st.type() == std::filesystem::file_type::directory) {
+    throw Error(head + ": is a folder, not a translation memory; give the path of a TM file (" +
+                (file / "tm.sqlite").string() + ")");
+  }
+  if (st.type() != std::filesystem::file_type::regular) return;
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes(512, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<size_t>(in.gcount()));
+  // SQLite's file format: every database file begins with this 16-byte string.
+  static constexpr std::string_view kSqliteHeader("SQLite format 3\0", 16);
+  if (bytes.empty() || std::string_view(bytes).substr(0, 16) == kSqliteHeader) return;
+  if (LooksLikeTmx(bytes)) {
+    throw Error(head + ": is a TMX file, not a translation memory; import it into one first: " +
+                "ancre import " + db + " --db tm.sqlite (then give --db tm.sqlite)");
+  }
+  throw Error(head +
+              ": is not a translation memory (ancre keeps a TM in a SQLite file); check the "
+              "path, or give a new file name to create one");
+}
+
 tm::TranslationMemory OpenStore(const po::variables_map& vm, bool write, bool create) {
+  RequireTmPath("", vm["db"].as<std::string>(), write && create);
   return tm::TranslationMemory(vm["db"].as<std::string>(), OpenOptionsFromArgs(vm, write, create));
 }
 

@@ -34,7 +34,15 @@ std::string ErrorMessage(const std::exception& e);
 // (the file must exist) or writing (created if missing only when `create`).
 tm::OpenOptions OpenOptionsFromArgs(const po::variables_map& vm, bool write, bool create = false);
 
-// Opens the TM named by --db. For reading, the file must exist and is never
+// Throws Error naming `command` (if not empty) if `db` (a --db argument) cannot be a
+// translation memory, before any work is done: an existing file that is not
+// one (a TMX file — with the import command that reads it —, a text file), a
+// folder, or, when `create`, a path whose folder is missing. A URI that is not
+// a file, a TM file, an empty file and a missing file in an existing folder
+// pass (opening the TM says what else is wrong).
+void RequireTmPath(const std::string& command, const std::string& db, bool create);
+
+// Opens the TM named by --db (RequireTmPath first). For reading, the file must exist and is never
 // modified; for writing it is created if missing only when `create`.
 // Throws what tm::TranslationMemory's constructor throws.
 tm::TranslationMemory OpenStore(const po::variables_map& vm, bool write, bool create = false);

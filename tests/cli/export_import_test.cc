@@ -170,10 +170,13 @@ TEST_F(ExportImportTest, FiltersAndFormats) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("src_lang\ttgt_lang\tsource\ttarget\tscore\tdocument\n", 0), 0u);
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 25);  // header + 24 distinct pairs
+  // A filter that matches nothing is an error that says so, and writes nothing.
   r = RunAncre("export --db " + Q(Db()) + " --origin aligned -o -");
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out.find("<tu "), std::string::npos);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("no unit was aligned"), std::string::npos) << r.err;
   r = RunAncre("export --db " + Q(Db()) + " --since 2999-01-01 --format jsonl -o -");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(r.out, "");
   r = RunAncre("export --db " + Q(Db()) + " --document " +
                Q(kSamples + "06-omegat-project_save-tmx11.tmx") + " --format jsonl -o -");

@@ -28,10 +28,11 @@ std::string DescribeSqliteError(int rc, sqlite3* db, const std::string& file,
              "), e.g. disk full or file size limit; the transaction was rolled back and the "
              "translation memory is unchanged; free some space and retry";
     case SQLITE_CORRUPT:
+      return head + "the translation memory is corrupt (" + detail + "); restore it from a backup";
     case SQLITE_NOTADB:
-      return head + "not a valid translation memory (" + detail +
-             "); the file is corrupt or not a SQLite database; check the path or restore it from "
-             "a backup";
+      // Most often a file given for the TM by mistake (a TMX, a text), not a damaged TM.
+      return head + "not a translation memory (" + detail +
+             "); the file is not a SQLite database: check the path";
     case SQLITE_CANTOPEN:
       return head + "cannot open the file (" + detail +
              "); check that it exists and that its folder is readable";
