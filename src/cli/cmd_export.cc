@@ -50,6 +50,24 @@ std::string TsvField(std::string s) {
   return s;
 }
 
+// A provenance label as export writes it: each document ("a | b" names two)
+// by its file name only ("/home/ana/news/a.fr.txt | b.en.txt" ->
+// "a.fr.txt | b.en.txt").
+std::string DocumentFileNames(const std::string& label) {
+  static constexpr std::string_view kSeparator = " | ";
+  std::string out;
+  size_t begin = 0;
+  while (true) {
+    const size_t end = label.find(kSeparator, begin);
+    const std::string part = label.substr(begin, end == std::string::npos ? end : end - begin);
+    const size_t slash = part.find_last_of('/');
+    out += slash == std::string::npos || slash + 1 == part.size() ? part : part.substr(slash + 1);
+    if (end == std::string::npos) return out;
+    out += kSeparator;
+    begin = end + kSeparator.size();
+  }
+}
+
 // Whether any unit passes `filter` (stops at the first).
 bool AnyUnit(const tm::TranslationMemory& store, const tm::UnitFilter& filter) {
   struct Found {};
@@ -142,7 +160,8 @@ std::string ExportHelp() {
        "Writes the translation units of the TM as TMX 1.4b for CAT tools (OmegaT, Trados,\n"
        "memoQ, Okapi ...), as TSV (src_lang, tgt_lang, source, target, score, document) or as\n"
        "JSONL. In TMX, each unit carries its provenance and evidence as props: x-score,\n"
-       "x-bead (1-1, 1-2 ...), x-anchors, x-document, x-origin, and for aligned units x-mode\n"
+       "x-bead (1-1, 1-2 ...), x-anchors, x-document (the documents' file names, without\n"
+       "their folders), x-origin, and for aligned units x-mode\n"
        "(parallel, comparable) and x-run (the run's id). Characters XML forbids are\n"
        "removed (and counted on stderr), segments are trimmed, and a unit with an empty side\n"
        "is never written. The output file appears only when complete. A filter that\n"
@@ -242,6 +261,7 @@ int RunExport(const std::vector<std::string>& args) {
   size_t skipped = 0;
   size_t removed = 0;
   std::string line;
+  tm::TranslationUnit shown;
   store.ForEachUnit(filter, [&](const tm::TranslationUnit& stored) {
     if ((!options.src_lang.empty() && !LanguageServes(options.src_lang, stored.src_lang)) ||
         (!options.tgt_lang.empty() && !LanguageServes(options.tgt_lang, stored.tgt_lang))) {
@@ -249,7 +269,11 @@ int RunExport(const std::vector<std::string>& args) {
     }
     ++matched;
     std::ostream& out = start();
-    const tm::TranslationUnit& u = stored;
+    // The provenance names the documents by file name only: the folders of
+    // the machine that aligned them stay in the TM.
+    shown = stored;
+    shown.document = DocumentFileNames(stored.document);
+    const tm::TranslationUnit& u = shown;
     if (format == "tmx") {
       exporter->Add(u);
       return;

@@ -21,6 +21,17 @@ std::vector<std::string> Originals(const text::InputText& input, const Document&
   return out;
 }
 
+// A document's title: its first segment, cut at kTitleBytes on a character
+// boundary (the text is valid UTF-8, and so is the title).
+std::string Title(const std::string& first_segment) {
+  constexpr size_t kTitleBytes = 200;
+  if (first_segment.size() <= kTitleBytes) return first_segment;
+  size_t end = kTitleBytes;
+  // UTF-8: continuation bytes are 10xxxxxx; back up to the start of a character.
+  while (end > 0 && (static_cast<unsigned char>(first_segment[end]) & 0xC0) == 0x80) --end;
+  return first_segment.substr(0, end);
+}
+
 // A TM's record of one side; borrows doc and anchors (see tm::DocumentRecord).
 tm::DocumentRecord Record(const std::string& path, const text::InputText& input,
                           const Document& doc, const DocumentAnchors& anchors,
@@ -29,7 +40,7 @@ tm::DocumentRecord Record(const std::string& path, const text::InputText& input,
   r.path = path;
   r.content = input.utf8();
   r.language = language;
-  r.title = doc.segments.empty() ? "" : doc.segments.front().text.substr(0, 200);
+  r.title = doc.segments.empty() ? "" : Title(doc.segments.front().text);
   r.date = date;
   r.document = &doc;
   r.anchors = &anchors;
