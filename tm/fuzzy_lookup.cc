@@ -32,7 +32,9 @@
 #include <string>
 #include <unordered_map>
 
+#include "src/core/bead_json.h"
 #include "src/core/error.h"
+#include "tm/cat_match.h"
 
 namespace ancre::tm::internal {
 
@@ -284,16 +286,60 @@ std::vector<ScoredUnit> Best(std::vector<ScoredUnit> scored, size_t max) {
 
 std::vector<ScoredUnit> FindMatchesByScan(const MatchWords& q, const LookupOptions& options,
                                           PostingSource& source) {
+  return FindMatchesByScan(q, options,
+                           [&source](const KeyVisitor& visit) { source.ScanKeys(visit); });
+}
+
+std::vector<ScoredUnit> FindMatchesByScan(const MatchWords& q, const LookupOptions& options,
+                                          const std::function<void(const KeyVisitor&)>& scan_keys) {
   CheckOptions(options);
   if (q.size() == 0 || options.max == 0) return {};
   QueryWords words(q);
   std::vector<ScoredUnit> scored;
   double score = 0;
-  source.ScanKeys([&](int64_t id, std::string_view key) {
+  scan_keys([&](int64_t id, std::string_view key) {
     if (!words.Score(key, options.threshold, &score) || score < options.threshold) return;
     scored.push_back({score, id});
   });
   return Best(std::move(scored), options.max);
+}
+
+std::vector<FoundUnit> BestBothWays(const std::vector<ScoredUnit>& by_source,
+                                    const std::vector<ScoredUnit>& by_target, size_t max) {
+  std::vector<FoundUnit> found;
+  for (const ScoredUnit& s : by_source) found.push_back({s.score, s.id, false});
+  for (const ScoredUnit& s : by_target) found.push_back({s.score, s.id, true});
+  std::sort(found.begin(), found.end(), [](const FoundUnit& a, const FoundUnit& b) {
+    if (a.word_score != b.word_score) return a.word_score > b.word_score;
+    return a.id != b.id ? a.id < b.id : a.reversed < b.reversed;
+  });
+  if (found.size() > max) found.resize(max);
+  return found;
+}
+
+void CompleteMatch(std::string_view query, std::string_view source_markup,
+                   std::string_view anchors_json, FuzzyMatch* m) {
+  const CatMatch cat = CompareForMatch(query, m->source, source_markup);
+  m->score = cat.score;
+  m->differences = cat.differences;
+  m->edits = DiffWords(SplitMatchWords(query), SplitMatchWords(m->source)).edits;
+  m->adapted_target.clear();
+  m->adaptations.clear();
+  if (cat.numbers.empty() || anchors_json.empty()) return;
+  std::vector<SharedAnchor> anchors = SharedAnchorsFromJson(anchors_json);
+  if (m->reversed) {
+    for (SharedAnchor& a : anchors) std::swap(a.src_text, a.tgt_text);
+  }
+  m->adapted_target = AdaptTarget(m->target, cat.numbers, anchors, &m->adaptations);
+}
+
+void OrderMatches(double threshold, std::vector<FuzzyMatch>* matches) {
+  std::erase_if(*matches, [threshold](const FuzzyMatch& m) { return m.score < threshold; });
+  std::stable_sort(matches->begin(), matches->end(), [](const FuzzyMatch& a, const FuzzyMatch& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.word_score != b.word_score) return a.word_score > b.word_score;
+    return a.tu != b.tu ? a.tu < b.tu : a.reversed < b.reversed;
+  });
 }
 
 std::vector<ScoredUnit> FindMatches(const MatchWords& q, const LookupOptions& options,

@@ -73,4 +73,35 @@ std::vector<ScoredUnit> FindMatches(const MatchWords& query, const LookupOptions
 std::vector<ScoredUnit> FindMatchesByScan(const MatchWords& query, const LookupOptions& options,
                                           PostingSource& source);
 
+// The same from scoring every unit scan_keys visits (units without a word
+// index: a TM's target sides).
+std::vector<ScoredUnit> FindMatchesByScan(const MatchWords& query, const LookupOptions& options,
+                                          const std::function<void(const KeyVisitor&)>& scan_keys);
+
+// A unit found by words, on its source side (reversed = false) or its target
+// side, with its word-level score.
+struct FoundUnit {
+  double word_score = 0.0;
+  int64_t id = 0;
+  bool reversed = false;
+};
+
+// The `max` best of the units found both ways: by word score, then id, the
+// source side first.
+std::vector<FoundUnit> BestBothWays(const std::vector<ScoredUnit>& by_source,
+                                    const std::vector<ScoredUnit>& by_target, size_t max);
+
+// Completes a match whose texts the backend read (source and target already
+// swapped when m->reversed): its CAT score and differences against query
+// (tm/cat_match.h), its word edits, and its target adapted to the query's
+// numbers through anchors_json (the TU's evidence, tm/cat_match.h
+// AdaptTarget; its sides are swapped here when reversed). source_markup: the
+// TMX inline markup of m->source, or empty.
+void CompleteMatch(std::string_view query, std::string_view source_markup,
+                   std::string_view anchors_json, FuzzyMatch* m);
+
+// Keeps the matches whose CAT score reaches threshold, best first: by score,
+// then word score, then TU id, the source side first.
+void OrderMatches(double threshold, std::vector<FuzzyMatch>* matches);
+
 }  // namespace ancre::tm::internal

@@ -77,20 +77,41 @@ struct UnitFilter {
 struct LookupOptions {
   double threshold = 70.0;  // minimum match percentage, in [0, 100]
   size_t max = 10;          // at most this many matches, best first
-  std::string src_lang;     // only TUs whose source language matches (as UnitFilter); empty = any
-  std::string tgt_lang;     // only TUs whose target language matches; empty = any
+  // The query's language: only TUs with a side in it (as UnitFilter: "fr"
+  // finds fr-FR). Their source side first; with it set, TUs whose target side
+  // is in it are looked up too, read the other way (a fr->en TM answers an en
+  // query for fr). Empty = the TUs' source side, any language.
+  std::string src_lang;
+  // The language wanted: only TUs whose other side is in it; empty = any.
+  std::string tgt_lang;
 };
 
 struct FuzzyMatch {
-  double score = 0.0;  // match percentage; 100 = identical normalized text
+  // Match percentage as CAT tools compute it (tm/cat_match.h): characters and
+  // inline tags of the texts as written; 100 only for identical text.
+  double score = 0.0;
+  // The word-level match percentage candidates are found by (tm/fuzzy.h):
+  // case, accents and punctuation ignored.
+  double word_score = 0.0;
   int64_t tu = 0;
+  // The TU's side matched (in the query's language) and the other side; when
+  // `reversed`, these are the TU's target and source.
   std::string source;
   std::string target;
   std::string src_lang;
   std::string tgt_lang;
+  bool reversed = false;        // matched on the TU's target side: the TM read the other way
   std::string document;         // provenance label of the TU's first provenance
   double tu_score = 0.0;        // the TU's alignment confidence
-  std::vector<WordEdit> edits;  // how the query differs from `source`
+  std::vector<WordEdit> edits;  // the words that differ between the query and `source`
+  // What else differs (tm/cat_match.h): "case", "accents", "punctuation",
+  // "spacing", "tags", "number 31 → 30" (query → TM), "characters".
+  std::vector<std::string> differences;
+  // `target` adapted to the query's numbers and dates where the TU's anchors
+  // pair them (the TU's "30" is the target's "30", the query says "31"); empty
+  // when nothing was adapted. Each adaptation: "30 → 31".
+  std::string adapted_target;
+  std::vector<std::string> adaptations;
 };
 
 struct SearchOptions {

@@ -150,10 +150,14 @@ class TranslationMemory {
   void ForEachUnit(const UnitFilter& filter,
                    const std::function<void(const TranslationUnit&)>& visit) const;
 
-  // Fuzzy matches of query against TU sources, best first (score, then TU id).
-  // Candidates come from the word index: never a scan of every TU when
-  // threshold > 0. Returns no matches for a query without words. Throws Error
-  // for a threshold outside [0, 100].
+  // Fuzzy matches of query against TU sources (and, with options.src_lang, TU
+  // targets in that language, read the other way), scored as CAT tools score
+  // them (FuzzyMatch::score, tm/cat_match.h), at least options.threshold,
+  // best first (score, word score, then TU id). Candidates are the
+  // options.max units whose words match best (tm/fuzzy.h), at least the
+  // threshold; on source sides they come from the word index: never a scan
+  // of every TU when threshold > 0 (target sides are scanned). Returns no matches for a query
+  // without words. Throws Error for a threshold outside [0, 100].
   std::vector<FuzzyMatch> Lookup(std::string_view query, const LookupOptions& options) const;
   // The same result computed by scoring every TU: the reference for Lookup.
   std::vector<FuzzyMatch> LookupByScan(std::string_view query, const LookupOptions& options) const;

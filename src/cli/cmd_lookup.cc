@@ -1,4 +1,5 @@
 // ancre lookup: fuzzy matches of a sentence in the translation memory.
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -18,9 +19,9 @@ po::options_description LookupOptions() {
        "minimum match percentage, 0-100")                                             //
       ("max,n", po::value<size_t>()->default_value(10), "at most this many matches")  //
       ("from", po::value<std::string>()->default_value(""),
-       "only TUs whose source language is this (fr matches fr-FR)")  //
+       "the sentence's language (fr matches fr-FR): TUs with a side in it, either way")  //
       ("to", po::value<std::string>()->default_value(""),
-       "only TUs whose target language is this")  //
+       "only TUs whose other side is in this language")  //
       ("format,f", po::value<std::string>()->default_value("text"), "text or jsonl");
   AddDbOption(&o);
   return o;
@@ -51,6 +52,23 @@ void WriteJsonl(const std::string& query, const tm::FuzzyMatch& m, std::string* 
   AppendJsonString(m.tgt_lang, out);
   *out += ",\"tu_score\":" + FormatNumber(m.tu_score) + ",\"query\":";
   AppendJsonString(query, out);
+  *out += ",\"word_score\":" + FormatNumber(m.word_score) +
+          ",\"reversed\":" + (m.reversed ? "true" : "false") + ",\"differences\":[";
+  for (size_t i = 0; i < m.differences.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    AppendJsonString(m.differences[i], out);
+  }
+  *out += "]";
+  if (!m.adapted_target.empty()) {
+    *out += ",\"adapted_target\":";
+    AppendJsonString(m.adapted_target, out);
+    *out += ",\"adaptations\":[";
+    for (size_t i = 0; i < m.adaptations.size(); ++i) {
+      if (i > 0) out->push_back(',');
+      AppendJsonString(m.adaptations[i], out);
+    }
+    *out += "]";
+  }
   *out += ",\"edits\":[";
   for (size_t i = 0; i < m.edits.size(); ++i) {
     const auto& e = m.edits[i];
@@ -70,11 +88,34 @@ void WriteJsonl(const std::string& query, const tm::FuzzyMatch& m, std::string* 
 }
 
 void WriteText(const tm::FuzzyMatch& m, std::string* out) {
-  *out += FormatNumber(m.score) + "%  TU " + std::to_string(m.tu) + "  (" +
-          TerminalText(m.document) + ", alignment score " + FormatNumber(m.tu_score) + ")\n";
+  *out +=
+      FormatNumber(m.score) + "%  TU " + std::to_string(m.tu) + "  (" + TerminalText(m.document) +
+      ", alignment score " + FormatNumber(m.tu_score) +
+      (m.reversed ? "; the TM's " + m.tgt_lang + " → " + m.src_lang + " unit, read the other way"
+                  : "") +
+      ")\n";
   *out += "  " + m.src_lang + ": " + TerminalText(m.source) + "\n";
   *out += "  " + m.tgt_lang + ": " + TerminalText(m.target) + "\n";
-  if (!m.edits.empty()) *out += "  differs: " + tm::DescribeEdits(m.edits) + "\n";
+  std::string differs;
+  for (const std::string& d : m.differences) differs += (differs.empty() ? "" : ", ") + d;
+  // Numbers are named above; the other word edits follow.
+  std::vector<tm::WordEdit> words;
+  for (const tm::WordEdit& e : m.edits) {
+    const bool number =
+        std::any_of(m.differences.begin(), m.differences.end(), [&e](const std::string& d) {
+          return e.kind == tm::WordEdit::Kind::kReplace &&
+                 d == "number " + e.query_word + " → " + e.candidate_word;
+        });
+    if (!number) words.push_back(e);
+  }
+  if (!words.empty()) differs += (differs.empty() ? "" : ", ") + tm::DescribeEdits(words);
+  if (!differs.empty()) *out += "  differs: " + differs + "\n";
+  if (!m.adapted_target.empty()) {
+    std::string applied;
+    for (const std::string& a : m.adaptations) applied += (applied.empty() ? "" : ", ") + a;
+    *out += "  adapted " + m.tgt_lang + ": " + TerminalText(m.adapted_target) + "  [ADAPTED " +
+            applied + ": check it]\n";
+  }
 }
 
 }  // namespace
@@ -83,12 +124,19 @@ std::string LookupHelp() {
   std::ostringstream s;
   s << "Usage: ancre lookup \"SENTENCE\" [options]     (or - : one sentence per line on stdin)\n\n"
        "Finds the translation memory's fuzzy matches for a sentence, best first, as CAT\n"
-       "tools show them: match = 100 × (1 − word edits / words of the longer text), on text\n"
-       "with case, accents, spaces and punctuation normalized; 100% only for identical\n"
-       "normalized text. Each match says which words differ.\n\n"
+       "tools show them: match = 100 × (1 − character edits / characters of the longer\n"
+       "text), an inline tag (<b>) counting as one character; 100% only for identical text,\n"
+       "tags included. Candidates are found by their words (case, accents and punctuation\n"
+       "aside). Each match says what differs: case, accents, punctuation, spacing, tags,\n"
+       "numbers (number 31 → 30: yours → the TM's) and words. Where the TU's anchors pair\n"
+       "a number or date on both sides, the translation adapted to yours is shown, marked\n"
+       "ADAPTED. With --from, TUs whose target is in that language are matched too, read\n"
+       "the other way (an en→fr lookup in a fr→en TM).\n\n"
     << LookupOptions()
     << "\nJSONL fields: score, source, target, tu, document, src_lang, tgt_lang, tu_score\n"
-       "(alignment confidence), query, edits ([{op: insert|delete|replace, query, tm}]).\n\n"
+       "(alignment confidence), query, word_score, reversed (read from the TU's target),\n"
+       "differences, adapted_target and adaptations (when adapted), edits ([{op:\n"
+       "insert|delete|replace, query, tm}]).\n\n"
        "Examples:\n"
        "  ancre lookup --db tm.sqlite \"Les deux pays créeront une équipe conjointe.\"\n"
        "  ancre lookup --db tm.sqlite --threshold 85 --format jsonl - < sentences.fr.txt\n";

@@ -65,9 +65,53 @@ TEST(TmCliTest, LookupShowsMatchPercentTranslationAndDifferences) {
   auto r = RunAncre("lookup --db " + Q(dir / "tm.sqlite") +
                     " 'Les deux pays créeront une équipe commune.'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("85.71%"), std::string::npos) << r.out;
+  // Characters, as translate-toolkit counts them: 5 edits in 44 characters.
+  EXPECT_NE(r.out.find("88.64%"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("The two countries will create a joint team."), std::string::npos);
   EXPECT_NE(r.out.find("replaced \"commune\"→\"conjointe\""), std::string::npos) << r.out;
+}
+
+TEST(TmCliTest, LookupNeverShowsHundredForTextThatDiffersAndSaysHow) {
+  ScratchDir dir;
+  MakeTm(dir / "tm.sqlite");
+  auto r = RunAncre("lookup --db " + Q(dir / "tm.sqlite") +
+                    " 'les deux pays créeront une équipe conjointe'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("100%"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("95.45%"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  differs: case, punctuation\n"), std::string::npos) << r.out;
+  auto n = RunAncre("lookup --db " + Q(dir / "tm.sqlite") +
+                    " 'La réunion a eu lieu à Séoul le 28 octobre.'");
+  ASSERT_EQ(n.exit_code, 0) << n.err;
+  EXPECT_NE(n.out.find("  differs: number 28 → 27\n"), std::string::npos) << n.out;
+}
+
+TEST(TmCliTest, LookupReadsTheTmTheOtherWayAndAdaptsNumbers) {
+  ScratchDir dir;
+  {
+    TranslationMemory store(dir / "tm.sqlite", {});
+    TranslationUnit u = Unit("La police a arrêté 30 personnes le 27 octobre.",
+                             "Police arrested 30 people on October 27.", 0.9);
+    u.anchors_json = R"([{"kind":"number","key":"30","src":"30","tgt":"30"},)"
+                     R"({"kind":"date","key":"--10-27","src":"27 octobre","tgt":"October 27"}])";
+    store.AddUnits({u});
+  }
+  auto r = RunAncre("lookup --from en --to fr --db " + Q(dir / "tm.sqlite") +
+                    " 'Police arrested 31 people on October 27.'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("the TM's fr → en unit, read the other way"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  en: Police arrested 30 people on October 27.\n"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  fr: La police a arrêté 30 personnes le 27 octobre.\n"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  adapted fr: La police a arrêté 31 personnes le 27 octobre.  [ADAPTED "
+                       "30 → 31: check it]\n"),
+            std::string::npos)
+      << r.out;
+  // Without the query's language, the TM is read fr → en only.
+  auto one_way = RunAncre("lookup --db " + Q(dir / "tm.sqlite") +
+                          " 'Police arrested 31 people on October 27.'");
+  EXPECT_NE(one_way.out.find("no match"), std::string::npos) << one_way.out;
 }
 
 TEST(TmCliTest, LookupJsonlHasTheDocumentedFields) {
@@ -76,11 +120,16 @@ TEST(TmCliTest, LookupJsonlHasTheDocumentedFields) {
   auto r = RunAncre("lookup --format jsonl --db " + Q(dir / "tm.sqlite") +
                     " 'la reunion a eu lieu a seoul le 27 octobre'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out.rfind("{\"score\":100,\"source\":\"La réunion a eu lieu à Séoul le 27 octobre.\","
-                        "\"target\":\"The meeting took place in Seoul on October 27.\",\"tu\":2,"
-                        "\"document\":\"scams.fr.txt | scams.en.txt\"",
-                        0),
-            0u)
+  EXPECT_EQ(
+      r.out.rfind("{\"score\":86.05,\"source\":\"La réunion a eu lieu à Séoul le 27 octobre.\","
+                  "\"target\":\"The meeting took place in Seoul on October 27.\",\"tu\":2,"
+                  "\"document\":\"scams.fr.txt | scams.en.txt\"",
+                  0),
+      0u)
+      << r.out;
+  EXPECT_NE(r.out.find("\"word_score\":100,\"reversed\":false,\"differences\":[\"case\","
+                       "\"accents\",\"punctuation\"]"),
+            std::string::npos)
       << r.out;
 }
 

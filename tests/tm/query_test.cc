@@ -4,6 +4,7 @@
 #include <random>
 
 #include "src/core/error.h"
+#include "tm/cat_match.h"
 #include "tm/translation_memory.h"
 
 namespace ancre::tm {
@@ -70,26 +71,87 @@ std::vector<int64_t> Ids(const std::vector<FuzzyMatch>& matches) {
   return ids;
 }
 
-TEST(LookupTest, ExactTextScoresHundredEvenWithOtherCaseAndPunctuation) {
+TEST(LookupTest, OnlyIdenticalTextScoresHundred) {
   TranslationMemory store = SmallTm();
+  auto same = store.Lookup("Les deux pays créeront une équipe conjointe.", {});
+  ASSERT_FALSE(same.empty());
+  EXPECT_DOUBLE_EQ(same[0].score, 100.0);
+  EXPECT_TRUE(same[0].differences.empty());
+  // Other case, no final full stop: the same words, not the same text.
   auto m = store.Lookup("les deux pays créeront une ÉQUIPE conjointe", {});
   ASSERT_FALSE(m.empty());
-  EXPECT_DOUBLE_EQ(m[0].score, 100.0);
+  EXPECT_LT(m[0].score, 100.0);
+  EXPECT_DOUBLE_EQ(
+      m[0].score,
+      CompareForMatch("les deux pays créeront une ÉQUIPE conjointe", m[0].source).score);
+  EXPECT_DOUBLE_EQ(m[0].word_score, 100.0);
+  EXPECT_EQ(m[0].differences, (std::vector<std::string>{"case", "punctuation"}));
   EXPECT_EQ(m[0].target, "The two countries will create a joint team.");
   EXPECT_EQ(m[0].document, "test.tmx");
   EXPECT_TRUE(m[0].edits.empty());
+  auto accents = store.Lookup("La reunion a eu lieu a Seoul.", {});
+  ASSERT_FALSE(accents.empty());
+  EXPECT_LT(accents[0].score, 100.0);
+  EXPECT_EQ(accents[0].differences, std::vector<std::string>{"accents"});
 }
 
 TEST(LookupTest, RanksByScoreAndSaysWhatDiffers) {
   TranslationMemory store = SmallTm();
-  auto m = store.Lookup("Les deux pays créeront une équipe commune.", Options(70));
+  const std::string query = "Les deux pays créeront une équipe commune.";
+  auto m = store.Lookup(query, Options(70));
   ASSERT_EQ(m.size(), 2u);
-  EXPECT_DOUBLE_EQ(m[0].score, 100.0 * 6 / 7);
+  EXPECT_DOUBLE_EQ(m[0].word_score, 100.0 * 6 / 7);
+  EXPECT_DOUBLE_EQ(m[0].score, CompareForMatch(query, m[0].source).score);
   EXPECT_EQ(m[0].source, "Les deux pays créeront une équipe conjointe.");
   ASSERT_EQ(m[0].edits.size(), 1u);
   EXPECT_EQ(m[0].edits[0].query_word, "commune");
   EXPECT_EQ(m[0].edits[0].candidate_word, "conjointe");
-  EXPECT_DOUBLE_EQ(m[1].score, 100.0 * 5 / 7);
+  EXPECT_DOUBLE_EQ(m[1].word_score, 100.0 * 5 / 7);
+  EXPECT_GT(m[0].score, m[1].score);
+}
+
+TEST(LookupTest, LooksUpBothDirectionsOfTheTm) {
+  TranslationMemory store = SmallTm();
+  const std::string query = "The meeting took place in Seoul.";
+  // Without the query's language, only source sides are searched.
+  EXPECT_TRUE(store.Lookup(query, {}).empty());
+  for (const LookupOptions& options : {Options(70, 10, "en"), Options(70, 10, "en", "fr")}) {
+    auto m = store.Lookup(query, options);
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(m[0].reversed);
+    EXPECT_DOUBLE_EQ(m[0].score, 100.0);
+    EXPECT_EQ(m[0].source, query);
+    EXPECT_EQ(m[0].target, "La réunion a eu lieu à Séoul.");
+    EXPECT_EQ(m[0].src_lang, "en");
+    EXPECT_EQ(m[0].tgt_lang, "fr");
+    EXPECT_EQ(Ids(m), Ids(store.LookupByScan(query, options)));
+  }
+  EXPECT_TRUE(store.Lookup(query, Options(70, 10, "en", "de")).empty());
+  // A French query on the same TM still reads it as it is.
+  auto forward = store.Lookup("La réunion a eu lieu à Séoul.", Options(70, 10, "fr", "en"));
+  ASSERT_EQ(forward.size(), 1u);
+  EXPECT_FALSE(forward[0].reversed);
+}
+
+TEST(LookupTest, AdaptsTheTargetForANumberTheAnchorsPair) {
+  TranslationMemory store(":memory:", {});
+  TranslationUnit u = Unit("La police a arrêté 30 personnes le 27 octobre.",
+                           "Police arrested 130 and then 30 people on October 27.");
+  u.anchors_json = R"([{"kind":"number","key":"30","src":"30","tgt":"30"},)"
+                   R"({"kind":"date","key":"--10-27","src":"27 octobre","tgt":"October 27"}])";
+  TranslationUnit plain = Unit("Le comité compte 12 membres.", "The committee has 12 members.");
+  store.AddUnits({u, plain});
+  auto m = store.Lookup("La police a arrêté 31 personnes le 28 octobre.", {});
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].differences, (std::vector<std::string>{"number 31 → 30", "number 28 → 27"}));
+  EXPECT_EQ(m[0].target, "Police arrested 130 and then 30 people on October 27.");
+  EXPECT_EQ(m[0].adapted_target, "Police arrested 130 and then 31 people on October 28.");
+  EXPECT_EQ(m[0].adaptations, (std::vector<std::string>{"30 → 31", "27 → 28"}));
+  // No anchors, no adaptation: the number is only named.
+  auto p = store.Lookup("Le comité compte 13 membres.", {});
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].differences, std::vector<std::string>{"number 13 → 12"});
+  EXPECT_TRUE(p[0].adapted_target.empty());
 }
 
 TEST(LookupTest, ThresholdAndMaxLimitTheMatches) {
@@ -228,7 +290,9 @@ TEST_F(LookupEqualsScanTest, ShortQueriesOfCommonWordsOnly) {
       }
     }
   }
-  EXPECT_GT(matches, 1000u);
+  // Fewer than the words alone find: a match shows (and is kept at) its
+  // character-level score, which case and punctuation lower.
+  EXPECT_GT(matches, 500u);
 }
 
 TEST_F(LookupEqualsScanTest, NearDuplicatesWithFewOrAllMatchesReturned) {

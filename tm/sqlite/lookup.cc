@@ -133,31 +133,69 @@ class SqlitePostings : public PostingSource {
   Stmt rows_;
 };
 
-// The matches of scored, in order, with their texts.
-std::vector<FuzzyMatch> Finish(const internal::SqliteTm::Impl& impl, const MatchWords& query,
-                               const std::vector<ScoredUnit>& scored) {
+// The units of the lookup's languages read the other way: their target side
+// in the query's language (options.src_lang), their source side in the
+// language wanted. They have no word index, so lookup scans them, their match
+// keys computed from their targets.
+void ScanTargets(const internal::SqliteTm::Impl& impl, const LookupOptions& options,
+                 const KeyVisitor& visit) {
+  std::string sql =
+      "SELECT u.id, u.target FROM units u WHERE " + internal::LangCondition("u.tgt_lang", 1);
+  if (!options.tgt_lang.empty()) sql += " AND " + internal::LangCondition("u.src_lang", 2);
+  Stmt s = impl.Prepare(sql);
+  BindText(s.get(), 1, options.src_lang);
+  if (!options.tgt_lang.empty()) BindText(s.get(), 2, options.tgt_lang);
+  std::string key;
+  while (Step(s.get(), impl.path, "cannot read translation units")) {
+    key = MatchKey(ColumnText(s.get(), 1));
+    visit(ColumnInt(s.get(), 0), key);
+  }
+}
+
+// The matches of the units found, read back with their texts and evidence,
+// completed and ordered as CAT tools show them (tm/fuzzy_lookup.h).
+std::vector<FuzzyMatch> Finish(const internal::SqliteTm::Impl& impl, std::string_view query,
+                               const LookupOptions& options,
+                               const std::vector<ScoredUnit>& by_source,
+                               const std::vector<ScoredUnit>& by_target) {
   Stmt row = impl.Prepare(
       "SELECT source, target, src_lang, tgt_lang, score, (SELECT document FROM provenances WHERE "
-      "unit_id = ?1 ORDER BY id LIMIT 1) FROM units WHERE id = ?1");
+      "unit_id = ?1 ORDER BY id LIMIT 1), source_markup, target_markup, (SELECT anchors FROM "
+      "provenances WHERE unit_id = ?1 AND anchors NOT IN ('', '[]') ORDER BY id LIMIT 1) FROM "
+      "units WHERE id = ?1");
   std::vector<FuzzyMatch> matches;
-  matches.reserve(scored.size());
-  for (const auto& c : scored) {
+  for (const FoundUnit& found : BestBothWays(by_source, by_target, options.max)) {
     Reuse(row.get());
-    BindInt(row.get(), 1, c.id);
+    BindInt(row.get(), 1, found.id);
     if (!Step(row.get(), impl.path, "cannot read translation units")) continue;
     FuzzyMatch m;
-    m.score = c.score;
-    m.tu = c.id;
+    m.word_score = found.word_score;
+    m.tu = found.id;
+    m.reversed = found.reversed;
     m.source = ColumnText(row.get(), 0);
     m.target = ColumnText(row.get(), 1);
     m.src_lang = NormalizeLanguageTag(ColumnText(row.get(), 2));  // older ancre: fr_FR
     m.tgt_lang = NormalizeLanguageTag(ColumnText(row.get(), 3));
     m.tu_score = ColumnDouble(row.get(), 4);
     m.document = ColumnText(row.get(), 5);
-    m.edits = DiffWords(query, SplitMatchWords(m.source)).edits;
+    std::string markup = ColumnText(row.get(), found.reversed ? 7 : 6);
+    if (found.reversed) {
+      std::swap(m.source, m.target);
+      std::swap(m.src_lang, m.tgt_lang);
+    }
+    CompleteMatch(query, markup, ColumnText(row.get(), 8), &m);
     matches.push_back(std::move(m));
   }
+  OrderMatches(options.threshold, &matches);
   return matches;
+}
+
+// The units matched on their target side (none without a query language).
+std::vector<ScoredUnit> ByTarget(const internal::SqliteTm::Impl& impl, const MatchWords& q,
+                                 const LookupOptions& options) {
+  if (options.src_lang.empty()) return {};
+  return FindMatchesByScan(q, options,
+                           [&](const KeyVisitor& visit) { ScanTargets(impl, options, visit); });
 }
 
 }  // namespace
@@ -166,14 +204,16 @@ std::vector<FuzzyMatch> internal::SqliteTm::LookupByScan(std::string_view query,
                                                          const LookupOptions& options) const {
   const MatchWords q = SplitMatchWords(query);
   SqlitePostings source(*impl_, options);
-  return Finish(*impl_, q, FindMatchesByScan(q, options, source));
+  return Finish(*impl_, query, options, FindMatchesByScan(q, options, source),
+                ByTarget(*impl_, q, options));
 }
 
 std::vector<FuzzyMatch> internal::SqliteTm::Lookup(std::string_view query,
                                                    const LookupOptions& options) const {
   const MatchWords q = SplitMatchWords(query);
   SqlitePostings source(*impl_, options);
-  return Finish(*impl_, q, FindMatches(q, options, source));
+  return Finish(*impl_, query, options, FindMatches(q, options, source),
+                ByTarget(*impl_, q, options));
 }
 
 }  // namespace ancre::tm
