@@ -318,6 +318,11 @@ std::vector<Token> Tokenize(std::string_view s, const TokenizeOptions& options) 
         if (IsHyphen(d) && IsLetter(PeekCodePoint(s, k))) {
           i = k;
           pending_hyphen_join = true;
+        } else if ((d == '\'' || d == 0x2019 || d == 0x02BC) && t.norm == "o" && t.upper_initial &&
+                   IsUpper(PeekCodePoint(s, k))) {
+          // An Irish surname is one name: "O'Leary", "O’Neill" (as "o leary").
+          i = k;
+          pending_hyphen_join = true;
         }
       }
       continue;

@@ -74,7 +74,8 @@ const WordLists& ListsFor(std::string_view lang) {
       "von der des zu fur de van",
       "prasident prasidentin premierminister premierministerin minister ministerin herr frau "
       "dr kanzler kanzlerin konig konigin prinz prinzessin general senator burgermeister "
-      "papst richter professor prof",
+      "papst richter professor prof chef chefin grunder grunderin sprecher sprecherin "
+      "direktor direktorin vorsitzender vorsitzende trainer trainerin",
       "kommission ministerium akademie universitat rat bank agentur verband organisation "
       "partei gesellschaft gruppe amt gericht versammlung union fonds institut verband ausschuss "
       "parlament regierung schule zentrum stiftung zeitung",

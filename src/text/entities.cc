@@ -229,6 +229,18 @@ struct EntityScanner::Impl {
     // Trim leading function words and titles, trailing particles and punctuation.
     while (a < b) {
       const Token& t = T(a);
+      // A compound ending in a title is one: "Ryanair-Chef Michael O'Leary",
+      // "SpaceX-Gründer Elon Musk".
+      if (t.kind == TokenKind::kWord && !t.joined) {
+        size_t e = a + 1;
+        while (e < b && T(e).kind == TokenKind::kWord && T(e).joined) ++e;
+        if (e > a + 1 && e < b && lex.IsTitle(T(e - 1)) && T(e).upper_initial) {
+          person = true;
+          a = e;
+          initial = false;
+          continue;
+        }
+      }
       if (t.kind == TokenKind::kWord && !t.joined &&
           (lex.IsFunctionWord(t) || lex.IsTitle(t) || lex.IsParticle(t) || lex.IsElision(t))) {
         if (lex.IsTitle(t)) person = true;

@@ -114,6 +114,32 @@ TEST(GermanNounTest, CommonNounsAreNotNamesOrPartOfThem) {
   EXPECT_TRUE(Has(keys, "entity:trump")) << ::testing::PrintToString(keys);
 }
 
+TEST(GermanNounTest, ASentenceOfCapitalisedNounsIsNoTitleCaseHeadline) {
+  // Nine capitalised nouns and one verb: German, not a headline in title
+  // case, so the name in it is found as in any sentence.
+  std::vector<std::string> keys =
+      Keys("de",
+           "Im Kampf gegen Gewalt und Übergriffe an Bord von Flugzeugen fordert Ryanair-Chef "
+           "Michael Smith ein Getränke-Limit vor Abflug.");
+  EXPECT_TRUE(Has(keys, "entity:michael smith")) << ::testing::PrintToString(keys);
+}
+
+TEST(NameTest, ACompoundEndingInATitleIsNoPartOfTheName) {
+  EXPECT_TRUE(
+      Has(Keys("de", "Dagegen will Ryanair-Chef Michael Smith vorgehen."), "entity:michael smith"));
+  EXPECT_TRUE(Has(Keys("de", "Das sagt SpaceX-Gründer Elon Musk."), "entity:elon musk"));
+}
+
+TEST(NameTest, AnIrishSurnameIsOneName) {
+  // Straight or typographic apostrophe: one key on both sides.
+  std::vector<std::string> de = Keys("de", "Dagegen will Michael O'Leary vorgehen.");
+  std::vector<std::string> fr = Keys("fr", "Selon Michael O’Leary, le limite est simple.");
+  EXPECT_TRUE(Has(de, "entity:michael o leary")) << ::testing::PrintToString(de);
+  EXPECT_TRUE(Has(fr, "entity:michael o leary")) << ::testing::PrintToString(fr);
+  // An elision stays an elision.
+  EXPECT_TRUE(Has(Keys("fr", "Il arrive à l'ONU demain."), "entity:UN"));
+}
+
 TEST(GermanYearTest, ACapitalizedNounAfterANumberMakesItACount) {
   std::vector<std::string> keys = Keys("de", "Dort lebten 2000 Menschen, die 2015 kamen.");
   EXPECT_TRUE(Has(keys, "number:2000")) << ::testing::PrintToString(keys);
