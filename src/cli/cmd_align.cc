@@ -1,15 +1,13 @@
 // ancre align: align the sentences of two documents and print the beads.
-#include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
 
 #include "src/cli/align_common.h"
 #include "src/cli/options.h"
+#include "src/cli/progress.h"
 #include "src/cli/report_display.h"
 #include "src/cli/tm_common.h"
 #include "src/core/bead_json.h"
@@ -38,10 +36,10 @@ po::options_description AlignOptionsDescription() {
        "beads are then printed only if --format or -o is given")  //
       ("pairs", po::value<std::string>(),
        "align every document pair of this manifest (one 'source<TAB>target' per line, paths "
-       "relative to it) into --db, documents in parallel on --threads cores")             //
-      ("progress", "show a progress bar for --pairs even when stderr is not a terminal")  //
-      ("quiet,q", "no progress bar and no summary")                                       //
+       "relative to it) into --db, documents in parallel on --threads cores")  //
+      ("quiet,q", "no progress and no summary on stderr")                      //
       ("output,o", po::value<std::string>()->default_value("-"), "write here instead of stdout");
+  AddProgressOption(&o);
   AddBusyTimeoutOption(&o);
   o.add(AlignmentOptions());
   o.add(ReportDisplayOptions());
@@ -82,7 +80,7 @@ struct AlignArgs {
   std::string db;           // the TM (--db alone: the default TM)
   int busy_timeout_ms = 0;  // --busy-timeout
   bool quiet = false;       // -q
-  bool progress = false;    // --progress
+  bool progress = false;    // draw progress (--progress, or stderr is a terminal; never -q)
   AlignmentArgs alignment;  // languages, mode, dictionary ...
   DisplayOptions display;   // --color, --width
 };
@@ -102,20 +100,9 @@ AlignArgs AlignArgsFromVm(const po::variables_map& vm) {
   if (a.store && a.db.empty()) a.db = tm::DefaultStorePath();
   a.busy_timeout_ms = BusyTimeoutFromArgs(vm);
   a.quiet = vm.count("quiet") > 0;
-  a.progress = vm.count("progress") > 0;
+  a.progress = ProgressWanted(vm);
   a.display = DisplayOptionsFromVm(vm);
   return a;
-}
-
-void DrawProgress(size_t done, size_t total, size_t failed, double seconds) {
-  constexpr int kWidth = 30;
-  int filled = total == 0 ? kWidth : static_cast<int>(kWidth * done / total);
-  std::string bar(static_cast<size_t>(filled), '#');
-  bar.resize(kWidth, ' ');
-  std::fprintf(stderr, "\r[%s] %zu/%zu pairs  %.1f pairs/s%s", bar.c_str(), done, total,
-               seconds > 0 ? static_cast<double>(done) / seconds : 0.0,
-               failed ? ("  " + std::to_string(failed) + " failed").c_str() : "");
-  std::fflush(stderr);
 }
 
 // What an exception says, with the --busy-timeout hint for a locked TM.
@@ -148,7 +135,7 @@ int RunAlignBatch(const AlignArgs& a) {
   batch.db_path = a.db;
   batch.lock_wait_ms = a.busy_timeout_ms;
   batch.workers = static_cast<size_t>(a.alignment.threads);
-  const bool progress = !a.quiet && (a.progress || IsTerminal(STDERR_FILENO));
+  ProgressLine progress(a.progress);
   if (!batch.pair.dictionary_dir.empty()) {
     // Loaded once for every pair (about 45 ms of CPU each time otherwise).
     batch.pair.lexicon = std::make_shared<const align::Lexicon>(
@@ -156,23 +143,21 @@ int RunAlignBatch(const AlignArgs& a) {
                                batch.pair.tgt_language, pipeline::DefaultCacheDir()));
     if (!a.quiet && batch.pair.lexicon->empty()) std::cerr << NoDictionaryWarning(batch.pair);
   }
-  const auto start = std::chrono::steady_clock::now();
   size_t failed = 0;
   batch.on_pair = [&](const pipeline::PairOutcome& o) {
     if (o.error) {
       ++failed;
-      if (progress) std::fputc('\n', stderr);
+      progress.Finish();  // the error on a line of its own
       std::cerr << "ancre: error: " << a.pairs << ":" << batch.pairs[o.entry].line << ": "
                 << ErrorMessage(o.error) << "\n";
     }
-    if (progress) {
-      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      DrawProgress(o.entry + 1, batch.pairs.size(), failed, secs);
-    }
+    progress.Update(failed ? "aligning, " + std::to_string(failed) + " failed" : "aligning",
+                    static_cast<double>(o.entry + 1), static_cast<double>(batch.pairs.size()),
+                    "pairs");
   };
   ReportFileSizeLimitAsError();
   const pipeline::BatchSummary s = pipeline::RunBatch(batch);
-  if (progress) std::fputc('\n', stderr);
+  progress.Finish();
   if (!a.quiet) {
     std::cerr << "ancre: " << a.db << ": " << s.stored << " document pairs stored (" << s.units
               << " new translation units), " << s.already << " already there, " << s.failed
@@ -253,6 +238,11 @@ int RunAlign(const std::vector<std::string>& args) {
   const auto [src, tgt] = DocumentArgs("align", vm);
   AlignmentArgs alignment = a.alignment;
   alignment.pair.candidates = a.format == "html";  // the report's score matrix
+  ProgressLine progress(a.progress);
+  alignment.pair.progress = [&progress](const pipeline::AlignProgress& p) {
+    progress.Update(p.stage, p.done, 1, "");
+    if (p.done >= 1) progress.Finish();  // before what AlignPair says on stderr
+  };
   const pipeline::AlignedDocuments aligned = AlignPair(src, tgt, alignment);
   const pipeline::AlignedPair& pair = aligned.pair;
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "src/cli/progress.h"
 #include "src/cli/signals.h"
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
@@ -36,7 +37,8 @@ po::options_description ImportOptions() {
        "others and count it")  //
       ("document", po::value<std::string>(),
        "provenance label of the imported units; default: the file name")  //
-      ("quiet,q", "no summary on stderr");
+      ("quiet,q", "no progress and no summary on stderr");
+  AddProgressOption(&o);
   AddDbOption(&o);
   return o;
 }
@@ -65,6 +67,8 @@ std::string ImportHelp() {
        "for export and removed for matching; notes and props are kept. The file is read\n"
        "once and stored in one transaction: a file that fails (or an interrupted import)\n"
        "changes nothing in the TM, and a TM it was to create is not left behind.\n"
+       "On a terminal, a progress line shows how much of the file was read and an ETA\n"
+       "(--progress draws it elsewhere too, --quiet never).\n"
        "Exit code 3: finished, but bad units were skipped.\n\n"
     << ImportOptions()
     << "\nExamples:\n"
@@ -127,6 +131,12 @@ int RunImport(const std::vector<std::string>& args) {
     building = std::make_unique<TemporaryFile>(files.file.string(), 0644, files.working_suffixes);
     close(building->TakeFd());  // the TM opens it by name and makes the empty file a TM
   }
+  // Progress: the share of the file read (its size known when it is a file).
+  ProgressLine progress(ProgressWanted(vm));
+  double megabytes = 0;
+  if (struct stat st; file != "-" && stat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+    megabytes = static_cast<double>(st.st_size) / 1e6;
+  }
   tm::AddResult added;
   bool complete = true;
   {
@@ -142,9 +152,13 @@ int RunImport(const std::vector<std::string>& args) {
       while (position == batch.size()) {
         if (!importer.NextBatch(kBatch, &batch)) {
           if (!commit && !building) commit.emplace();
+          progress.Update("reading " + file, megabytes, megabytes, "MB");
+          progress.Update("storing and indexing", 0, 0, "");
           return false;
         }
         position = 0;
+        progress.Update("reading " + file, static_cast<double>(reader->bytes_read()) / 1e6,
+                        megabytes, "MB");
       }
       *unit = std::move(batch[position++]);
       return true;
@@ -152,6 +166,7 @@ int RunImport(const std::vector<std::string>& args) {
     if (commit) commit->Done();
     complete = store.Close();
   }
+  progress.Finish();
   if (building) {
     // A new TM whose file does not hold every write on its own (its working
     // files do) cannot be published by renaming the file alone.

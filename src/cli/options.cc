@@ -354,6 +354,16 @@ double RangeOption(const std::string& command, const po::variables_map& vm, cons
   throw UsageError(message);
 }
 
+void AddProgressOption(po::options_description* o) {
+  o->add_options()("progress",
+                   "show progress on stderr even when it is not a terminal (--quiet hides it)");
+}
+
+bool ProgressWanted(const po::variables_map& vm) {
+  if (vm.count("quiet")) return false;
+  return vm.count("progress") > 0 || IsTerminal(STDERR_FILENO);
+}
+
 bool IsTerminal(int fd) { return isatty(fd) != 0; }
 
 }  // namespace ancre::cli

@@ -124,6 +124,14 @@ void RequireOptionFolder(const std::string& option, const std::string& path);
 double RangeOption(const std::string& command, const po::variables_map& vm, const std::string& name,
                    double lo, double hi);
 
+// Adds --progress to o (--quiet is each command's own: it also silences
+// summaries).
+void AddProgressOption(po::options_description* o);
+
+// Whether to draw progress (progress.h): not --quiet, and --progress or
+// stderr is a terminal.
+bool ProgressWanted(const po::variables_map& vm);
+
 // True if file descriptor fd is a terminal.
 bool IsTerminal(int fd);
 

@@ -52,6 +52,7 @@ BatchSummary RunBatch(const BatchOptions& options) {
   const size_t workers = std::max<size_t>(1, std::min(entries.size(), options.workers));
   PairOptions pair_options = options.pair;
   pair_options.align.threads = 1;
+  pair_options.progress = nullptr;  // workers run on other threads; on_pair reports pairs
   // Workers align pairs in manifest order slots; the writer stores them in
   // order. A worker aligns pair i only once the writer has taken pair
   // i - ahead: when storing is slower than aligning, the aligned pairs

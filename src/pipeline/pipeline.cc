@@ -52,6 +52,20 @@ void ReturnTexts(std::vector<std::string>* texts, Document* doc) {
   for (size_t k = 0; k < texts->size(); ++k) doc->segments[k].text = std::move((*texts)[k]);
 }
 
+// The share of the work done when each step starts, for an ETA: a
+// 16,573-line French-English pair of news (WMT newstest 2008-2013) spends
+// about 1% reading, 7% segmenting, 12% finding anchors and 80% aligning (two
+// passes, the second with the words learned from the first).
+constexpr double kSegmentingStarts = 0.01;
+constexpr double kAnchorsStarts = 0.08;
+constexpr double kAligningStarts = 0.2;
+
+// Tells options.progress that `stage` starts, `done` of the work finished.
+
+void Report(const PairOptions& options, std::string_view stage, double done) {
+  if (options.progress) options.progress({stage, done});
+}
+
 }  // namespace
 
 AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tgt,
@@ -73,9 +87,11 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
                               DefaultCacheDir());
         });
   }
+  Report(options, "segmenting", kSegmentingStarts);
   out.src = SegmentInput(src, options.src_language, options);
   out.tgt = SegmentInput(tgt, options.tgt_language, options);
   if (options.anchors) {
+    Report(options, "finding anchors", kAnchorsStarts);
     text::AnchorOptions so;
     so.language = options.src_language;
     so.document_date = options.document_date;
@@ -102,6 +118,7 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
     out.lexicon_load_seconds = std::chrono::duration<double>(Clock::now() - load_start).count();
   }
   if (ao.lexicon) out.lexicon_pairs = ao.lexicon->size();
+  Report(options, "aligning", kAligningStarts);
   std::vector<std::string> src_texts = TakeTexts(&out.src);
   std::vector<std::string> tgt_texts = TakeTexts(&out.tgt);
   std::vector<bool> src_aside, tgt_aside;
@@ -118,6 +135,7 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   out.candidates = std::move(candidates.pairs);
   ReturnTexts(&src_texts, &out.src);
   ReturnTexts(&tgt_texts, &out.tgt);
+  Report(options, "done", 1);
   return out;
 }
 
@@ -139,6 +157,7 @@ AlignedDocuments AlignFiles(const std::string& src_path, const std::string& tgt_
   AlignedDocuments out;
   out.src_path = src_path;
   out.tgt_path = tgt_path;
+  if (options.progress) options.progress({"reading", 0});
   CountingReporter src_replaced, tgt_replaced;
   out.src = text::ReadInput(src_path, src_input, &src_replaced);
   out.tgt = text::ReadInput(tgt_path, tgt_input, &tgt_replaced);

@@ -16,6 +16,7 @@
 // Thread-safety: reentrant; uses up to options.align.threads threads.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,6 +33,14 @@
 #include "src/text/segmenter.h"
 
 namespace ancre::pipeline {
+
+// Where the alignment of one pair is, for a progress display: the step
+// `stage` starts, with `done` the share of the work finished before it
+// (fixed shares, measured on long news documents), 1 when all is done.
+struct AlignProgress {
+  std::string_view stage;  // "reading", "segmenting", "finding anchors", "aligning", "done"
+  double done = 0;         // in [0, 1]
+};
 
 struct PairOptions {
   // Language tags, as LanguageTag::Parse reads them ("fr", "FR", "fr_FR").
@@ -61,6 +70,10 @@ struct PairOptions {
   bool candidates = false;
   // Mode, min_score, threads (languages and lexicon are set from the fields above).
   align::AlignOptions align;
+  // Called on the calling thread as each step of AlignFiles or
+  // AlignDocuments starts, and once done; empty = not called. Must not throw.
+  // The libraries print nothing: a program draws the progress it is given.
+  std::function<void(const AlignProgress&)> progress;
 };
 
 struct AlignedPair {

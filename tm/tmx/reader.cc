@@ -180,6 +180,7 @@ struct TmxReader::Impl {
   std::unique_ptr<ByteSource> source;
   internal::InputGuard guard{TmxLimits::kMaxAttributes};
   std::string io_error;
+  uint64_t bytes_read = 0;  // what ReadCallback handed to the parser
   bool guard_failed = false;
   // The last error libxml2 reported (the fatal one comes last).
   std::string xml_error;
@@ -200,6 +201,7 @@ struct TmxReader::Impl {
       self->io_error = std::strerror(errno);
       return -1;
     }
+    self->bytes_read += static_cast<uint64_t>(got);
     const bool ok =
         got == 0 ? self->guard.Flush() : self->guard.Feed(buffer, static_cast<size_t>(got));
     if (!ok) {
@@ -365,6 +367,7 @@ std::unique_ptr<TmxReader> TmxReader::FromMemory(std::string_view xml, const std
 
 const std::string& TmxReader::name() const { return impl_->name; }
 const TmxHeader& TmxReader::header() const { return impl_->header; }
+uint64_t TmxReader::bytes_read() const { return impl_->bytes_read; }
 
 bool TmxReader::Next(TmxUnit* unit) {
   Impl& im = *impl_;

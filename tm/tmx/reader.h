@@ -32,6 +32,7 @@
 // Thread-safety: a TmxReader is used by one thread at a time.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -71,6 +72,9 @@ class TmxReader {
   // The file name given to Open (or FromMemory), for messages.
   const std::string& name() const;
   const TmxHeader& header() const;
+  // Bytes of the input read so far, for a progress display (the parser reads
+  // ahead of the unit Next returned, by up to a few kilobytes).
+  uint64_t bytes_read() const;
 
   // Reads the next <tu> of the body into *unit (replacing its content).
   // Returns false at the end of the file, after checking that the rest of it
