@@ -113,15 +113,15 @@ std::string NothingMatched(const tm::TranslationMemory& store, const tm::UnitFil
     if (!AnyUnit(store, only)) {
       std::string pairs;
       for (const auto& c : store.Stats().units_by_lang_pair) {
-        pairs += (pairs.empty() ? "" : ", ") + c.name + " (" + std::to_string(c.count) + ")";
+        pairs += (pairs.empty() ? "" : ", ") + c.name + " (" + std::to_string(c.count) +
+                 (c.count == 1 ? " unit)" : " units)");
       }
       reasons.push_back(
           "no unit is in " +
           (filter.src_lang.empty() ? std::string() : "--src-lang " + filter.src_lang) +
           (!filter.src_lang.empty() && !filter.tgt_lang.empty() ? " " : "") +
           (filter.tgt_lang.empty() ? std::string() : "--tgt-lang " + filter.tgt_lang) +
-          (pairs.empty() ? std::string(" (the TM is empty)")
-                         : " (the TM holds " + pairs + " units by language pair)"));
+          (pairs.empty() ? std::string(" (the TM is empty)") : " (the TM holds " + pairs + ")"));
     }
   }
   if (min_score > 0) {

@@ -110,6 +110,47 @@ TEST(AlignOptionsCliTest, HelpListsTheReadingOptions) {
   }
 }
 
+// Every command that reads a text file and says "pass --encoding ... or
+// --lenient" on invalid UTF-8 has both options.
+TEST(AlignOptionsCliTest, ErrorsRecommendOnlyOptionsTheCommandHas) {
+  ScratchDir dir;
+  WriteFile(dir / "bad.txt", "Il est arriv\xE9 hier.\n");
+  WriteFile(dir / "en.txt", "He arrived yesterday.\n");
+  WriteFile(dir / "tm.tmx",
+            "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"fr\" "
+            "datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" o-tmf=\"x\" "
+            "creationtool=\"x\" creationtoolversion=\"1\"/><body><tu><tuv xml:lang=\"fr\">"
+            "<seg>Bonjour.</seg></tuv><tuv xml:lang=\"en\"><seg>Hello.</seg></tuv></tu>"
+            "</body></tmx>\n");
+  ASSERT_EQ(RunAncre("import " + Sh(dir / "tm.tmx") + " --db " + Sh(dir / "tm.sqlite")).exit_code,
+            0);
+  const std::string bad = Sh(dir / "bad.txt");
+  const std::string pair = bad + " " + Sh(dir / "en.txt") + kLangs;
+  const std::pair<std::string, std::string> commands[] = {
+      {"segment", "segment " + bad + " --lang fr"},
+      {"anchors", "anchors " + bad + " --lang fr"},
+      {"align", "align " + pair},
+      {"report", "report " + pair + " -o " + Sh(dir / "r.html")},
+      {"analyze", "analyze " + bad + " --lang fr --db " + Sh(dir / "tm.sqlite")},
+  };
+  for (const auto& [name, command] : commands) {
+    RunResult r = RunAncre(command);
+    EXPECT_EQ(r.exit_code, 1) << command << "\n" << r.err;
+    ASSERT_NE(r.err.find("invalid UTF-8"), std::string::npos) << command << "\n" << r.err;
+    RunResult help = RunAncre(name + " --help");
+    for (const char* option : {"--encoding", "--lenient"}) {
+      EXPECT_NE(r.err.find(option), std::string::npos) << command << "\n" << r.err;
+      EXPECT_NE(help.out.find(option), std::string::npos) << name << " lacks " << option;
+    }
+    RunResult lenient = RunAncre(command + " --lenient");
+    EXPECT_EQ(lenient.exit_code, 0) << command << "\n" << lenient.err;
+    EXPECT_NE(lenient.err.find("1 invalid UTF-8 sequence(s) replaced with U+FFFD"),
+              std::string::npos)
+        << command << "\n"
+        << lenient.err;
+  }
+}
+
 // A DOCX (a ZIP archive) or a PDF is said to be what it is, not "invalid
 // UTF-8 ... pass --encoding windows-1252", by every command that reads text.
 TEST(AlignOptionsCliTest, BinaryDocumentsAreNamedNotBlamedOnTheEncoding) {
