@@ -28,10 +28,26 @@ struct Variant {
   friend bool operator==(const Variant&, const Variant&) = default;
 };
 
+// The attributes of a TMX <tu> that CAT tools write to follow a unit's life
+// (TMX 1.4b, 3.4): as read, empty when absent. Kept for round trip.
+struct TuAttributes {
+  std::string creation_id;      // creationid: who created the unit
+  std::string change_id;        // changeid: who changed it last
+  std::string change_date;      // changedate: TMX form YYYYMMDDThhmmssZ
+  std::string usage_count;      // usagecount: how many times it was used, digits
+  std::string last_usage_date;  // lastusagedate: TMX form
+  bool empty() const {
+    return creation_id.empty() && change_id.empty() && change_date.empty() && usage_count.empty() &&
+           last_usage_date.empty();
+  }
+  friend bool operator==(const TuAttributes&, const TuAttributes&) = default;
+};
+
 // A TMX <tu> with all its variants (multilingual units keep every tuv).
 struct TmxUnit {
   std::string tuid;
   std::string creation_date;  // TMX form YYYYMMDDThhmmssZ, may be empty
+  TuAttributes attributes;
   std::vector<Prop> props;
   std::vector<std::string> notes;
   std::vector<Variant> variants;
@@ -89,7 +105,10 @@ struct TranslationUnit {
   std::string created;       // UTC, TMX form YYYYMMDDThhmmssZ
   std::string tuid;          // TMX tuid when imported
   std::vector<Prop> props;   // other props kept for round trip
-  std::vector<std::string> notes;
+  std::vector<std::string> notes;         // notes of the <tu>
+  TuAttributes attributes;                // TMX attributes of the <tu> kept for round trip
+  std::vector<std::string> source_notes;  // notes of the source's <tuv>
+  std::vector<std::string> target_notes;  // notes of the target's <tuv>
 };
 
 }  // namespace ancre::tm

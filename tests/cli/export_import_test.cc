@@ -87,6 +87,33 @@ TEST_F(ExportImportTest, ImportsEverySampleAndReportsTheCounts) {
   EXPECT_NE(content.find("\"source\":\"Le gros chat noir dors.\""), std::string::npos);
 }
 
+TEST_F(ExportImportTest, KeepsTheAttributesAndVariantNotesOtherToolsWrite) {
+  ASSERT_EQ(
+      RunAncre(Import(kSamples + "03-lisa-ImportTest2C-allattrs-notes-props-sub.tmx")).exit_code,
+      0);
+  RunResult r = RunAncre("export --db " + Q(Db()) + " -q");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* attribute :
+       {"creationid=\"ys\"", "changeid=\"ys\"", "changedate=\"20020523T091200Z\"",
+        "usagecount=\"100\"", "lastusagedate=\"20020523T091200Z\""}) {
+    EXPECT_NE(r.out.find(attribute), std::string::npos) << attribute << "\n" << r.out;
+  }
+  const size_t en = r.out.find("<tuv xml:lang=\"en-US\">");
+  const size_t fr = r.out.find("<tuv xml:lang=\"fr\">");
+  ASSERT_NE(en, std::string::npos) << r.out;
+  ASSERT_NE(fr, std::string::npos) << r.out;
+  // Each variant's note inside that <tuv>, once.
+  const size_t en_note = r.out.find("<note>Text of tuv en note 1</note>");
+  const size_t fr_note = r.out.find("<note>Text of tuv fr note 1</note>");
+  EXPECT_GT(en_note, en) << r.out;
+  EXPECT_LT(en_note, r.out.find("</tuv>", en)) << r.out;
+  EXPECT_GT(fr_note, fr) << r.out;
+  EXPECT_LT(fr_note, r.out.find("</tuv>", fr)) << r.out;
+  // Written twice on the en <tuv> of the file: kept once.
+  EXPECT_GT(r.out.find("<note>Text of tuv en note 1", en_note + 1), r.out.find("</tuv>", en))
+      << r.out;
+}
+
 TEST_F(ExportImportTest, NegativeSampleFailsWithUnitAndLineAndChangesNothing) {
   ASSERT_EQ(RunAncre(Import(kSamples + "07-okapi-aligner-sample14b-props-tuid.tmx")).exit_code, 0);
   const std::string before = Content();

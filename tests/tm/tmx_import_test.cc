@@ -165,7 +165,8 @@ TEST(TmxImportTest, UnitAtTheLimitsKeepsItsDistinctPropsAndNotesOnce) {
   const Result r = ImportString(Tmx(unit, "fr"));
   ASSERT_EQ(r.pairs.size(), 1u);
   EXPECT_EQ(r.pairs[0].props.size(), TmxLimits::kMaxProps);
-  EXPECT_EQ(r.pairs[0].notes.size(), TmxLimits::kMaxNotes);
+  EXPECT_EQ(r.pairs[0].notes.size() + r.pairs[0].target_notes.size(), TmxLimits::kMaxNotes);
+  EXPECT_EQ(r.pairs[0].target_notes.size(), TmxLimits::kMaxNotes / 2);
   // The same note on the <tu> and the <tuv>, the same prop twice: kept once.
   const Result twice = ImportString(
       Tmx("<tu><prop type=\"a\">1</prop><prop type=\"a\">1</prop><prop type=\"a\">2</prop>"
@@ -209,7 +210,9 @@ TEST(TmxImportTest, ReadsBackProvenancePropsAndMergesTheRest) {
   EXPECT_EQ(u.origin, Origin::kAligned);
   EXPECT_EQ(u.created, "20240501T101112Z");
   EXPECT_EQ(u.props, (std::vector<Prop>{{"Txt::FileName", "f"}}));
-  EXPECT_EQ(u.notes, (std::vector<std::string>{"n", "nf"}));
+  EXPECT_EQ(u.notes, std::vector<std::string>{"n"});
+  EXPECT_EQ(u.source_notes, std::vector<std::string>{"nf"});
+  EXPECT_TRUE(u.target_notes.empty());
 }
 
 // ---------------------------------------------------------------------------
@@ -282,7 +285,16 @@ TEST(TmxSampleFilesTest, AllAttributesSampleKeepsNotesAndProps) {
   EXPECT_EQ(r.pairs[0].tuid, "tu001");
   EXPECT_EQ(r.pairs[0].created, "20020523T091200Z");
   EXPECT_EQ(r.pairs[0].props, (std::vector<Prop>{{"myPropeType", "Data"}}));
-  EXPECT_EQ(r.pairs[0].notes.size(), 4u);  // tu 1, tu 2, tuv en 1, tuv fr 1
+  EXPECT_EQ(r.pairs[0].notes, (std::vector<std::string>{"Text of tu note 1", "Text of tu note 2"}));
+  // Each <tuv>'s note stays with its variant (written twice there: kept once).
+  EXPECT_EQ(r.pairs[0].source_notes, std::vector<std::string>{"Text of tuv en note 1"});
+  EXPECT_EQ(r.pairs[0].target_notes, std::vector<std::string>{"Text of tuv fr note 1"});
+  const TuAttributes& a = r.pairs[0].attributes;
+  EXPECT_EQ(a.creation_id, "ys");
+  EXPECT_EQ(a.change_id, "ys");
+  EXPECT_EQ(a.change_date, "20020523T091200Z");
+  EXPECT_EQ(a.usage_count, "100");
+  EXPECT_EQ(a.last_usage_date, "20020523T091200Z");
 }
 
 TEST(TmxSampleFilesTest, NegativeSampleReportsBrokenInlineMarkupByUnitAndLine) {
@@ -342,6 +354,14 @@ TEST(TmxRoundTripTest, ImportExportImportGivesTheSameUnits) {
       EXPECT_EQ(a[i].target_markup, b[i].target_markup) << file;
       EXPECT_EQ(a[i].props, b[i].props) << file;
       EXPECT_EQ(a[i].notes, b[i].notes) << file;
+      EXPECT_EQ(a[i].attributes, b[i].attributes) << file;
+      EXPECT_EQ(a[i].source_notes, b[i].source_notes) << file;
+      EXPECT_EQ(a[i].target_notes, b[i].target_notes) << file;
+      if (std::string(file).rfind("03-", 0) == 0) {
+        // What the sample holds is stored, not only carried through.
+        EXPECT_EQ(a[i].attributes.usage_count, "100");
+        EXPECT_EQ(a[i].target_notes, std::vector<std::string>{"Text of tuv fr note 1"});
+      }
       // A unit without tuid is exported with its id as tuid.
       if (!a[i].tuid.empty()) {
         EXPECT_EQ(a[i].tuid, b[i].tuid) << file;

@@ -93,6 +93,27 @@ TEST(TmxWriterTest, CopiesValidMarkupAndFallsBackToTextForBrokenMarkup) {
   EXPECT_EQ(stats.markup_dropped, 1u);
 }
 
+TEST(TmxWriterTest, WritesTheTuAttributesAndEachVariantsNotes) {
+  TmxUnit u = Pair("Le chat", "The cat");
+  u.attributes.creation_id = "ys";
+  u.attributes.change_id = "mk";
+  u.attributes.change_date = "20240501T101112Z";
+  u.attributes.usage_count = "7";
+  u.attributes.last_usage_date = "not a date";
+  u.variants[1].notes = {"checked by the reviewer"};
+  const std::string xml = WriteUnits({u});
+  EXPECT_NE(xml.find("creationid=\"ys\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("changeid=\"mk\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("changedate=\"20240501T101112Z\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("usagecount=\"7\""), std::string::npos) << xml;
+  EXPECT_EQ(xml.find("lastusagedate"), std::string::npos) << xml;  // not a TMX date
+  const size_t en = xml.find("<tuv xml:lang=\"en\">");
+  const size_t note = xml.find("<note>checked by the reviewer</note>");
+  ASSERT_NE(en, std::string::npos) << xml;
+  EXPECT_GT(note, en) << xml;
+  EXPECT_LT(note, xml.find("<seg>The cat", en)) << xml;
+}
+
 TEST(TmxWriterTest, WritesHyphenatedCanonicalLanguageTags) {
   TmxUnit u = Pair("a", "b");
   u.variants[0].lang = "fr_fr";

@@ -158,6 +158,15 @@ struct UnitRow {
   const UnitKey* key = nullptr;  // computed by Upsert when not given
 };
 
+// A unit's TMX <tu> attributes and <tuv> notes are stored as unit_extras
+// props of reserved types ("ancre:creationid", "ancre:source-note" ...), after
+// its own props: merges and older readers carry them as they carry any prop.
+// AppendStoredExtras appends them to *props; ReadStoredExtra puts a stored
+// prop back where it belongs and returns true, or returns false for a prop of
+// the unit's own.
+void AppendStoredExtras(const TranslationUnit& unit, std::vector<Prop>* props);
+bool ReadStoredExtra(const Prop& prop, TranslationUnit* unit);
+
 // Where a TU came from.
 struct ProvenanceRow {
   int64_t alignment_id = 0;  // 0 = none (imported, edited)

@@ -251,6 +251,7 @@ AddResult AddUnitsFrom(internal::SqliteTm::Impl& impl, std::function<bool(Transl
     internal::Transaction tx(impl.handle(), impl.path);
     internal::UnitWriter writer(impl);
     internal::UnitFeed feed(std::move(next), CheckUnit);
+    std::vector<Prop> stored_props;
     while (internal::UnitFeed::Chunk* chunk = feed.Next()) {
       for (size_t i = 0; i < chunk->units.size(); ++i) {
         const TranslationUnit& u = chunk->units[i];
@@ -266,7 +267,13 @@ AddResult AddUnitsFrom(internal::SqliteTm::Impl& impl, std::function<bool(Transl
         row.origin = u.origin;
         row.created = created;
         row.tuid = u.tuid;
-        row.props = &u.props;
+        const std::vector<Prop>* props = &u.props;
+        if (!u.attributes.empty() || !u.source_notes.empty() || !u.target_notes.empty()) {
+          stored_props = u.props;
+          internal::AppendStoredExtras(u, &stored_props);
+          props = &stored_props;
+        }
+        row.props = props;
         row.notes = &u.notes;
         row.key = &chunk->keys[i];
         bool added = false;
@@ -379,6 +386,9 @@ void internal::SqliteTm::ForEachUnit(
     text(r, 16, &u.mode);
     u.props.clear();
     u.notes.clear();
+    u.attributes = {};
+    u.source_notes.clear();
+    u.target_notes.clear();
     if (ColumnInt(r, 11) != 0) {
       sqlite3_stmt* e = extras.get();
       Reuse(e);
@@ -387,12 +397,60 @@ void internal::SqliteTm::ForEachUnit(
         if (ColumnText(e, 0) == "note") {
           u.notes.push_back(ColumnText(e, 2));
         } else {
-          u.props.push_back({ColumnText(e, 1), ColumnText(e, 2)});
+          Prop p{ColumnText(e, 1), ColumnText(e, 2)};
+          if (!internal::ReadStoredExtra(p, &u)) u.props.push_back(std::move(p));
         }
       }
     }
     visit(u);
   }
+}
+
+namespace {
+
+// The reserved prop types of AppendStoredExtras, and the field each stands for.
+struct StoredAttribute {
+  const char* type;
+  std::string TuAttributes::*field;
+};
+constexpr StoredAttribute kStoredAttributes[] = {
+    {"ancre:creationid", &TuAttributes::creation_id},
+    {"ancre:changeid", &TuAttributes::change_id},
+    {"ancre:changedate", &TuAttributes::change_date},
+    {"ancre:usagecount", &TuAttributes::usage_count},
+    {"ancre:lastusagedate", &TuAttributes::last_usage_date},
+};
+constexpr const char* kSourceNote = "ancre:source-note";
+constexpr const char* kTargetNote = "ancre:target-note";
+
+}  // namespace
+
+void internal::AppendStoredExtras(const TranslationUnit& unit, std::vector<Prop>* props) {
+  for (const StoredAttribute& a : kStoredAttributes) {
+    const std::string& value = unit.attributes.*a.field;
+    if (!value.empty()) props->push_back({a.type, value});
+  }
+  for (const std::string& n : unit.source_notes) props->push_back({kSourceNote, n});
+  for (const std::string& n : unit.target_notes) props->push_back({kTargetNote, n});
+}
+
+bool internal::ReadStoredExtra(const Prop& prop, TranslationUnit* unit) {
+  if (prop.type.rfind("ancre:", 0) != 0) return false;
+  for (const StoredAttribute& a : kStoredAttributes) {
+    if (prop.type == a.type) {
+      unit->attributes.*a.field = prop.value;
+      return true;
+    }
+  }
+  if (prop.type == kSourceNote) {
+    unit->source_notes.push_back(prop.value);
+    return true;
+  }
+  if (prop.type == kTargetNote) {
+    unit->target_notes.push_back(prop.value);
+    return true;
+  }
+  return false;
 }
 
 }  // namespace ancre::tm

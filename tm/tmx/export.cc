@@ -44,13 +44,18 @@ void ToTmxUnit(const TranslationUnit& unit, const std::string& src_lang,
   if (unit.run > 0) t.props.push_back({"x-run", std::to_string(unit.run)});
   t.props.insert(t.props.end(), unit.props.begin(), unit.props.end());
   t.notes = unit.notes;
+  t.attributes = unit.attributes;
   t.variants.resize(2);
   t.variants[0].lang = t.srclang;
   t.variants[0].text = unit.source;
   t.variants[0].markup = unit.source_markup;
+  t.variants[0].notes = unit.source_notes;
+  t.variants[0].props.clear();
   t.variants[1].lang = tgt_lang.empty() ? unit.tgt_lang : tgt_lang;
   t.variants[1].text = unit.target;
   t.variants[1].markup = unit.target_markup;
+  t.variants[1].notes = unit.target_notes;
+  t.variants[1].props.clear();
   t.line = 0;
   t.problem.clear();
 }

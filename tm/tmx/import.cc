@@ -168,6 +168,16 @@ void TmxImporter::Convert(const TmxUnit& unit, std::vector<TranslationUnit>* out
     props.push_back(p);
   }
   base.notes = unit.notes;
+  // TMX 1.4b: dates in TMX form, usagecount a number; anything else is not kept.
+  base.attributes.creation_id = unit.attributes.creation_id;
+  base.attributes.change_id = unit.attributes.change_id;
+  base.attributes.change_date = ToTmxDate(unit.attributes.change_date).value_or("");
+  base.attributes.last_usage_date = ToTmxDate(unit.attributes.last_usage_date).value_or("");
+  const std::string& count = unit.attributes.usage_count;
+  if (!count.empty() && count.size() <= 18 &&
+      std::all_of(count.begin(), count.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    base.attributes.usage_count = count;
+  }
 
   for (int t : targets) {
     const Variant& v = unit.variants[t];
@@ -183,11 +193,16 @@ void TmxImporter::Convert(const TmxUnit& unit, std::vector<TranslationUnit>* out
     AppendUnique(props, &seen, &u.props);
     AppendUnique(s.props, &seen, &u.props);
     AppendUnique(v.props, &seen, &u.props);
+    // Notes stay where they were written: on the unit, on the source, on the target.
     u.notes.clear();
     seen.clear();
     AppendUnique(base.notes, &seen, &u.notes);
-    AppendUnique(s.notes, &seen, &u.notes);
-    AppendUnique(v.notes, &seen, &u.notes);
+    u.source_notes.clear();
+    seen.clear();
+    AppendUnique(s.notes, &seen, &u.source_notes);
+    u.target_notes.clear();
+    seen.clear();
+    AppendUnique(v.notes, &seen, &u.target_notes);
     out->push_back(std::move(u));
   }
 }

@@ -96,6 +96,11 @@ void ParseUnit(xmlNodePtr tu, TmxUnit* unit) {
   unit->line = LineOf(tu);
   unit->tuid = Attr(tu, "tuid");
   unit->creation_date = Attr(tu, "creationdate");
+  unit->attributes.creation_id = Attr(tu, "creationid");
+  unit->attributes.change_id = Attr(tu, "changeid");
+  unit->attributes.change_date = Attr(tu, "changedate");
+  unit->attributes.usage_count = Attr(tu, "usagecount");
+  unit->attributes.last_usage_date = Attr(tu, "lastusagedate");
   const std::string srclang = Attr(tu, "srclang");
   unit->srclang = srclang == "*all*" ? srclang : NormalizeLanguageTag(srclang);
   UnitBudget budget;

@@ -2,6 +2,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include <algorithm>
 #include <cctype>
 #include <ostream>
 #include <string>
@@ -173,6 +174,15 @@ bool TmxWriter::Write(const TmxUnit& unit) {
     }
   }
   if (auto date = ToTmxDate(unit.creation_date)) im.Attribute("creationdate", *date);
+  const TuAttributes& a = unit.attributes;
+  if (!a.creation_id.empty()) im.Attribute("creationid", a.creation_id);
+  if (auto date = ToTmxDate(a.change_date)) im.Attribute("changedate", *date);
+  if (!a.change_id.empty()) im.Attribute("changeid", a.change_id);
+  if (!a.usage_count.empty() && std::all_of(a.usage_count.begin(), a.usage_count.end(),
+                                            [](char c) { return c >= '0' && c <= '9'; })) {
+    im.Attribute("usagecount", a.usage_count);
+  }
+  if (auto date = ToTmxDate(a.last_usage_date)) im.Attribute("lastusagedate", *date);
   im.Notes(unit.notes);
   im.Props(unit.props);
   for (const Side& s : sides) {
