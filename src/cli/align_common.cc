@@ -41,6 +41,9 @@ po::options_description AlignmentOptions() {
       ("no-learn",
        "parallel mode: do not learn word translations from a first alignment (by default the "
        "stems that keep meeting in its confident pairs are used for a second one)")  //
+      ("force",
+       "align even when a document does not read as its declared language (by default a "
+       "clear mismatch of script or function words, e.g. swapped files, is refused)")  //
       ("keep-furniture",
        "comparable mode: align page furniture too (by default credits, bylines, datelines, "
        "app and newsletter promotions, reader polls and labels are set aside, unaligned, "
@@ -62,6 +65,7 @@ AlignmentArgs AlignmentArgsFromVm(const std::string& command, const po::variable
   p.align.min_score = RangeOption(command, vm, "min-score", 0, 1);
   p.align.learn = vm.count("no-learn") == 0;
   p.set_aside_furniture = vm.count("keep-furniture") == 0;
+  p.check_languages = vm.count("force") == 0;
   args.threads =
       static_cast<int>(RangeOption(command, vm, "threads", 1, std::numeric_limits<double>::max()));
   p.align.threads = args.threads;

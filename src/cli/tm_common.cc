@@ -77,6 +77,12 @@ std::string ErrorMessage(const std::exception& e) {
   if (dynamic_cast<const tm::InvalidUnitLanguage*>(&e) != nullptr) {
     return what + "; export with --src-lang and --tgt-lang";
   }
+  if (const auto* mismatch = dynamic_cast<const LanguageMismatchError*>(&e)) {
+    return what +
+           (mismatch->swapped() ? "; swap the files, or --src-lang and --tgt-lang"
+                                : "; check --src-lang and --tgt-lang") +
+           ", or pass --force if the languages are right (nothing was aligned)";
+  }
   if (const auto* db = dynamic_cast<const DbError*>(&e)) return DbErrorMessage(*db);
   return what;
 }

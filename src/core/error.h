@@ -80,6 +80,19 @@ class EncodingError : public Error {
   size_t byte_offset_;
 };
 
+// A document does not read as the language it was declared in (the
+// message says which document, the declared tag and what it looks like;
+// `swapped`: each reads as the other's language).
+class LanguageMismatchError : public Error {
+ public:
+  LanguageMismatchError(const std::string& message, bool swapped)
+      : Error(message), swapped_(swapped) {}
+  bool swapped() const { return swapped_; }
+
+ private:
+  bool swapped_;
+};
+
 // The user interrupted the operation (SIGINT/SIGTERM). Exit code 130.
 class Interrupted : public Error {
  public:

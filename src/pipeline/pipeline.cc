@@ -25,6 +25,7 @@
 #include "src/core/reporter.h"
 #include "src/pipeline/freedict.h"
 #include "src/text/anchors.h"
+#include "src/text/language_check.h"
 #include "src/text/segmenter.h"
 
 namespace ancre::pipeline {
@@ -64,6 +65,30 @@ constexpr double kAligningStarts = 0.2;
 
 void Report(const PairOptions& options, std::string_view stage, double done) {
   if (options.progress) options.progress({stage, done});
+}
+
+// Throws LanguageMismatchError if a document clearly reads as another
+// language than it is declared in.
+void CheckLanguages(const std::vector<std::string>& src, const std::vector<std::string>& tgt,
+                    const PairOptions& options) {
+  const std::string src_looks = text::LanguageMismatch(src, options.src_language);
+  const std::string tgt_looks = text::LanguageMismatch(tgt, options.tgt_language);
+  if (src_looks.empty() && tgt_looks.empty()) return;
+  std::string message;
+  if (!src_looks.empty()) {
+    message =
+        "the source document is declared " + options.src_language + " but reads as " + src_looks;
+  }
+  if (!tgt_looks.empty()) {
+    message += (message.empty() ? "the target document" : "; the target document");
+    message += " is declared " + options.tgt_language + " but reads as " + tgt_looks;
+  }
+  // Each reads as the other's language: the files (or the tags) are swapped.
+  const bool swapped = !src_looks.empty() && !tgt_looks.empty() &&
+                       text::LanguageMismatch(src, options.tgt_language).empty() &&
+                       text::LanguageMismatch(tgt, options.src_language).empty();
+  if (swapped) message += ": the two documents look swapped";
+  throw LanguageMismatchError(message, swapped);
 }
 
 }  // namespace
@@ -121,6 +146,7 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   Report(options, "aligning", kAligningStarts);
   std::vector<std::string> src_texts = TakeTexts(&out.src);
   std::vector<std::string> tgt_texts = TakeTexts(&out.tgt);
+  if (options.check_languages) CheckLanguages(src_texts, tgt_texts, options);
   std::vector<bool> src_aside, tgt_aside;
   if (options.set_aside_furniture) {
     out.src_furniture = text::DetectFurniture(src_texts, options.src_language);

@@ -62,6 +62,10 @@ struct PairOptions {
   std::string document_date;
   // Extract anchors (dates, numbers, entities) as evidence.
   bool anchors = true;
+  // Refuse documents that clearly do not read as their declared languages
+  // (text::LanguageMismatch: script and function words), as swapped inputs
+  // would store English as French; false aligns them anyway.
+  bool check_languages = true;
   // Comparable mode: set page furniture aside (text::DetectFurniture:
   // credits, bylines, promotion blocks ...), so that no link takes it.
   bool set_aside_furniture = true;

@@ -83,6 +83,23 @@ TEST(AlignCliTest, ComparableModeSetsPageFurnitureAsideAndSaysWhy) {
   }
 }
 
+TEST(AlignCliTest, SwappedDocumentsAreRefusedUnlessForced) {
+  const std::string swapped = kSamples + "/cambodia-korea-scams.en.txt " + kSamples +
+                              "/cambodia-korea-scams.fr.txt --src-lang fr --tgt-lang en";
+  RunResult r = RunAncre("align " + swapped + " --format jsonl");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_NE(r.err.find("the source document is declared fr but reads as English; the target "
+                       "document is declared en but reads as French: the two documents look "
+                       "swapped"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("--force"), std::string::npos) << r.err;
+  RunResult forced = RunAncre("align " + swapped + " --format jsonl --force");
+  EXPECT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_FALSE(forced.out.empty());
+}
+
 // The value of a string field of a jsonl line ("" if absent); enough for
 // the texts of the sample, which hold no escaped quotes at their start.
 std::string Field(const std::string& line, const std::string& name) {

@@ -1,0 +1,130 @@
+#include "src/text/language_check.h"
+
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <array>
+#include <cstring>
+#include <map>
+
+#include "src/core/utf8.h"
+#include "src/text/function_words.h"
+#include "src/unicode/fold.h"
+
+namespace ancre::text {
+namespace {
+
+// Below these the evidence is too thin to contradict the user.
+constexpr size_t kMinLetters = 200;
+constexpr size_t kMinWords = 60;
+constexpr double kScriptShare = 0.8;   // of the letters, for a text's script
+constexpr double kOtherShare = 0.2;    // function words of another language ...
+constexpr double kOverDeclared = 2.5;  // ... this many times the declared one's
+constexpr double kFewOwn = 0.05;       // function words of the declared language, at least
+
+// The scripts a mismatch is told for: one script per language, unlike Han,
+// kana and hangul, which mix.
+constexpr std::array<std::pair<const char*, const char*>, 10> kScripts = {{{"Latn", "Latin"},
+                                                                           {"Cyrl", "Cyrillic"},
+                                                                           {"Grek", "Greek"},
+                                                                           {"Arab", "Arabic"},
+                                                                           {"Hebr", "Hebrew"},
+                                                                           {"Deva", "Devanagari"},
+                                                                           {"Thai", "Thai"},
+                                                                           {"Geor", "Georgian"},
+                                                                           {"Armn", "Armenian"},
+                                                                           {"Hang", "Hangul"}}};
+
+const char* ScriptName(std::string_view code) {
+  for (const auto& [c, name] : kScripts) {
+    if (code == c) return name;
+  }
+  return nullptr;
+}
+
+// The ISO 15924 code of the script `language` is written in ("Latn"), or "".
+std::string ScriptOf(std::string_view language) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale = icu::Locale::forLanguageTag(std::string(language), status);
+  if (U_FAILURE(status)) return "";
+  locale.addLikelySubtags(status);
+  if (U_FAILURE(status)) return "";
+  return locale.getScript();
+}
+
+// The languages with function-word lists, by a tag of each and its name.
+constexpr std::array<std::pair<const char*, const char*>, 4> kListed = {
+    {{"fr", "French"}, {"en", "English"}, {"de", "German"}, {"es", "Spanish or Italian"}}};
+
+}  // namespace
+
+std::string LanguageMismatch(const std::vector<std::string>& segments, std::string_view language) {
+  // The script of the letters.
+  std::map<UScriptCode, size_t> scripts;
+  size_t letters = 0;
+  for (const std::string& s : segments) {
+    for (size_t i = 0; i < s.size();) {
+      const char32_t c = NextCodePoint(s, &i);
+      if (!u_isalpha(static_cast<UChar32>(c))) continue;
+      UErrorCode status = U_ZERO_ERROR;
+      const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
+      if (U_FAILURE(status)) continue;
+      ++scripts[script];
+      ++letters;
+    }
+  }
+  if (letters < kMinLetters) return "";
+  const std::string declared_script = ScriptOf(language);
+  for (const auto& [script, count] : scripts) {
+    if (static_cast<double>(count) < kScriptShare * static_cast<double>(letters)) continue;
+    const char* code = uscript_getShortName(script);
+    const char* name = code ? ScriptName(code) : nullptr;
+    if (name != nullptr && ScriptName(declared_script) != nullptr && declared_script != code) {
+      return std::string(name) + " script";
+    }
+  }
+
+  // The function words of each listed language.
+  std::array<size_t, kListed.size()> hits{};
+  size_t words = 0;
+  for (const std::string& s : segments) {
+    size_t i = 0;
+    while (i < s.size()) {
+      size_t start = i;
+      char32_t c = NextCodePoint(s, &i);
+      if (!u_isalpha(static_cast<UChar32>(c))) continue;
+      size_t end = i;
+      while (end < s.size()) {
+        size_t next = end;
+        if (!u_isalpha(static_cast<UChar32>(NextCodePoint(s, &next)))) break;
+        end = next;
+      }
+      const std::string folded = unicode::FoldWord(std::string_view(s).substr(start, end - start));
+      ++words;
+      for (size_t g = 0; g < kListed.size(); ++g) {
+        hits[g] += FunctionWordsOf(kListed[g].first)->IsCommon(folded);
+      }
+      i = end;
+    }
+  }
+  if (words < kMinWords) return "";
+  const FunctionWords* declared = FunctionWordsOf(language);
+  double declared_share = 0;
+  for (size_t g = 0; g < kListed.size(); ++g) {
+    if (FunctionWordsOf(kListed[g].first) == declared) {
+      declared_share = static_cast<double>(hits[g]) / static_cast<double>(words);
+    }
+  }
+  for (size_t g = 0; g < kListed.size(); ++g) {
+    if (FunctionWordsOf(kListed[g].first) == declared) continue;
+    const double share = static_cast<double>(hits[g]) / static_cast<double>(words);
+    if (share >= kOtherShare && share >= kOverDeclared * declared_share) return kListed[g].second;
+  }
+  // A language with a list writes a fifth or more of its words with them;
+  // a text with hardly any is in a language without a list.
+  if (declared != nullptr && declared_share < kFewOwn) return "another language";
+  return "";
+}
+
+}  // namespace ancre::text

@@ -1,0 +1,51 @@
+#include "src/text/language_check.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace ancre::text {
+namespace {
+
+std::vector<std::string> Lines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+const std::string kSamples = ANCRE_SAMPLES;
+
+TEST(LanguageCheckTest, ADocumentInItsDeclaredLanguagePasses) {
+  EXPECT_EQ(LanguageMismatch(Lines(kSamples + "/cambodia-korea-scams.fr.txt"), "fr"), "");
+  EXPECT_EQ(LanguageMismatch(Lines(kSamples + "/cambodia-korea-scams.en.txt"), "en"), "");
+  EXPECT_EQ(LanguageMismatch(Lines(kSamples + "/cambodia-korea-scams.en.txt"), "en-GB"), "");
+}
+
+TEST(LanguageCheckTest, FunctionWordsTellAnotherListedLanguage) {
+  EXPECT_EQ(LanguageMismatch(Lines(kSamples + "/cambodia-korea-scams.fr.txt"), "en"), "French");
+  EXPECT_EQ(LanguageMismatch(Lines(kSamples + "/cambodia-korea-scams.en.txt"), "fr"), "English");
+  // German has a list: an English text hardly uses it.
+  EXPECT_EQ(LanguageMismatch(Lines(kSamples + "/cambodia-korea-scams.en.txt"), "de"), "English");
+}
+
+TEST(LanguageCheckTest, AScriptTellsALanguageWithoutAList) {
+  const std::vector<std::string> ru = {
+      "Президент России Владимир Путин во вторник провел переговоры с канцлером Германии.",
+      "Стороны обсудили ситуацию на Украине, энергетическое сотрудничество и торговлю.",
+      "По словам пресс-секретаря Кремля, разговор был конструктивным и продолжался час.",
+      "Следующая встреча лидеров может состояться в конце года в Берлине или в Москве."};
+  EXPECT_EQ(LanguageMismatch(ru, "ru"), "");
+  EXPECT_EQ(LanguageMismatch(ru, "en"), "Cyrillic script");
+  EXPECT_EQ(LanguageMismatch(ru, "cs"), "Cyrillic script");
+}
+
+TEST(LanguageCheckTest, ATextTooShortToTellPasses) {
+  EXPECT_EQ(LanguageMismatch({"Le chien dort dans la maison."}, "en"), "");
+  EXPECT_EQ(LanguageMismatch({}, "en"), "");
+}
+
+}  // namespace
+}  // namespace ancre::text
