@@ -20,25 +20,35 @@ po::options_description ShowOptions() {
        "ids)")                                                  //
       ("run", po::value<int64_t>(), "show this alignment run")  //
       ("format,f", po::value<std::string>()->default_value("text"),
-       "text: side by side for a terminal; html: the report page");
+       "text: side by side for a terminal; html: the report page")  //
+      ("output,o", po::value<std::string>()->default_value("-"),
+       "write here instead of stdout (the file appears whole or not at all)");
   AddDbOption(&o);
   o.add(ReportDisplayOptions());
   return o;
 }
 
-void ListRuns(const tm::TranslationMemory& store) {
+// "20261207T210403Z" (how the TM stores a time) as "2026-12-07T21:04:03Z";
+// anything else as it is.
+std::string IsoExtended(const std::string& t) {
+  if (t.size() != 16 || t[8] != 'T' || t[15] != 'Z') return t;
+  return t.substr(0, 4) + "-" + t.substr(4, 2) + "-" + t.substr(6, 2) + "T" + t.substr(9, 2) + ":" +
+         t.substr(11, 2) + ":" + t.substr(13, 2) + "Z";
+}
+
+void ListRuns(const tm::TranslationMemory& store, std::ostream& os) {
   const std::vector<tm::StoredRun> runs = store.Alignments();
   if (runs.empty()) {
-    std::cout << "no alignment run in " << store.name()
+    std::cerr << "ancre: no alignment run in " << store.name()
               << "; store one with 'ancre align FR EN --db " << store.name() << "'\n";
     return;
   }
-  std::cout << "run\tmode\tpairs\tcreated\tsource (id: path, segments)\ttarget\n";
+  os << "run\tmode\tpairs\tcreated\tsource (id: path, segments)\ttarget\n";
   for (const tm::StoredRun& r : runs) {
-    std::cout << r.id << "\t" << r.mode << "\t" << r.pairs << "\t" << r.created << "\t"
-              << r.source.id << ": " << r.source.path << " (" << r.source.language << ", "
-              << r.source.segments << ")\t" << r.target.id << ": " << r.target.path << " ("
-              << r.target.language << ", " << r.target.segments << ")\n";
+    os << r.id << "\t" << r.mode << "\t" << r.pairs << "\t" << IsoExtended(r.created) << "\t"
+       << r.source.id << ": " << r.source.path << " (" << r.source.language << ", "
+       << r.source.segments << ")\t" << r.target.id << ": " << r.target.path << " ("
+       << r.target.language << ", " << r.target.segments << ")\n";
   }
 }
 
@@ -54,7 +64,8 @@ std::string ShowHelp() {
     << ShowOptions()
     << "\nExamples:\n"
        "  ancre show --db tm.sqlite\n"
-       "  ancre show --db tm.sqlite --document 1 | less -R\n";
+       "  ancre show --db tm.sqlite --document 1 | less -R\n"
+       "  ancre show --db tm.sqlite --run 1 --format html -o run1.html\n";
   return s.str();
 }
 
@@ -74,17 +85,23 @@ int RunShow(const std::vector<std::string>& args) {
     throw UsageError("show: --format must be text or html, not '" + format + "'");
   }
   const DisplayOptions display = DisplayOptionsFromVm(vm);
-  UseColor(display, /*to_stdout=*/true);  // reject a bad --color before the work
+  const std::string output = vm["output"].as<std::string>();
+  const bool to_stdout = output == "-";
+  UseColor(display, to_stdout);  // reject a bad --color before the work
   if (format == "text") TerminalWidth(display);
   const tm::TranslationMemory store = OpenStore(vm, /*write=*/false);
-  if (!vm.count("document") && !vm.count("run")) {
-    ListRuns(store);
-    return 0;
+  const bool list = !vm.count("document") && !vm.count("run");
+  const int64_t run = list ? 0
+                           : ChooseRun(store, vm.count("run") ? vm["run"].as<int64_t>() : 0,
+                                       vm.count("document") ? vm["document"].as<int64_t>() : 0);
+  Output out(output);
+  if (list) {
+    ListRuns(store, out.stream());
+  } else {
+    WriteReport(format, pipeline::StoredAlignmentView(store.LoadAlignment(run)), display, to_stdout,
+                out.stream());
   }
-  const int64_t run = ChooseRun(store, vm.count("run") ? vm["run"].as<int64_t>() : 0,
-                                vm.count("document") ? vm["document"].as<int64_t>() : 0);
-  WriteReport(format, pipeline::StoredAlignmentView(store.LoadAlignment(run)), display,
-              /*to_stdout=*/true, std::cout);
+  out.Commit();
   return 0;
 }
 

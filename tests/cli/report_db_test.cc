@@ -2,7 +2,9 @@
 // shown again from the TM, with the pairs `ancre align --format jsonl` gave.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
+#include <vector>
 
 #include "tests/cli/run_ancre.h"
 
@@ -97,6 +99,36 @@ TEST_F(ReportDbTest, ShowPrintsTheRunSideBySideAndListsRuns) {
   EXPECT_NE(r.out.find("Cambodge"), std::string::npos);
   EXPECT_NE(r.out.find("Cambodia"), std::string::npos);
   EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+}
+
+TEST_F(ReportDbTest, ShowWritesToAFileAndDatesRunsInIso8601) {
+  const std::string list = dir_ / "runs.tsv";
+  ASSERT_EQ(RunAncre("show --db '" + Db() + "' -o '" + list + "'").exit_code, 0);
+  const std::string runs = ReadAll(list);
+  // run, mode, pairs, then the time it was created: 2026-12-07T21:04:03Z.
+  std::istringstream in(runs);
+  std::string header, row;
+  std::getline(in, header);
+  std::getline(in, row);
+  std::vector<std::string> fields;
+  for (size_t at = 0, tab; at <= row.size(); at = tab + 1) {
+    tab = std::min(row.find('\t', at), row.size());
+    fields.push_back(row.substr(at, tab - at));
+  }
+  ASSERT_GE(fields.size(), 4u) << row;
+  const std::string& created = fields[3];
+  ASSERT_EQ(created.size(), 20u) << created;
+  EXPECT_EQ(created[4], '-');
+  EXPECT_EQ(created[7], '-');
+  EXPECT_EQ(created[10], 'T');
+  EXPECT_EQ(created[13], ':');
+  EXPECT_EQ(created[19], 'Z');
+
+  const std::string page = dir_ / "run.html";
+  RunResult r = RunAncre("show --db '" + Db() + "' --run 1 --format html -o '" + page + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(ReadAll(page).find("<!DOCTYPE html>"), std::string::npos);
 }
 
 }  // namespace
