@@ -71,7 +71,7 @@ std::string SearchHelp() {
        "Examples:\n"
        "  ancre search --db tm.sqlite 'task force'\n"
        "  ancre search --db tm.sqlite --lang fr 'escroq*'\n"
-       "  ancre search --db tm.sqlite '\"équipe conjointe\"' --format jsonl\n";
+       "  ancre search --db tm.sqlite '\"task force\"' --format jsonl\n";
   return s.str();
 }
 
