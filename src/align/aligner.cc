@@ -102,6 +102,7 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
   fs.language = options.src_language;
   fs.side = Side::kSource;
   fs.lexicon = options.lexicon;
+  fs.user_lexicon = options.user_lexicon;
   fs.anchor_weight = options.anchor_weight;
   fs.phonetic_names = text::WritesInLatinScript(options.src_language) !=
                       text::WritesInLatinScript(options.tgt_language);

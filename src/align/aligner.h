@@ -55,6 +55,10 @@ struct AlignOptions {
   // Word translations (e.g. FreeDict); null or empty = none. Shared, so one
   // lexicon serves many alignments (a batch) without copies.
   std::shared_ptr<const Lexicon> lexicon;
+  // The user's own dictionaries (a second lexicon, so that a large shared
+  // one is not rebuilt to add them); null or empty = none. Its entries count
+  // as much as the dictionary's.
+  std::shared_ptr<const Lexicon> user_lexicon;
   // Pairs (beads with both sides non-empty) scoring below this are undone:
   // their segments are listed unaligned (see Align()).
   double min_score = 0.0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -156,12 +157,14 @@ class TypeTable {
         std::string skeleton = text::PhoneticSkeleton(latinized ? latin : folded, latinized);
         if (skeleton.size() >= 3) keys_.push_back(HashKey('K', skeleton.substr(0, 4)));
       }
-      const bool dictionary = options_.lexicon != nullptr && !options_.lexicon->empty();
-      const bool learned = options_.learned != nullptr && !options_.learned->empty();
-      if (!keys_.empty() && (dictionary || learned)) {
+      const Lexicon* lexicons[] = {options_.lexicon.get(), options_.user_lexicon.get(),
+                                   options_.learned.get()};
+      const bool any_lexicon = std::any_of(std::begin(lexicons), std::end(lexicons),
+                                           [](const Lexicon* l) { return l && !l->empty(); });
+      if (!keys_.empty() && any_lexicon) {
         std::string stem = stemmer_.Stem(folded);
         bool target = false;
-        for (const Lexicon* lex : {options_.lexicon.get(), options_.learned.get()}) {
+        for (const Lexicon* lex : lexicons) {
           if (lex == nullptr || lex->empty()) continue;
           if (options_.side == Side::kSource) {
             for (std::string_view t : lex->Translations(stem)) keys_.push_back(HashKey('L', t));

@@ -51,6 +51,8 @@ struct FeatureOptions {
   std::string language = "fr";  // ISO 639-1 code of this side
   Side side = Side::kSource;
   std::shared_ptr<const Lexicon> lexicon = nullptr;  // word translations; may be null or empty
+  // The user's dictionaries, used like `lexicon`; may be null.
+  std::shared_ptr<const Lexicon> user_lexicon = nullptr;
   // A learned lexicon, used like `lexicon`; may be null.
   std::shared_ptr<const Lexicon> learned = nullptr;
   double anchor_weight = 1.0;  // multiplies every anchor token's weight

@@ -1,11 +1,15 @@
 #include "src/cli/align_common.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <limits>
+#include <system_error>
+#include <vector>
 
 #include "src/cli/segment_options.h"
 #include "src/core/error.h"
+#include "src/pipeline/user_dictionary.h"
 
 namespace ancre::cli {
 namespace {
@@ -36,8 +40,13 @@ po::options_description AlignmentOptions() {
        "any ICU converter name")                                                                  //
       ("src-encoding", po::value<std::string>(), "input encoding of SRC (overrides --encoding)")  //
       ("tgt-encoding", po::value<std::string>(), "input encoding of TGT (overrides --encoding)")  //
-      ("dictionary", po::value<std::string>()->default_value("/usr/share/dictd"),
-       "folder of the FreeDict dictionaries (freedict-fra-eng.*); 'none' to align without")  //
+      ("dictionary", po::value<std::vector<std::string>>()->composing(),
+       "a dictionary of your own, used with FreeDict's (repeatable): TSV, 'source<TAB>target' "
+       "a line; or hunalign's format, 'target @ source' a line, in a file named *.dic; '#' "
+       "starts a comment")  //
+      ("dictionary-dir", po::value<std::string>()->default_value("/usr/share/dictd"),
+       "folder of the FreeDict dictionaries (freedict-fra-eng.*); 'none' to align without "
+       "them")  //
       ("no-learn",
        "parallel mode: do not learn word translations from a first alignment (by default the "
        "stems that keep meeting in its confident pairs are used for a second one)")  //
@@ -70,12 +79,24 @@ AlignmentArgs AlignmentArgsFromVm(const std::string& command, const po::variable
       static_cast<int>(RangeOption(command, vm, "threads", 1, std::numeric_limits<double>::max()));
   p.align.threads = args.threads;
   if (vm.count("date")) p.document_date = vm["date"].as<std::string>();
-  const std::string dict = vm["dictionary"].as<std::string>();
-  p.dictionary_dir = dict == "none" ? "" : dict;
-  // The default folder may be missing (no dictionary installed): a warning later says so.
-  if (!p.dictionary_dir.empty() && !vm["dictionary"].defaulted()) {
-    RequireOptionFolder("--dictionary", p.dictionary_dir);
+  std::string dict_dir = vm["dictionary-dir"].as<std::string>();
+  bool dir_given = !vm["dictionary-dir"].defaulted();
+  if (vm.count("dictionary")) {
+    for (const std::string& file : vm["dictionary"].as<std::vector<std::string>>()) {
+      // The older spelling of --dictionary-dir: 'none' or a folder.
+      std::error_code ec;
+      if (file == "none" || std::filesystem::is_directory(file, ec)) {
+        dict_dir = file;
+        dir_given = true;
+        continue;
+      }
+      RequireOptionFile("--dictionary", file);
+      p.dictionary_files.push_back(file);
+    }
   }
+  p.dictionary_dir = dict_dir == "none" ? "" : dict_dir;
+  // The default folder may be missing (no dictionary installed): a warning later says so.
+  if (!p.dictionary_dir.empty() && dir_given) RequireOptionFolder("--dictionary-dir", dict_dir);
   ReadSegmentationRuleOptions(vm, &p.segmentation);
   args.src_input.encoding = vm["encoding"].as<std::string>();
   args.src_input.lenient = vm.count("lenient") > 0;
@@ -99,10 +120,27 @@ std::string NoDictionaryWarning(const pipeline::PairOptions& options) {
          options.tgt_language + " in " + options.dictionary_dir + "; aligning without a lexicon\n";
 }
 
+void LoadUserDictionaries(pipeline::PairOptions* options, bool quiet) {
+  if (options->dictionary_files.empty() || options->user_lexicon) return;
+  pipeline::UserDictionaryStats stats;
+  options->user_lexicon = std::make_shared<const align::Lexicon>(pipeline::LoadUserDictionaries(
+      options->dictionary_files, options->src_language, options->tgt_language, &stats));
+  if (quiet) return;
+  std::cerr << "ancre: --dictionary: " << stats.pairs << " word pair(s) from " << stats.entries
+            << " entries";
+  if (stats.skipped > 0) {
+    std::cerr << " (" << stats.skipped
+              << " left out: phrases on both sides, or function words only)";
+  }
+  std::cerr << "\n";
+}
+
 pipeline::AlignedDocuments AlignPair(const std::string& src, const std::string& tgt,
                                      const AlignmentArgs& args) {
+  pipeline::PairOptions options = args.pair;
+  LoadUserDictionaries(&options, /*quiet=*/false);
   pipeline::AlignedDocuments aligned =
-      pipeline::AlignFiles(src, tgt, args.src_input, args.tgt_input, args.pair);
+      pipeline::AlignFiles(src, tgt, args.src_input, args.tgt_input, options);
   const pipeline::AlignedPair& pair = aligned.pair;
   for (const auto& [path, replaced] :
        {std::pair{&src, aligned.src_replaced}, std::pair{&tgt, aligned.tgt_replaced}}) {
@@ -136,7 +174,8 @@ pipeline::AlignedDocuments AlignPair(const std::string& src, const std::string& 
     std::cerr << "ancre: warning: no pair scored --min-score " << min_score
               << " or more; every segment is left unaligned\n";
   }
-  if (!args.pair.dictionary_dir.empty() && pair.lexicon_pairs == 0) {
+  if (!args.pair.dictionary_dir.empty() && pair.lexicon_pairs == 0 &&
+      pair.user_lexicon_pairs == 0) {
     std::cerr << NoDictionaryWarning(args.pair);
   }
   return aligned;

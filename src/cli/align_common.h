@@ -14,7 +14,7 @@
 namespace ancre::cli {
 
 // --src-lang, --tgt-lang, --mode, --presegmented, --min-score, --date,
-// --encoding, --src-encoding, --tgt-encoding, --dictionary, --no-learn,
+// --encoding, --src-encoding, --tgt-encoding, --dictionary, --dictionary-dir, --no-learn,
 // --threads, and segment's --paragraphs, --srx, --abbreviations, --lenient.
 po::options_description AlignmentOptions();
 
@@ -28,7 +28,8 @@ struct AlignmentArgs {
 
 // Reads the flags of AlignmentOptions() from vm (the only place they are
 // read). Throws UsageError naming `command` for a bad --mode, a bad
-// --paragraphs, a --dictionary given that is not a folder, and an --srx or
+// --paragraphs, a --dictionary that is not a file, a --dictionary-dir that
+// is not a folder, and an --srx or
 // --abbreviations that is not a file; IoError for an unreadable one.
 AlignmentArgs AlignmentArgsFromVm(const std::string& command, const po::variables_map& vm);
 
@@ -42,6 +43,12 @@ std::pair<std::string, std::string> DocumentArgs(const std::string& command,
 // dictionary. Throws what AlignFiles throws.
 pipeline::AlignedDocuments AlignPair(const std::string& src, const std::string& tgt,
                                      const AlignmentArgs& args);
+
+// Loads options->dictionary_files into options->user_lexicon (unless set
+// already), once for every pair it aligns, and says on stderr how many word
+// pairs they gave unless `quiet`. Throws IoError and ParseError (file:line)
+// for a dictionary that cannot be read or is not in its format.
+void LoadUserDictionaries(pipeline::PairOptions* options, bool quiet);
 
 // The warning for a language pair without a dictionary in `dir`.
 std::string NoDictionaryWarning(const pipeline::PairOptions& options);

@@ -136,12 +136,15 @@ int RunAlignBatch(const AlignArgs& a) {
   batch.lock_wait_ms = a.busy_timeout_ms;
   batch.workers = static_cast<size_t>(a.alignment.threads);
   ProgressLine progress(a.progress);
+  LoadUserDictionaries(&batch.pair, a.quiet);
+  const bool user_words = batch.pair.user_lexicon && !batch.pair.user_lexicon->empty();
   if (!batch.pair.dictionary_dir.empty()) {
     // Loaded once for every pair (about 45 ms of CPU each time otherwise).
     batch.pair.lexicon = std::make_shared<const align::Lexicon>(
         pipeline::LoadFreeDict(batch.pair.dictionary_dir, batch.pair.src_language,
                                batch.pair.tgt_language, pipeline::DefaultCacheDir()));
-    if (!a.quiet && batch.pair.lexicon->empty()) std::cerr << NoDictionaryWarning(batch.pair);
+    if (!a.quiet && batch.pair.lexicon->empty() && !user_words)
+      std::cerr << NoDictionaryWarning(batch.pair);
   }
   size_t failed = 0;
   batch.on_pair = [&](const pipeline::PairOutcome& o) {
@@ -198,8 +201,9 @@ std::string AlignHelp() {
        "strong. A comparable link says: these two sentences report the same fact. It\n"
        "is not one partner each: a sentence restated in the headline, the lead and the\n"
        "body is linked to each of them, one bead per link, so a sentence may be in\n"
-       "several beads. Evidence: shared dates, numbers and names, cognates, a FreeDict\n"
-       "bilingual dictionary, and sentence lengths. Each bead has a calibrated score in\n"
+       "several beads. Evidence: shared dates, numbers and names, cognates, the FreeDict\n"
+       "bilingual dictionaries, your own (--dictionary), word translations learned from\n"
+       "a first alignment, and sentence lengths. Each bead has a calibrated score in\n"
        "[0, 1] and lists the anchors both sides share. --db stores every link as a\n"
        "translation unit of a comparable run (x-mode comparable in TMX).\n\n"
     << AlignOptionsDescription()
@@ -216,7 +220,11 @@ std::string AlignHelp() {
        "      --format jsonl -o beads.jsonl\n"
        "  ancre align legacy.fr.txt new.en.txt --src-lang fr --tgt-lang en \\\n"
        "      --src-encoding windows-1252 --paragraphs blank --srx omegat-defaults.srx\n"
-       "  ancre align --pairs manifest.tsv --db tm.sqlite --src-lang fr --tgt-lang en\n";
+       "  ancre align --pairs manifest.tsv --db tm.sqlite --src-lang fr --tgt-lang en\n"
+       "  ancre align a.hu.txt a.en.txt --src-lang hu --tgt-lang en --dictionary terms.tsv \\\n"
+       "      --dictionary hu-en.dic     # your words: 'hu<TAB>en', or hunalign's 'en @ hu'\n"
+       "  ancre align a.de.txt a.fr.txt --src-lang de --tgt-lang fr --dictionary-dir none \\\n"
+       "      --no-learn                 # length, anchors and cognates only\n";
   return s.str();
 }
 

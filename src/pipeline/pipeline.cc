@@ -24,6 +24,7 @@
 #include "src/core/language_tag.h"
 #include "src/core/reporter.h"
 #include "src/pipeline/freedict.h"
+#include "src/pipeline/user_dictionary.h"
 #include "src/text/anchors.h"
 #include "src/text/language_check.h"
 #include "src/text/segmenter.h"
@@ -102,6 +103,12 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   options.tgt_language = LanguageTag::Parse(given.tgt_language).str();
   using Clock = std::chrono::steady_clock;
   AlignedPair out;
+  // A bad user dictionary fails before anything else is done.
+  std::shared_ptr<const align::Lexicon> user_lexicon = options.user_lexicon;
+  if (!user_lexicon && !options.dictionary_files.empty()) {
+    user_lexicon = std::make_shared<const align::Lexicon>(
+        LoadUserDictionaries(options.dictionary_files, options.src_language, options.tgt_language));
+  }
   // The lexicon loads on a second thread while the documents are segmented.
   std::future<align::Lexicon> lexicon;
   auto load_start = Clock::now();
@@ -143,6 +150,8 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
     out.lexicon_load_seconds = std::chrono::duration<double>(Clock::now() - load_start).count();
   }
   if (ao.lexicon) out.lexicon_pairs = ao.lexicon->size();
+  ao.user_lexicon = user_lexicon;
+  if (user_lexicon) out.user_lexicon_pairs = user_lexicon->size();
   Report(options, "aligning", kAligningStarts);
   std::vector<std::string> src_texts = TakeTexts(&out.src);
   std::vector<std::string> tgt_texts = TakeTexts(&out.tgt);

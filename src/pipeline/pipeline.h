@@ -58,6 +58,12 @@ struct PairOptions {
   // A lexicon loaded once for many pairs (LoadFreeDict(dictionary_dir, ...));
   // when set, dictionary_dir is not read.
   std::shared_ptr<const align::Lexicon> lexicon;
+  // The user's dictionaries (user_dictionary.h: TSV, or hunalign's .dic),
+  // used beside FreeDict's; empty = none.
+  std::vector<std::string> dictionary_files;
+  // Those dictionaries loaded once for many pairs (LoadUserDictionaries);
+  // when set, dictionary_files are not read.
+  std::shared_ptr<const align::Lexicon> user_lexicon;
   // YYYY-MM-DD: resolves relative dates in anchors; empty = inferred.
   std::string document_date;
   // Extract anchors (dates, numbers, entities) as evidence.
@@ -96,12 +102,14 @@ struct AlignedPair {
   // comparable mode set the furniture aside. Empty when not detected.
   std::vector<text::Furniture> src_furniture, tgt_furniture;
   double lexicon_load_seconds = 0;
-  size_t lexicon_pairs = 0;
+  size_t lexicon_pairs = 0;       // FreeDict's
+  size_t user_lexicon_pairs = 0;  // the user dictionaries'
 };
 
 // Segments both inputs, extracts anchors, loads the lexicon (in the
 // background while segmenting) and aligns. Returns the documents and beads.
-// Throws Error for an unknown language, IoError for an unreadable dictionary.
+// Throws Error for an unknown language, IoError for an unreadable dictionary,
+// ParseError for a user dictionary that is not in its format.
 AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tgt,
                            const PairOptions& options);
 

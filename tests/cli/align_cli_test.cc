@@ -184,6 +184,44 @@ TEST(AlignCliTest, ParallelModeLearnsWordTranslationsUnlessAskedNotTo) {
   EXPECT_EQ(not_learned.err.find("first alignment"), std::string::npos) << not_learned.err;
 }
 
+// --dictionary FILE: the user's words link sentences nothing else links; a
+// bad line is an error naming the file and the line; 'none' and a folder
+// still name the FreeDict folder (the older spelling of --dictionary-dir).
+TEST(AlignCliTest, AUserDictionaryMakesAPairAlign) {
+  ScratchDir dir;
+  WriteFile(dir / "de.txt",
+            "Der Hund schläft ruhig im Garten hinter dem Bauernhaus.\n"
+            "Morgen beginnt die Ernte der Äpfel.\n"
+            "Die Kinder spielen Fußball auf der Wiese.\n");
+  WriteFile(dir / "en.txt",
+            "The dog sleeps quietly in the garden behind the farmhouse.\n"
+            "Tomorrow the apple harvest begins.\n"
+            "The children play football in the meadow.\n");
+  WriteFile(dir / "terms.tsv", "# German<TAB>English\nHund\tdog\nGarten\tgarden\n");
+  WriteFile(dir / "terms.dic", "sleeps @ schläft\nquietly @ ruhig\n");
+  WriteFile(dir / "bad.tsv", "Hund\tdog\nKatze cat\n");
+  const std::string args = "align " + (dir / "de.txt") + " " + (dir / "en.txt") +
+                           " --src-lang de --tgt-lang en --presegmented --mode comparable "
+                           "--no-learn --format jsonl";
+  auto linked = [](const RunResult& r) {
+    return BeadWith(r.out, "Der Hund").find("\"tgt\":[0]") != std::string::npos;
+  };
+  for (const char* none : {" --dictionary-dir none", " --dictionary none"}) {
+    RunResult without = RunAncre(args + none);
+    ASSERT_EQ(without.exit_code, 0) << without.err;
+    EXPECT_FALSE(linked(without)) << without.out;
+  }
+  RunResult with = RunAncre(args + " --dictionary-dir none --dictionary " + (dir / "terms.tsv") +
+                            " --dictionary " + (dir / "terms.dic"));
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  EXPECT_TRUE(linked(with)) << with.out;
+  EXPECT_NE(with.err.find("--dictionary: 4 word pair(s)"), std::string::npos) << with.err;
+  RunResult bad = RunAncre(args + " --dictionary " + (dir / "bad.tsv"));
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find(dir / "bad.tsv" + ":2: expected one entry"), std::string::npos) << bad.err;
+  EXPECT_TRUE(bad.out.empty()) << bad.out;
+}
+
 TEST(AlignCliTest, PresegmentedIndicesAreLineNumbersAndTextsMatch) {
   ScratchDir dir;
   std::ofstream(dir / "a.fr") << "Le gouvernement a présenté le budget.\n\nLe président a parlé.\n";
