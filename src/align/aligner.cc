@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "src/align/candidates.h"
@@ -13,6 +16,9 @@
 
 namespace ancre::align {
 namespace {
+
+// The fewest confident beads a document with a dictionary learns from.
+constexpr size_t kMinBeadsWithDictionary = 20;
 
 // Calibrated probability that a parallel-mode bead is right, from its
 // similarity, its length fit and its type (fitted on held-out news).
@@ -137,9 +143,11 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
 
   Alignment result;
   result.mode = chosen.mode;
+  ParallelParams params;
+  double level = 1.0;
   auto align_parallel = [&] {
     Scorer scorer(probe, Scorer::FitLength(probe.src(), probe.tgt(), options.length_prior));
-    result.beads = AlignParallel(scorer, ParallelParams{}, options.threads);
+    result.beads = AlignParallel(scorer, params, options.threads, &level);
     for (Bead& b : result.beads) {
       if (b.src.empty() || b.tgt.empty()) {
         b.score = 0.0;
@@ -157,12 +165,40 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
       LearnOptions lo;
       lo.src_language = options.src_language;
       lo.tgt_language = options.tgt_language;
-      auto learned =
-          std::make_shared<const Lexicon>(LearnLexicon(src.texts, tgt.texts, result.beads, lo));
-      chosen.learned_pairs = learned->size();
+      // With a dictionary, what a short text teaches adds little to it and
+      // can mislead: learn from long texts only (French–English news with
+      // FreeDict, omissions: strict F1 0.981 from 20 beads on, 0.980 from 5).
+      const bool dictionary = (options.lexicon != nullptr && !options.lexicon->empty()) ||
+                              (options.user_lexicon != nullptr && !options.user_lexicon->empty());
+      if (dictionary) lo.min_beads = std::max(lo.min_beads, kMinBeadsWithDictionary);
+      LexiconLearner learner(lo);
+      learner.Add(src.texts, tgt.texts, result.beads);
+      chosen.learned = learner.Pairs();
+      chosen.learned_pairs = LexiconOf(chosen.learned).size();
+      std::vector<LearnedPair> all = chosen.learned;
+      if (options.learned_lexicon != nullptr) {
+        // What this document taught first, then what the batch did.
+        options.learned_lexicon->ForEachEntry(
+            [&](std::string_view s, std::span<const std::string_view> ts) {
+              for (std::string_view t : ts) all.push_back({std::string(s), std::string(t), 0, 0});
+            });
+      }
+      auto learned = std::make_shared<const Lexicon>(LexiconOf(all));
       if (!learned->empty()) {
         fs.learned = ft.learned = learned;
+        // The costs trust similarity as much as in the first alignment (see
+        // ParallelParams::evidence_level); with the words of a whole batch,
+        // halfway to what the new similarities show (a lexicon learned from
+        // many documents covers more, so it earns more trust).
+        const double first_level = level;
         probe = score();
+        if (options.learned_lexicon != nullptr && !options.learned_lexicon->empty()) {
+          params.evidence_level = -1.0;
+          align_parallel();
+          params.evidence_level = 0.5 * (first_level + level);
+        } else {
+          params.evidence_level = first_level;
+        }
         align_parallel();
       }
     }

@@ -71,6 +71,10 @@ struct AlignOptions {
   // Parallel mode: learn word translations from the confident beads of a
   // first alignment and align again with them (see learned_lexicon.h).
   bool learn = true;
+  // Word translations learned before this alignment (from every pair of a
+  // batch: pipeline::LearnFromPairs), added to what this one learns for its
+  // second alignment; null = none. Read only when `learn` is set.
+  std::shared_ptr<const Lexicon> learned_lexicon;
 };
 
 // The candidate pairs of the scorer an alignment was made with: what it

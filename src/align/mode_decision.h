@@ -16,7 +16,9 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <vector>
 
+#include "src/align/learned_lexicon.h"
 #include "src/align/scorer.h"
 #include "src/core/bead.h"
 
@@ -31,7 +33,8 @@ struct ModeDecision {
   // about 1 for unrelated orders; 1 when a side is empty.
   double length_order = 1.0;
   size_t learned_pairs = 0;  // word translations learned from a first alignment (parallel mode)
-  std::string reason;        // one line, e.g. "auto: parallel (41 of 43 sure pairs in order, ...)"
+  std::vector<LearnedPair> learned;  // those translations, with their evidence
+  std::string reason;  // one line, e.g. "auto: parallel (41 of 43 sure pairs in order, ...)"
 };
 
 // The cost of the best monotone alignment of the two length sequences under

@@ -98,8 +98,12 @@ class Dp {
   Dp(const Scorer& scorer, const ParallelParams& params, const Corridor& corridor, int threads)
       : s_(scorer), c_(corridor) {
     PrecomputeOneToOne(threads);
-    p_ = AtEvidenceLevel(params, EvidenceLevel(params.evidence_span));
+    level_ = params.evidence_level >= 0.0 ? std::min(params.evidence_level, 1.0)
+                                          : EvidenceLevel(params.evidence_span);
+    p_ = AtEvidenceLevel(params, level_);
   }
+
+  double level() const { return level_; }
 
   // Runs the DP; returns the path as (type index, end row, end column) in order.
   std::vector<std::array<int64_t, 3>> Run() {
@@ -260,6 +264,7 @@ class Dp {
 
   const Scorer& s_;
   ParallelParams p_;
+  double level_ = 1.0;
   const Corridor& c_;
   std::vector<float> sim11_;
   std::vector<PairMatch> match_;  // per cell (r, j): the match of source r-1 and target j-1
@@ -311,7 +316,8 @@ ParallelParams AtEvidenceLevel(const ParallelParams& params, double alpha) {
   return p;
 }
 
-std::vector<Bead> AlignParallel(const Scorer& scorer, const ParallelParams& params, int threads) {
+std::vector<Bead> AlignParallel(const Scorer& scorer, const ParallelParams& params, int threads,
+                                double* level) {
   const size_t n = scorer.src().size();
   const size_t m = scorer.tgt().size();
   std::vector<Bead> beads;
@@ -338,7 +344,9 @@ std::vector<Bead> AlignParallel(const Scorer& scorer, const ParallelParams& para
   std::vector<std::array<int64_t, 3>> path;
   for (int attempt = 0;; ++attempt) {
     if (!corridor.full && corridor.cells >= (n + 1) * (m + 1) / 2) corridor = FullCorridor(n, m);
-    path = Dp(scorer, params, corridor, threads).Run();
+    Dp dp(scorer, params, corridor, threads);
+    path = dp.Run();
+    if (level != nullptr) *level = dp.level();
     if (corridor.full || attempt >= 4 || corridor.cells >= max_cells) break;
     w *= 2;
     if (!WidenWhereTouched(path, static_cast<int64_t>(m), w, &corridor)) break;

@@ -49,7 +49,8 @@ po::options_description AlignmentOptions() {
        "them")  //
       ("no-learn",
        "parallel mode: do not learn word translations from a first alignment (by default the "
-       "stems that keep meeting in its confident pairs are used for a second one)")  //
+       "stems that keep meeting in its confident pairs are used for a second one; with --pairs, "
+       "from all pairs together; 'ancre lexicon' shows them)")  //
       ("force",
        "align even when a document does not read as its declared language (by default a "
        "clear mismatch of script or function words, e.g. swapped files, is refused)")  //

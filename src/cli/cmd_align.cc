@@ -146,6 +146,12 @@ int RunAlignBatch(const AlignArgs& a) {
     if (!a.quiet && batch.pair.lexicon->empty() && !user_words)
       std::cerr << NoDictionaryWarning(batch.pair);
   }
+  batch.on_learned = [&](size_t learned) {
+    if (!a.quiet) {
+      std::cerr << "ancre: learned " << learned << " word translation(s) from the "
+                << batch.pairs.size() << " pairs together (--no-learn: none)\n";
+    }
+  };
   size_t failed = 0;
   batch.on_pair = [&](const pipeline::PairOutcome& o) {
     if (o.error) {

@@ -29,6 +29,8 @@ int RunImport(const std::vector<std::string>& args);
 std::string ImportHelp();
 int RunShow(const std::vector<std::string>& args);
 std::string ShowHelp();
+int RunLexicon(const std::vector<std::string>& args);
+std::string LexiconHelp();
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
@@ -44,6 +46,8 @@ const std::vector<Command>& Commands() {
       {"stats", "what the translation memory holds", RunStats, StatsHelp},
       {"analyze", "how much of a new document the TM already covers", RunAnalyze, AnalyzeHelp},
       {"tm", "translation memory maintenance: merge, prune, check", RunTm, TmHelp},
+      {"lexicon", "the word translations learned from a translation (TSV, for --dictionary)",
+       RunLexicon, LexiconHelp},
       {"anchors", "dates, numbers, names and acronyms of each segment, with cross-language keys",
        RunAnchors, AnchorsHelp},
       {"report", "the alignment as a page to inspect (HTML) or side by side (text)", RunReport,

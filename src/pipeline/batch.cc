@@ -4,11 +4,14 @@
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
 
 #include "src/core/error.h"
+#include "src/core/language_tag.h"
+#include "src/pipeline/freedict.h"
 
 namespace ancre::pipeline {
 namespace {
@@ -47,12 +50,80 @@ std::vector<ManifestEntry> ReadManifest(const std::string& path) {
   return entries;
 }
 
+std::vector<align::LearnedPair> LearnFromPairs(const std::vector<ManifestEntry>& pairs,
+                                               const text::InputOptions& src_input,
+                                               const text::InputOptions& tgt_input,
+                                               const PairOptions& options, size_t workers,
+                                               const std::function<void(size_t)>& on_failed) {
+  PairOptions first = options;
+  first.align.mode = AlignMode::kParallel;
+  first.align.learn = false;
+  first.align.learned_lexicon = nullptr;
+  if (workers > 1) first.align.threads = 1;
+  align::LearnOptions lo;
+  lo.src_language = LanguageTag::Parse(options.src_language).str();
+  lo.tgt_language = LanguageTag::Parse(options.tgt_language).str();
+  align::LexiconLearner learner(lo);
+  // Pairs are aligned `workers` at a time and counted in manifest order, so
+  // the result does not depend on the number of workers, and memory holds a
+  // few documents only.
+  workers = std::max<size_t>(1, workers);
+  for (size_t start = 0; start < pairs.size(); start += workers) {
+    const size_t end = std::min(pairs.size(), start + workers);
+    std::vector<Aligned> chunk(end - start);
+    auto align = [&](size_t k) {
+      try {
+        chunk[k].documents =
+            AlignFiles(pairs[start + k].src, pairs[start + k].tgt, src_input, tgt_input, first);
+      } catch (...) {
+        chunk[k].error = std::current_exception();
+      }
+    };
+    std::vector<std::thread> threads;
+    for (size_t k = 1; k < chunk.size(); ++k) threads.emplace_back(align, k);
+    align(0);
+    for (std::thread& t : threads) t.join();
+    for (size_t k = 0; k < chunk.size(); ++k) {
+      if (chunk[k].error) {
+        if (!on_failed) std::rethrow_exception(chunk[k].error);
+        on_failed(start + k);
+        continue;
+      }
+      const AlignedPair& pair = chunk[k].documents->pair;
+      std::vector<std::string> src_texts, tgt_texts;
+      src_texts.reserve(pair.src.segments.size());
+      tgt_texts.reserve(pair.tgt.segments.size());
+      for (const Segment& seg : pair.src.segments) src_texts.push_back(seg.text);
+      for (const Segment& seg : pair.tgt.segments) tgt_texts.push_back(seg.text);
+      learner.Add(src_texts, tgt_texts, pair.alignment.beads);
+    }
+  }
+  return learner.Pairs();
+}
+
 BatchSummary RunBatch(const BatchOptions& options) {
   const std::vector<ManifestEntry>& entries = options.pairs;
   const size_t workers = std::max<size_t>(1, std::min(entries.size(), options.workers));
   PairOptions pair_options = options.pair;
   pair_options.align.threads = 1;
   pair_options.progress = nullptr;  // workers run on other threads; on_pair reports pairs
+  if (!pair_options.lexicon && !pair_options.dictionary_dir.empty()) {  // loaded once
+    pair_options.lexicon = std::make_shared<const align::Lexicon>(
+        LoadFreeDict(pair_options.dictionary_dir, pair_options.src_language,
+                     pair_options.tgt_language, DefaultCacheDir()));
+  }
+  const bool dictionary = (pair_options.lexicon && !pair_options.lexicon->empty()) ||
+                          (pair_options.user_lexicon && !pair_options.user_lexicon->empty());
+  if (options.learn_together && pair_options.align.learn && entries.size() > 1 && !dictionary) {
+    // A pair that fails here fails again below, where it is reported.
+    std::vector<align::LearnedPair> learned = LearnFromPairs(
+        entries, options.input, options.tgt_input, pair_options, options.workers, [](size_t) {});
+    if (!learned.empty()) {
+      pair_options.align.learned_lexicon =
+          std::make_shared<const align::Lexicon>(align::LexiconOf(learned));
+    }
+    if (options.on_learned) options.on_learned(learned.size());
+  }
   // Workers align pairs in manifest order slots; the writer stores them in
   // order. A worker aligns pair i only once the writer has taken pair
   // i - ahead: when storing is slower than aligning, the aligned pairs

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "src/align/learned_lexicon.h"
 #include "src/pipeline/pipeline.h"
 #include "src/pipeline/store.h"
 #include "src/text/input.h"
@@ -58,6 +59,17 @@ struct BatchOptions {
   std::string db_path;                                // the TM, created if missing
   int lock_wait_ms = tm::OpenOptions{}.lock_wait_ms;  // wait while another process writes
   size_t workers = 2;                                 // alignment threads (at least 1)
+  // With pair.align.learn, more than one pair and no dictionary (neither
+  // FreeDict's nor the user's): first learn word translations from all pairs
+  // together (LearnFromPairs: every document is read and aligned twice), and
+  // give them to every pair's alignment (align::AlignOptions::learned_lexicon).
+  // Without a dictionary this is what a pair of short documents lacks most
+  // (German–English news, omissions, strict F1 0.949 -> 0.965); with one it
+  // measured no gain (Russian–English omissions 0.973 -> 0.971).
+  bool learn_together = true;
+  // Called with the number of word translations learned together, before
+  // the first pair is stored; may be empty.
+  std::function<void(size_t)> on_learned;
   // Called after each pair is stored (or failed), in manifest order, on the
   // calling thread; may be empty. An exception it throws stops the batch.
   std::function<void(const PairOutcome&)> on_pair;
@@ -69,6 +81,19 @@ struct BatchSummary {
   size_t failed = 0;   // pairs that could not be read, aligned or stored
   size_t units = 0;    // new translation units
 };
+
+// Learns word translations from every pair of `pairs` together: each is
+// read (with src_input, tgt_input) and aligned in parallel mode without learning
+// (options.align.learn and mode are overridden), and the confident 1-1 beads of all of them are
+// counted by one align::LexiconLearner. Returns its pairs (see
+// LexiconLearner::Pairs). Deterministic, whatever `workers` (pairs aligned
+// at once, each on one thread; with 1, options.align.threads). A pair that
+// cannot be read or aligned is passed to on_failed (its index) and left
+// out; with no on_failed, its error is thrown.
+std::vector<align::LearnedPair> LearnFromPairs(
+    const std::vector<ManifestEntry>& pairs, const text::InputOptions& src_input,
+    const text::InputOptions& tgt_input, const PairOptions& options, size_t workers = 1,
+    const std::function<void(size_t)>& on_failed = nullptr);
 
 // Aligns and stores every pair, then brings the TM's search indexes up to
 // date once (faster than pair by pair; a batch that stops midway leaves its

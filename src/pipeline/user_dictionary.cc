@@ -85,17 +85,18 @@ void ParseUserDictionary(std::string_view data, const std::string& name, Diction
     std::string_view src, tgt;
     if (format == DictionaryFormat::kTsv) {
       const size_t tab = line.find('\t');
-      if (tab == std::string_view::npos || line.find('\t', tab + 1) != std::string_view::npos) {
+      if (tab == std::string_view::npos) {
         const bool hunalign_like = tab == std::string_view::npos && SplitHunalign(line, &tgt, &src);
         throw ParseError(name, line_no, 0,
-                         std::string("expected one entry 'source<TAB>target' (two fields "
-                                     "separated by one tab)") +
+                         std::string("expected one entry 'source<TAB>target' a line (a tab "
+                                     "between the two)") +
                              (hunalign_like ? "; for hunalign's 'target @ source' format, name "
                                               "the file *.dic"
                                             : ""));
       }
       src = Trim(line.substr(0, tab));
-      tgt = Trim(line.substr(tab + 1));
+      tgt =
+          Trim(line.substr(tab + 1, line.find('\t', tab + 1) - tab - 1));  // further columns: notes
       if (src.empty() || tgt.empty()) {
         throw ParseError(name, line_no, 0,
                          std::string("the ") + (src.empty() ? "source" : "target") +

@@ -3,7 +3,8 @@
 // stemmer as the FreeDict entries are (freedict.h). Two formats:
 //
 //   TSV       one `source<TAB>target` entry a line, in the order of the
-//             alignment's languages (--src-lang first);
+//             alignment's languages (--src-lang first); further columns
+//             (scores, notes: `ancre lexicon` writes two) are ignored;
 //   hunalign  hunalign's .dic: `target @ source` a line — hunalign puts the
 //             target language first ("for historical reasons", its README);
 //             its "@V", "@N" ... delimiters are read as "@" too.
@@ -54,8 +55,8 @@ struct UserDictionaryStats {
 // Parses one dictionary's text into (source stem, target stem) pairs,
 // appended to *pairs in file order; `name` names it in errors. Counts
 // entries and skipped entries into *stats (may be null). Throws ParseError
-// (name, line, column) for invalid UTF-8, a TSV line without exactly two
-// non-empty fields, and a hunalign line without " @ " between two non-empty
+// (name, line, column) for invalid UTF-8, a TSV line without a tab or with
+// an empty source or target, and a hunalign line without " @ " between two non-empty
 // phrases.
 void ParseUserDictionary(std::string_view data, const std::string& name, DictionaryFormat format,
                          std::string_view src_language, std::string_view tgt_language,

@@ -35,9 +35,9 @@ TEST(CliTest, UnknownCommandIsUsageErrorOnStderr) {
 // The commands a user is promised (README's command table): one missing from
 // `ancre --help`, or listed there without working help, fails here.
 TEST(CliTest, EveryCommandHasHelpWithAnExample) {
-  const std::vector<std::string> kCommands = {"segment", "align",   "eval", "lookup",  "search",
-                                              "stats",   "analyze", "tm",   "anchors", "report",
-                                              "export",  "import",  "show"};
+  const std::vector<std::string> kCommands = {"segment", "align",   "eval",   "lookup",  "search",
+                                              "stats",   "analyze", "tm",     "lexicon", "anchors",
+                                              "report",  "export",  "import", "show"};
   RunResult list = RunAncre("--help");
   ASSERT_EQ(list.exit_code, 0);
   std::istringstream in(list.out);

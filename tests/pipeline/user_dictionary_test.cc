@@ -48,6 +48,13 @@ TEST(UserDictionaryTest, TsvGivesSourceThenTargetStemmedOnEachSide) {
 }
 
 // hunalign's README: "the target language phrases come first".
+// What `ancre lexicon` writes: two more columns, Dice and count.
+TEST(UserDictionaryTest, TsvColumnsAfterTheSecondAreNotes) {
+  align::Stemmer de("de"), en("en");
+  EXPECT_EQ(Parse("# ancre lexicon de-en\nhund\tdog\t0.800\t4\n", DictionaryFormat::kTsv),
+            (Pairs{{de.Stem("hund"), en.Stem("dog")}}));
+}
+
 TEST(UserDictionaryTest, HunalignDicGivesTheTargetFirst) {
   align::Stemmer de("de"), en("en");
   const Pairs want = {{de.Stem("hund"), en.Stem("dog")}, {de.Stem("garten"), en.Stem("garden")}};
@@ -74,8 +81,6 @@ TEST(UserDictionaryTest, PhrasesPairOnlyAgainstASingleWord) {
 TEST(UserDictionaryTest, BadLinesThrowNamingFileAndLine) {
   EXPECT_NE(ErrorOf("Hund\tdog\nKatze cat\n", DictionaryFormat::kTsv)
                 .find("terms:2: expected one entry 'source<TAB>target'"),
-            std::string::npos);
-  EXPECT_NE(ErrorOf("Hund\tdog\tanimal\n", DictionaryFormat::kTsv).find("terms:1:"),
             std::string::npos);
   EXPECT_NE(ErrorOf("\n\nHund\t \n", DictionaryFormat::kTsv).find("terms:3: the target side"),
             std::string::npos);
