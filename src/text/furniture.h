@@ -1,12 +1,11 @@
 // Page furniture: the lines a web page puts around an article that are not
 // its text — agency and photo credits ("(AFP)", "(DPA/jar)",
-// "20min/lecteur-reporter"), bylines ("Écrit par …", "By …"), datelines ("Publié le 28 octobre 2025"), promotion blocks
-// that address the reader about an app or a newsletter ("Folgst du schon 20
-// Minuten auf Whatsapp?"), reader polls (a question to the reader followed by
-// its short answers) and decorated labels ("-Opinion-", "Commentaires").
-// Comparable articles both carry such lines, and their numbers, dates and
-// names pair them with each other or with real sentences; comparable mode
-// sets them aside and says so.
+// "20min/lecteur-reporter"), bylines ("Écrit par …", "By …"), datelines ("Publié le 28 octobre
+// 2025"), promotion blocks that address the reader about an app or a newsletter ("Folgst du schon
+// 20 Minuten auf Whatsapp?"), reader polls (a question to the reader followed by its short answers)
+// and decorated labels ("-Opinion-", "Commentaires"). Comparable articles both carry such lines,
+// and their numbers, dates and names pair them with each other or with real sentences; comparable
+// mode sets them aside and says so.
 //
 // The rules use structure (a short line without final punctuation, a line
 // that is only a credit, a question followed by short answers) and short
