@@ -11,10 +11,7 @@
 namespace ancre::testing {
 namespace {
 
-const std::string kSamples = ANCRE_SAMPLES;
-const std::string kPair = Sh(kSamples + "/cambodia-korea-scams.fr.txt") + " " +
-                          Sh(kSamples + "/cambodia-korea-scams.en.txt") +
-                          " --src-lang fr --tgt-lang en";
+const std::string kPair = SamplePairArgs();
 
 // A TM of two German-English units, imported from a TMX.
 class EmptyResultsCliTest : public ::testing::Test {

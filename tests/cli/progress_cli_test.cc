@@ -12,9 +12,7 @@ namespace ancre::testing {
 namespace {
 
 const std::string kSamples = ANCRE_SAMPLES;
-const std::string kPair = Sh(kSamples + "/cambodia-korea-scams.fr.txt") + " " +
-                          Sh(kSamples + "/cambodia-korea-scams.en.txt") +
-                          " --src-lang fr --tgt-lang en";
+const std::string kPair = SamplePairArgs();
 
 // A TMX of n French-English units.
 std::string Tmx(int n) {

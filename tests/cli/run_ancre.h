@@ -35,6 +35,13 @@ inline void WriteFile(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
 }
 
+// The sample articles as `ancre align` arguments: "FR EN --src-lang fr --tgt-lang en".
+inline std::string SamplePairArgs() {
+  const std::string samples = ANCRE_SAMPLES;
+  return Sh(samples + "/cambodia-korea-scams.fr.txt") + " " +
+         Sh(samples + "/cambodia-korea-scams.en.txt") + " --src-lang fr --tgt-lang en";
+}
+
 inline std::string ReadAll(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream ss;
