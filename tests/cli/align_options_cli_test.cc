@@ -155,9 +155,10 @@ TEST(AlignOptionsCliTest, ErrorsRecommendOnlyOptionsTheCommandHas) {
 // UTF-8 ... pass --encoding windows-1252", by every command that reads text.
 TEST(AlignOptionsCliTest, BinaryDocumentsAreNamedNotBlamedOnTheEncoding) {
   ScratchDir dir;
-  WriteFile(dir / "article.docx",
-            std::string("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xDF\xA4\xD2l", 20) +
-                "[Content_Types].xml \xEC\x96\xCB\x8E\xDA");
+  // A ZIP local file header, NUL bytes included (sizeof: the literal's bytes, its NUL aside).
+  static const char kZipHeader[] = "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xDF\xA4\xD2l";
+  WriteFile(dir / "article.docx", std::string(kZipHeader, sizeof kZipHeader - 1) +
+                                      "[Content_Types].xml \xEC\x96\xCB\x8E\xDA");
   WriteFile(dir / "article.pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\n");
   WriteFile(dir / "en.txt", "He arrived yesterday.\n");
   for (const std::string& bad : {dir / "article.docx", dir / "article.pdf"}) {
