@@ -72,8 +72,10 @@ void Report(const PairOptions& options, std::string_view stage, double done) {
 // language than it is declared in.
 void CheckLanguages(const std::vector<std::string>& src, const std::vector<std::string>& tgt,
                     const PairOptions& options) {
-  const std::string src_looks = text::LanguageMismatch(src, options.src_language);
-  const std::string tgt_looks = text::LanguageMismatch(tgt, options.tgt_language);
+  const text::LanguageProfile src_profile = text::ProfileLanguage(src);
+  const text::LanguageProfile tgt_profile = text::ProfileLanguage(tgt);
+  const std::string src_looks = text::LanguageMismatch(src_profile, options.src_language);
+  const std::string tgt_looks = text::LanguageMismatch(tgt_profile, options.tgt_language);
   if (src_looks.empty() && tgt_looks.empty()) return;
   std::string message;
   if (!src_looks.empty()) {
@@ -86,8 +88,8 @@ void CheckLanguages(const std::vector<std::string>& src, const std::vector<std::
   }
   // Each reads as the other's language: the files (or the tags) are swapped.
   const bool swapped = !src_looks.empty() && !tgt_looks.empty() &&
-                       text::LanguageMismatch(src, options.tgt_language).empty() &&
-                       text::LanguageMismatch(tgt, options.src_language).empty();
+                       text::LanguageMismatch(src_profile, options.tgt_language).empty() &&
+                       text::LanguageMismatch(tgt_profile, options.src_language).empty();
   if (swapped) message += ": the two documents look swapped";
   throw LanguageMismatchError(message, swapped);
 }
@@ -157,7 +159,8 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   std::vector<std::string> tgt_texts = TakeTexts(&out.tgt);
   if (options.check_languages) CheckLanguages(src_texts, tgt_texts, options);
   std::vector<bool> src_aside, tgt_aside;
-  if (options.set_aside_furniture) {
+  // Only comparable mode sets furniture aside: parallel mode needs no verdicts.
+  if (options.set_aside_furniture && options.align.mode != AlignMode::kParallel) {
     out.src_furniture = text::DetectFurniture(src_texts, options.src_language);
     out.tgt_furniture = text::DetectFurniture(tgt_texts, options.tgt_language);
     for (text::Furniture f : out.src_furniture) src_aside.push_back(f != text::Furniture::kNone);

@@ -6,7 +6,6 @@
 
 #include <array>
 #include <cstring>
-#include <map>
 
 #include "src/core/utf8.h"
 #include "src/text/function_words.h"
@@ -54,77 +53,80 @@ std::string ScriptOf(std::string_view language) {
 }
 
 // The languages with function-word lists, by a tag of each and its name.
-constexpr std::array<std::pair<const char*, const char*>, 4> kListed = {
+constexpr std::array<std::pair<const char*, const char*>, kListedLanguages> kListed = {
     {{"fr", "French"}, {"en", "English"}, {"de", "German"}, {"es", "Spanish or Italian"}}};
 
 }  // namespace
 
-std::string LanguageMismatch(const std::vector<std::string>& segments, std::string_view language) {
-  // The script of the letters.
-  std::map<UScriptCode, size_t> scripts;
-  size_t letters = 0;
+LanguageProfile ProfileLanguage(const std::vector<std::string>& segments) {
+  LanguageProfile p;
+  std::array<const FunctionWords*, kListed.size()> lists{};
+  for (size_t g = 0; g < kListed.size(); ++g) lists[g] = FunctionWordsOf(kListed[g].first);
   for (const std::string& s : segments) {
-    for (size_t i = 0; i < s.size();) {
+    size_t i = 0;
+    while (i < s.size()) {
+      const size_t start = i;
       const char32_t c = NextCodePoint(s, &i);
       if (!u_isalpha(static_cast<UChar32>(c))) continue;
-      UErrorCode status = U_ZERO_ERROR;
-      const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
-      if (U_FAILURE(status)) continue;
-      ++scripts[script];
-      ++letters;
+      // A word: a run of letters, each counted under its script.
+      size_t end = start;
+      while (end < s.size()) {
+        size_t next = end;
+        const char32_t d = NextCodePoint(s, &next);
+        if (!u_isalpha(static_cast<UChar32>(d))) break;
+        UErrorCode status = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(static_cast<UChar32>(d), &status);
+        if (U_SUCCESS(status)) {
+          ++p.scripts[static_cast<int>(script)];
+          ++p.letters;
+        }
+        end = next;
+      }
+      const std::string folded = unicode::FoldWord(std::string_view(s).substr(start, end - start));
+      ++p.words;
+      for (size_t g = 0; g < kListed.size(); ++g) p.hits[g] += lists[g]->IsCommon(folded);
+      i = end;
     }
   }
-  if (letters < kMinLetters) return "";
+  return p;
+}
+
+std::string LanguageMismatch(const LanguageProfile& p, std::string_view language) {
+  if (p.letters < kMinLetters) return "";
+  // The script of the letters.
   const std::string declared_script = ScriptOf(language);
-  for (const auto& [script, count] : scripts) {
-    if (static_cast<double>(count) < kScriptShare * static_cast<double>(letters)) continue;
-    const char* code = uscript_getShortName(script);
+  for (const auto& [script, count] : p.scripts) {
+    if (static_cast<double>(count) < kScriptShare * static_cast<double>(p.letters)) continue;
+    const char* code = uscript_getShortName(static_cast<UScriptCode>(script));
     const char* name = code ? ScriptName(code) : nullptr;
     if (name != nullptr && ScriptName(declared_script) != nullptr && declared_script != code) {
       return std::string(name) + " script";
     }
   }
-
   // The function words of each listed language.
-  std::array<size_t, kListed.size()> hits{};
-  size_t words = 0;
-  for (const std::string& s : segments) {
-    size_t i = 0;
-    while (i < s.size()) {
-      size_t start = i;
-      char32_t c = NextCodePoint(s, &i);
-      if (!u_isalpha(static_cast<UChar32>(c))) continue;
-      size_t end = i;
-      while (end < s.size()) {
-        size_t next = end;
-        if (!u_isalpha(static_cast<UChar32>(NextCodePoint(s, &next)))) break;
-        end = next;
-      }
-      const std::string folded = unicode::FoldWord(std::string_view(s).substr(start, end - start));
-      ++words;
-      for (size_t g = 0; g < kListed.size(); ++g) {
-        hits[g] += FunctionWordsOf(kListed[g].first)->IsCommon(folded);
-      }
-      i = end;
-    }
-  }
-  if (words < kMinWords) return "";
+  if (p.words < kMinWords) return "";
   const FunctionWords* declared = FunctionWordsOf(language);
+  auto share = [&](size_t g) {
+    return static_cast<double>(p.hits[g]) / static_cast<double>(p.words);
+  };
   double declared_share = 0;
   for (size_t g = 0; g < kListed.size(); ++g) {
-    if (FunctionWordsOf(kListed[g].first) == declared) {
-      declared_share = static_cast<double>(hits[g]) / static_cast<double>(words);
-    }
+    if (FunctionWordsOf(kListed[g].first) == declared) declared_share = share(g);
   }
   for (size_t g = 0; g < kListed.size(); ++g) {
     if (FunctionWordsOf(kListed[g].first) == declared) continue;
-    const double share = static_cast<double>(hits[g]) / static_cast<double>(words);
-    if (share >= kOtherShare && share >= kOverDeclared * declared_share) return kListed[g].second;
+    if (share(g) >= kOtherShare && share(g) >= kOverDeclared * declared_share) {
+      return kListed[g].second;
+    }
   }
   // A language with a list writes a fifth or more of its words with them;
   // a text with hardly any is in a language without a list.
   if (declared != nullptr && declared_share < kFewOwn) return "another language";
   return "";
+}
+
+std::string LanguageMismatch(const std::vector<std::string>& segments, std::string_view language) {
+  return LanguageMismatch(ProfileLanguage(segments), language);
 }
 
 }  // namespace ancre::text

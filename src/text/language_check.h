@@ -15,11 +15,33 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace ancre::text {
+
+// The languages with function-word lists that a profile counts: fr, en, de,
+// es/it (see language_check.cc).
+constexpr size_t kListedLanguages = 4;
+
+// What a document's text shows of its language, read once: the letters of
+// each script and the function words of each listed language.
+struct LanguageProfile {
+  std::map<int, size_t> scripts;  // ICU script code -> letters
+  size_t letters = 0;
+  size_t words = 0;
+  std::array<size_t, kListedLanguages> hits{};  // function words of each listed language
+};
+
+LanguageProfile ProfileLanguage(const std::vector<std::string>& segments);
+
+// LanguageMismatch (below) of a profile: a document judged against several
+// declared languages is read once.
+std::string LanguageMismatch(const LanguageProfile& profile, std::string_view language);
 
 // The language the text looks written in instead of `language` (a BCP 47
 // tag), named in English ("English", "Cyrillic script"), or "" if it may be

@@ -44,7 +44,8 @@ TEST(LanguageCheckTest, AScriptTellsALanguageWithoutAList) {
 
 TEST(LanguageCheckTest, ATextTooShortToTellPasses) {
   EXPECT_EQ(LanguageMismatch({"Le chien dort dans la maison."}, "en"), "");
-  EXPECT_EQ(LanguageMismatch({}, "en"), "");
+  EXPECT_EQ(LanguageMismatch(std::vector<std::string>{}, "en"), "");
+  EXPECT_EQ(LanguageMismatch(LanguageProfile{}, "en"), "");
 }
 
 }  // namespace
