@@ -12,6 +12,7 @@
 
 #include "tm/concordance_query.h"
 #include "tm/records.h"
+#include "tm/review.h"
 
 namespace ancre::tm::internal {
 
@@ -40,6 +41,10 @@ class Backend {
   virtual std::vector<DocumentInfo> Documents() const = 0;
   virtual std::vector<StoredRun> Alignments(int64_t document_id) const = 0;
   virtual StoredAlignment LoadAlignment(int64_t alignment_id) const = 0;
+  virtual ReviewState LoadReview(int64_t alignment_id) = 0;
+  virtual ReviewResult ApplyReview(int64_t alignment_id, const ReviewChange& change) = 0;
+  virtual ReviewResult UndoReview(int64_t alignment_id) = 0;
+  virtual ReviewResult RedoReview(int64_t alignment_id) = 0;
   virtual CheckReport Check() const = 0;
   virtual PruneResult Prune(const PruneOptions& options) = 0;
   // other: the backend of the TM to merge in (TranslationMemory::Merge).

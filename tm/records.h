@@ -72,6 +72,9 @@ struct UnitFilter {
   std::vector<std::string> documents;
   std::string since;   // created at or after this UTC time (TMX form); empty = any
   std::string origin;  // "aligned", "imported" or "edited"; empty = any
+  // Only units a reviewer vouched for: a bead of theirs was confirmed or
+  // edited (tm/review.h).
+  bool reviewed_only = false;
 };
 
 struct LookupOptions {
@@ -168,6 +171,9 @@ struct TmStats {
   std::vector<Count> units_by_score;      // bands "0.90–1.00" ... "0.00–0.40", high first
   std::vector<Count> units_by_origin;     // "aligned", "imported", "edited"
   std::vector<Count> anchors_by_kind;     // "date", "number" ...
+  // Beads of reviewed runs by status (tm/review.h): "automatic", "confirmed",
+  // "edited", "rejected"; empty when no run was reviewed.
+  std::vector<Count> beads_by_status;
 };
 
 struct CheckReport {
@@ -233,6 +239,7 @@ struct StoredRun {
 struct StoredSegment {
   size_t index = 0;      // Segment::number: what the stored beads name
   std::string original;  // the original text, UTF-8
+  std::string text;      // the normalized text (what units and the aligner use)
   // Its anchors; each span is a byte range of `original` (anchors whose text
   // cannot be found in `original` are left out).
   std::vector<Anchor> anchors;

@@ -151,6 +151,19 @@ StoredAlignment TranslationMemory::LoadAlignment(int64_t alignment_id) const {
   return backend().LoadAlignment(alignment_id);
 }
 
+ReviewState TranslationMemory::LoadReview(int64_t alignment_id) {
+  return backend().LoadReview(alignment_id);
+}
+ReviewResult TranslationMemory::ApplyReview(int64_t alignment_id, const ReviewChange& change) {
+  return backend().ApplyReview(alignment_id, change);
+}
+ReviewResult TranslationMemory::UndoReview(int64_t alignment_id) {
+  return backend().UndoReview(alignment_id);
+}
+ReviewResult TranslationMemory::RedoReview(int64_t alignment_id) {
+  return backend().RedoReview(alignment_id);
+}
+
 CheckReport TranslationMemory::Check() const { return backend().Check(); }
 PruneResult TranslationMemory::Prune(const PruneOptions& options) {
   return backend().Prune(options);

@@ -45,6 +45,7 @@
 #include "tm/concordance_query.h"
 #include "tm/errors.h"
 #include "tm/records.h"
+#include "tm/review.h"
 
 namespace ancre::tm {
 
@@ -191,6 +192,22 @@ class TranslationMemory {
   // Run alignment_id with both documents' segments and anchors and its beads.
   // Throws RecordNotFound (tm/errors.h) if the TM has no such run, DbError.
   StoredAlignment LoadAlignment(int64_t alignment_id) const;
+
+  // The review of run alignment_id (tm/review.h): its segments, beads (stored
+  // with their identity the first time a review opens the run), edits and
+  // how many changes can be undone and redone. Throws RecordNotFound,
+  // DbError (read-only TM included: a review writes).
+  ReviewState LoadReview(int64_t alignment_id);
+  // Applies one review change in one transaction, with its units, and logs
+  // it for undo. Throws StaleReview (a bead was changed since the caller
+  // read it), Error (a segment the documents lack, an empty text),
+  // RecordNotFound, DbError; the TM is then unchanged.
+  ReviewResult ApplyReview(int64_t alignment_id, const ReviewChange& change);
+  // Takes back the run's latest change not undone / makes the earliest undone
+  // change again. Throws Error when there is none, StaleReview when its beads
+  // were changed since, DbError; the TM is then unchanged.
+  ReviewResult UndoReview(int64_t alignment_id);
+  ReviewResult RedoReview(int64_t alignment_id);
 
   // The storage's own integrity checks, the indexes' checks, orphans, duplicates.
   CheckReport Check() const;

@@ -109,6 +109,9 @@ struct TranslationUnit {
   TuAttributes attributes;                // TMX attributes of the <tu> kept for round trip
   std::vector<std::string> source_notes;  // notes of the source's <tuv>
   std::vector<std::string> target_notes;  // notes of the target's <tuv>
+  // A reviewer confirmed or edited a bead it comes from (tm/review.h); read,
+  // not written.
+  bool reviewed = false;
 };
 
 }  // namespace ancre::tm

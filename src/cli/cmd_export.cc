@@ -37,6 +37,9 @@ po::options_description ExportOptions() {
        "only units created at or after this UTC date (2024-05-01, 2024-05-01T12:00:00Z or "
        "20240501T120000Z)")                                                                     //
       ("origin", po::value<std::string>(), "only units that were aligned, imported or edited")  //
+      ("status", po::value<std::string>()->default_value("any"),
+       "confirmed: only units a reviewer confirmed or edited ('ancre review'); any: all, "
+       "counting the others on stderr")  //
       ("quiet,q", "no summary on stderr");
   AddDbOption(&o);
   return o;
@@ -143,6 +146,15 @@ std::string NothingMatched(const tm::TranslationMemory& store, const tm::UnitFil
     only.origin = filter.origin;
     if (!AnyUnit(store, only)) reasons.push_back("no unit was " + filter.origin);
   }
+  if (filter.reviewed_only) {
+    tm::UnitFilter only;
+    only.reviewed_only = true;
+    if (!AnyUnit(store, only)) {
+      reasons.push_back(
+          "no unit was confirmed by a reviewer (--status confirmed; see 'ancre "
+          "review')");
+    }
+  }
   if (reasons.empty()) {
     return "no translation unit of " + store.name() +
            " matches all the filters together (each matches units on its own)";
@@ -210,6 +222,11 @@ int RunExport(const std::vector<std::string>& args) {
     }
   }
 
+  const std::string status = vm["status"].as<std::string>();
+  if (status != "any" && status != "confirmed") {
+    throw UsageError("export: --status must be confirmed or any");
+  }
+
   RequireOutputIsNotTm("export", vm["output"].as<std::string>(), vm["db"].as<std::string>());
   // Streaming the whole TM: the backend keeps the resident memory bounded
   // whatever the TM's size.
@@ -225,6 +242,7 @@ int RunExport(const std::vector<std::string>& args) {
   filter.tgt_lang = options.tgt_lang;
   filter.since = since;
   filter.origin = origin;
+  filter.reviewed_only = status == "confirmed";
   if (vm.count("document")) {
     const std::vector<tm::DocumentInfo> known = store.Documents();
     for (const std::string& d : vm["document"].as<std::vector<std::string>>()) {
@@ -260,6 +278,7 @@ int RunExport(const std::vector<std::string>& args) {
   size_t written = 0;
   size_t skipped = 0;
   size_t removed = 0;
+  size_t unconfirmed = 0;  // units matched that no reviewer confirmed
   std::string line;
   tm::TranslationUnit shown;
   store.ForEachUnit(filter, [&](const tm::TranslationUnit& stored) {
@@ -268,6 +287,7 @@ int RunExport(const std::vector<std::string>& args) {
       return;
     }
     ++matched;
+    if (!stored.reviewed) ++unconfirmed;
     std::ostream& out = start();
     // The provenance names the documents by file name only: the folders of
     // the machine that aligned them stay in the TM.
@@ -324,7 +344,7 @@ int RunExport(const std::vector<std::string>& args) {
   });
   const bool filtered = !filter.documents.empty() || !filter.document_ids.empty() ||
                         !options.src_lang.empty() || !options.tgt_lang.empty() || min_score > 0 ||
-                        !since.empty() || !origin.empty();
+                        !since.empty() || !origin.empty() || filter.reviewed_only;
   if (matched == 0 && filtered) {
     // Nothing was written: say which filter matched nothing, and what the TM holds.
     throw Error("export: " + NothingMatched(store, filter, min_score) + "; nothing was written");
@@ -353,6 +373,10 @@ int RunExport(const std::vector<std::string>& args) {
               << " to " << where;
     if (skipped > 0) std::cerr << " (" << skipped << " skipped: empty source or target)";
     if (matched == 0) std::cerr << " (the translation memory is empty)";
+    if (unconfirmed > 0) {
+      std::cerr << "; " << unconfirmed << " of them not confirmed by a reviewer (--status "
+                << "confirmed leaves them out)";
+    }
     std::cerr << "\n";
   }
   return 0;

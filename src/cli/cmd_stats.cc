@@ -87,6 +87,7 @@ int RunStats(const std::vector<std::string>& args) {
     AppendCounts("units_by_score", st.units_by_score, &out);
     AppendCounts("units_by_origin", st.units_by_origin, &out);
     AppendCounts("anchors_by_kind", st.anchors_by_kind, &out);
+    if (!st.beads_by_status.empty()) AppendCounts("beads_by_status", st.beads_by_status, &out);
     if (vm.count("documents")) {
       out += ",\"document_list\":[";
       for (size_t i = 0; i < docs.size(); ++i) {
@@ -117,6 +118,7 @@ int RunStats(const std::vector<std::string>& args) {
     section("units by alignment score", st.units_by_score);
     section("units by origin", st.units_by_origin);
     section("anchors by kind", st.anchors_by_kind);
+    section("beads by review status", st.beads_by_status);
     if (!docs.empty()) {
       out += "\ndocuments\n";
       for (const auto& d : docs) {

@@ -398,6 +398,7 @@ TEST(TmCliTest, TmInAReadOnlyFolderIsReadByLookupSearchStatsAndExport) {
 // Turns a TM into what ancre wrote at schema `version` (1 or 2).
 void MakeOlderSchema(const std::string& path, int version) {
   std::string sql =
+      "DROP TABLE beads; DROP TABLE segment_edits; DROP TABLE review_actions;"  // v4
       "DROP TABLE index_state; CREATE INDEX provenances_by_alignment ON "
       "provenances(alignment_id);";  // what v3 changed
   if (version < 2) sql += "DROP INDEX units_by_word_count;";

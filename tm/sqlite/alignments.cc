@@ -54,7 +54,8 @@ bool ParseIndices(std::string_view text, std::vector<size_t>* out) {
 // segment's original text.
 std::vector<StoredSegment> LoadSegments(const internal::SqliteTm::Impl& impl, int64_t document_id) {
   Stmt segments = impl.Prepare(
-      "SELECT id, idx, byte_begin, original FROM segments WHERE document_id = ?1 ORDER BY idx");
+      "SELECT id, idx, byte_begin, original, normalized FROM segments WHERE document_id = ?1 ORDER "
+      "BY idx");
   Stmt anchors = impl.Prepare(
       "SELECT kind, subtype, text, byte_begin, byte_end, key, weight FROM anchors WHERE "
       "segment_id = ?1 ORDER BY byte_begin, id");
@@ -66,6 +67,7 @@ std::vector<StoredSegment> LoadSegments(const internal::SqliteTm::Impl& impl, in
     seg.index = static_cast<size_t>(ColumnInt(s, 1));
     const int64_t begin = ColumnInt(s, 2);
     seg.original = ColumnText(s, 3);
+    seg.text = ColumnText(s, 4);
     sqlite3_stmt* a = anchors.get();
     Reuse(a);
     BindInt(a, 1, ColumnInt(s, 0));
@@ -124,10 +126,15 @@ StoredAlignment internal::SqliteTm::LoadAlignment(int64_t alignment_id) const {
   }
   out.source = LoadSegments(impl, out.run.source.id);
   out.target = LoadSegments(impl, out.run.target.id);
-  // One provenance per bead with both sides, written in bead order.
+  // One provenance per bead with both sides, written in bead order; once the
+  // run is reviewed, its beads in their order, rejected ones left out.
   Stmt beads = impl.Prepare(
-      "SELECT src_segments, tgt_segments, score, anchors FROM provenances WHERE alignment_id = "
-      "?1 ORDER BY id");
+      internal::RunIsReviewed(impl, alignment_id)
+          ? "SELECT src_segments, tgt_segments, score, anchors FROM beads WHERE alignment_id = ?1 "
+            "AND status != 'rejected' AND src_segments != '' AND tgt_segments != '' ORDER BY "
+            "position, id"
+          : "SELECT src_segments, tgt_segments, score, anchors FROM provenances WHERE "
+            "alignment_id = ?1 ORDER BY id");
   BindInt(beads.get(), 1, alignment_id);
   while (Step(beads.get(), impl.path, "cannot read the beads of an alignment")) {
     sqlite3_stmt* s = beads.get();

@@ -106,6 +106,10 @@ TmStats internal::SqliteTm::Stats() const {
       Counts(impl, "SELECT origin, count(*) FROM units GROUP BY 1 ORDER BY 2 DESC, 1");
   st.anchors_by_kind =
       Counts(impl, "SELECT kind, count(*) FROM anchors GROUP BY 1 ORDER BY 2 DESC, 1");
+  if (internal::HasReviewTables(impl)) {
+    st.beads_by_status =
+        Counts(impl, "SELECT status, count(*) FROM beads GROUP BY 1 ORDER BY 2 DESC, 1");
+  }
   return st;
 }
 

@@ -159,8 +159,49 @@ UPDATE sqlite_schema
 PRAGMA writable_schema = OFF;
 )sql";
 
+// Schema version 4: the review of alignment runs (tm/review.h). beads holds
+// a reviewed run's beads (filled from its provenances and unaligned segments
+// when a review first opens it), with status, reviewer, time and version;
+// segment_edits the reviewer's texts; review_actions the log of changes
+// (each with the beads and edits as they were and as it left them) that
+// undo and redo walk. AUTOINCREMENT: a bead id or a version (a log entry's
+// id) is never given twice, even after undo deleted the latest.
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE beads(
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  alignment_id INTEGER NOT NULL REFERENCES alignments(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  src_segments TEXT NOT NULL,  -- segment numbers, "3,4"
+  tgt_segments TEXT NOT NULL,
+  score REAL NOT NULL,
+  anchors TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK (status = 'automatic' OR status = 'confirmed' OR
+                              status = 'rejected' OR status = 'edited'),
+  reviewer TEXT NOT NULL DEFAULT '',
+  reviewed TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX beads_by_position ON beads(alignment_id, position);
+CREATE INDEX beads_by_segments ON beads(alignment_id, src_segments, tgt_segments);
+CREATE TABLE segment_edits(
+  alignment_id INTEGER NOT NULL REFERENCES alignments(id) ON DELETE CASCADE,
+  side INTEGER NOT NULL CHECK (side = 0 OR side = 1),  -- 0 source, 1 target
+  idx INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY(alignment_id, side, idx)) WITHOUT ROWID;
+CREATE TABLE review_actions(
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  alignment_id INTEGER NOT NULL REFERENCES alignments(id) ON DELETE CASCADE,
+  action TEXT NOT NULL,
+  reviewer TEXT NOT NULL,
+  created TEXT NOT NULL,
+  before_json TEXT NOT NULL,
+  after_json TEXT NOT NULL,
+  undone INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX review_actions_by_run ON review_actions(alignment_id, undone, id);
+)sql";
+
 // Migrations: kMigrations[v] upgrades a schema at version v to v + 1.
-constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
 // ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 //   writes.cc        SaveAlignment, AddUnits, ForEachUnit
 //   search_index.cc  catching the search indexes up after a write; erasing from them
 //   lookup.cc, search.cc, alignments.cc, maintenance.cc: the read and maintenance paths
+//   review.cc, review_rows.cc  the review of a run (tm/review.h; review_internal.h)
 #pragma once
 
 #include <cstdint>
@@ -23,7 +24,7 @@
 namespace ancre::tm::internal {
 
 // Version of the schema this ancre writes; older files are migrated forward on open.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 // The oldest schema a read-only TM reads without migrating it.
 inline constexpr int kOldestReadableSchema = 2;
 
@@ -88,6 +89,10 @@ class SqliteTm final : public Backend {
   std::vector<DocumentInfo> Documents() const override;
   std::vector<StoredRun> Alignments(int64_t document_id) const override;
   StoredAlignment LoadAlignment(int64_t alignment_id) const override;
+  ReviewState LoadReview(int64_t alignment_id) override;
+  ReviewResult ApplyReview(int64_t alignment_id, const ReviewChange& change) override;
+  ReviewResult UndoReview(int64_t alignment_id) override;
+  ReviewResult RedoReview(int64_t alignment_id) override;
   CheckReport Check() const override;
   PruneResult Prune(const PruneOptions& options) override;
   MergeResult Merge(const Backend& other) override;
@@ -113,6 +118,13 @@ struct SqliteTm::Impl {
   // Throws DbError if the TM was opened read-only (before anything is written).
   void RequireWritable(const char* what) const;
 };
+
+// Whether the TM has review tables (schema v4; an older file opened
+// read-only has none) and beads of run `alignment_id` in them (any run: 0).
+bool HasReviewTables(const SqliteTm::Impl& impl);
+bool RunIsReviewed(const SqliteTm::Impl& impl, int64_t alignment_id);
+// Whether a bead of any run is confirmed or edited.
+bool AnyReviewedBead(const SqliteTm::Impl& impl);
 
 // The first column of the first row of sql (0 if none): PRAGMAs and counts.
 int64_t QueryInt(const SqliteTm::Impl& impl, const char* sql);

@@ -295,6 +295,12 @@ AddResult AddUnitsFrom(internal::SqliteTm::Impl& impl, std::function<bool(Transl
   return result;
 }
 
+// SQL: a bead of one of unit u's provenances is confirmed or edited.
+constexpr const char* kReviewedUnit =
+    "EXISTS (SELECT 1 FROM provenances q JOIN beads b ON b.alignment_id = q.alignment_id AND "
+    "b.src_segments = q.src_segments AND b.tgt_segments = q.tgt_segments WHERE q.unit_id = u.id "
+    "AND (b.status = 'confirmed' OR b.status = 'edited'))";
+
 }  // namespace
 
 AddResult internal::SqliteTm::AddUnits(const std::function<bool(TranslationUnit*)>& next) {
@@ -305,11 +311,15 @@ void internal::SqliteTm::ForEachUnit(
     const UnitFilter& filter, const std::function<void(const TranslationUnit&)>& visit) const {
   const Impl& impl = *impl_;
   // The first provenance (lowest id) of each unit by one index probe, its run
-  // by primary key. Every filter is a condition of the query.
+  // by primary key. Every filter is a condition of the query. Whether a
+  // reviewer vouched for the unit is asked only of a TM where one did.
+  const bool any_reviewed = internal::AnyReviewedBead(impl);
   std::string sql =
       "SELECT u.id, u.src_lang, u.tgt_lang, u.source, u.target, u.source_markup, "
       "u.target_markup, u.score, u.origin, u.created, u.tuid, u.has_extras, p.document, "
-      "p.bead_type, p.anchors, p.alignment_id, a.mode FROM units u LEFT JOIN provenances p ON "
+      "p.bead_type, p.anchors, p.alignment_id, a.mode, " +
+      std::string(any_reviewed ? kReviewedUnit : "0") +
+      " FROM units u LEFT JOIN provenances p ON "
       "p.id = (SELECT min(id) FROM provenances WHERE unit_id = u.id) LEFT JOIN alignments a ON "
       "a.id = p.alignment_id WHERE u.score >= ?1";
   int parameter = 1;
@@ -329,6 +339,7 @@ void internal::SqliteTm::ForEachUnit(
   }
   if (!filter.since.empty()) sql += " AND u.created >= " + bind_text(filter.since);
   if (!filter.origin.empty()) sql += " AND u.origin = " + bind_text(filter.origin);
+  if (filter.reviewed_only) sql += any_reviewed ? std::string(" AND ") + kReviewedUnit : " AND 0";
   if (!filter.document_ids.empty() || !filter.documents.empty()) {
     std::string any;
     for (const std::string& label : filter.documents) {
@@ -384,6 +395,7 @@ void internal::SqliteTm::ForEachUnit(
     text(r, 14, &u.anchors_json);
     u.run = ColumnInt(r, 15);
     text(r, 16, &u.mode);
+    u.reviewed = ColumnInt(r, 17) != 0;
     u.props.clear();
     u.notes.clear();
     u.attributes = {};
