@@ -66,13 +66,9 @@ Corridor FullCorridor(size_t n, size_t m) {
   return c;
 }
 
-// A corridor of half-width w around the piecewise-linear path through the
-// chain points, wider where consecutive points disagree with the diagonal.
-Corridor ChainCorridor(const std::vector<std::pair<int64_t, int64_t>>& points, size_t n, size_t m,
-                       int64_t w) {
-  Corridor c;
-  c.lo.assign(n + 1, std::numeric_limits<int64_t>::max());
-  c.hi.assign(n + 1, std::numeric_limits<int64_t>::min());
+// Widens rows of [lo, hi] to half-width w around the piecewise-linear path
+// through `points`, wider where consecutive points disagree with the diagonal.
+void AddPath(const std::vector<std::pair<int64_t, int64_t>>& points, int64_t w, Corridor* c) {
   for (size_t p = 0; p + 1 < points.size(); ++p) {
     auto [r1, j1] = points[p];
     auto [r2, j2] = points[p + 1];
@@ -81,14 +77,73 @@ Corridor ChainCorridor(const std::vector<std::pair<int64_t, int64_t>>& points, s
       double t = r2 == r1 ? 0.0 : static_cast<double>(r - r1) / static_cast<double>(r2 - r1);
       int64_t center = j1 + static_cast<int64_t>(std::llround(t * static_cast<double>(j2 - j1)));
       size_t row = static_cast<size_t>(r);
-      c.lo[row] = std::min(c.lo[row], center - w - skew);
-      c.hi[row] = std::max(c.hi[row], center + w + skew);
+      c->lo[row] = std::min(c->lo[row], center - w - skew);
+      c->hi[row] = std::max(c->hi[row], center + w + skew);
       if (r2 == r1) {  // several target points on one row
-        c.lo[row] = std::min(c.lo[row], j1 - w);
-        c.hi[row] = std::max(c.hi[row], j2 + w);
+        c->lo[row] = std::min(c->lo[row], j1 - w);
+        c->hi[row] = std::max(c->hi[row], j2 + w);
       }
     }
   }
+}
+
+// Where each source boundary falls in the target if both documents run at
+// an even pace in characters: row r -> the target boundary nearest to the
+// same share of the target's characters (the path a length-based aligner
+// starts from).
+std::vector<std::pair<int64_t, int64_t>> LengthDiagonal(const Scorer& scorer) {
+  const std::vector<uint32_t>& src = scorer.src().chars;
+  const std::vector<uint32_t>& tgt = scorer.tgt().chars;
+  std::vector<double> tgt_ends(tgt.size() + 1, 0.0);
+  for (size_t j = 0; j < tgt.size(); ++j) tgt_ends[j + 1] = tgt_ends[j] + tgt[j] + 1.0;
+  double src_total = 0.0;
+  for (uint32_t c : src) src_total += c + 1.0;
+  std::vector<std::pair<int64_t, int64_t>> points;
+  points.reserve(src.size() + 1);
+  double at = 0.0;
+  for (size_t r = 0; r <= src.size(); ++r) {
+    const double want = src_total > 0 ? at / src_total * tgt_ends.back() : 0.0;
+    auto it = std::lower_bound(tgt_ends.begin(), tgt_ends.end(), want);
+    if (it != tgt_ends.begin() && (it == tgt_ends.end() || *it - want > want - *(it - 1))) --it;
+    points.emplace_back(static_cast<int64_t>(r), static_cast<int64_t>(it - tgt_ends.begin()));
+    if (r < src.size()) at += src[r] + 1.0;
+  }
+  return points;
+}
+
+// The points of a chain that a neighbour in the chain confirms: a chain of
+// sure pairs runs along the translation's path, at a nearly constant offset
+// between source and target positions (merges and omissions move it a
+// little); chance matches (short tokens two unrelated texts share) chain
+// into a zigzag whose neighbours disagree. A point is kept if the previous or
+// the next one lies at an offset within 2 segments + a tenth of their
+// distance.
+std::vector<size_t> ConsistentPoints(const std::vector<Candidate>& pairs,
+                                     const std::vector<size_t>& chain) {
+  auto agree = [&](size_t a, size_t b) {
+    const Candidate& x = pairs[chain[a]];
+    const Candidate& y = pairs[chain[b]];
+    const int64_t dx = static_cast<int64_t>(x.tgt) - static_cast<int64_t>(x.src);
+    const int64_t dy = static_cast<int64_t>(y.tgt) - static_cast<int64_t>(y.src);
+    const int64_t distance = std::abs(static_cast<int64_t>(y.src) - static_cast<int64_t>(x.src));
+    return std::abs(dx - dy) <= 2 + distance / 10;
+  };
+  std::vector<size_t> kept;
+  for (size_t k = 0; k < chain.size(); ++k) {
+    if ((k > 0 && agree(k - 1, k)) || (k + 1 < chain.size() && agree(k, k + 1))) {
+      kept.push_back(chain[k]);
+    }
+  }
+  return kept;
+}
+
+// A corridor of half-width w around each of the paths.
+Corridor PathsCorridor(const std::vector<std::vector<std::pair<int64_t, int64_t>>>& paths, size_t n,
+                       size_t m, int64_t w) {
+  Corridor c;
+  c.lo.assign(n + 1, std::numeric_limits<int64_t>::max());
+  c.hi.assign(n + 1, std::numeric_limits<int64_t>::min());
+  for (const auto& points : paths) AddPath(points, w, &c);
   Finish(&c, static_cast<int64_t>(m));
   return c;
 }
@@ -328,7 +383,7 @@ std::vector<Bead> AlignParallel(const Scorer& scorer, const ParallelParams& para
   bool full = n * m <= params.full_matrix_cells || n == 0 || m == 0;
   if (!full) {
     std::vector<Candidate> hapax = HapaxPairs(scorer, 0.3);
-    std::vector<size_t> chain = LongestChain(hapax);
+    std::vector<size_t> chain = ConsistentPoints(hapax, LongestChain(hapax));
     points.emplace_back(0, 0);
     for (size_t k : chain) {
       points.emplace_back(static_cast<int64_t>(hapax[k].src), static_cast<int64_t>(hapax[k].tgt));
@@ -338,7 +393,11 @@ std::vector<Bead> AlignParallel(const Scorer& scorer, const ParallelParams& para
     points.emplace_back(static_cast<int64_t>(n), static_cast<int64_t>(m));
   }
   int64_t w = static_cast<int64_t>(params.corridor);
-  Corridor corridor = full ? FullCorridor(n, m) : ChainCorridor(points, n, m, w);
+  // The chain's sure pairs may be chance matches (short shared tokens of two
+  // texts without a common word): the path at an even pace in characters is
+  // searched too, so that length alone still finds a translation.
+  Corridor corridor =
+      full ? FullCorridor(n, m) : PathsCorridor({points, LengthDiagonal(scorer)}, n, m, w);
   // Widening stops at this many cells: memory stays linear in the documents.
   const size_t max_cells = std::max(params.full_matrix_cells, params.max_cells_per_row * (n + 1));
   std::vector<std::array<int64_t, 3>> path;

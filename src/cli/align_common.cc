@@ -150,6 +150,8 @@ pipeline::AlignedDocuments AlignPair(const std::string& src, const std::string& 
                 << " invalid UTF-8 sequence(s) replaced with U+FFFD\n";
     }
   }
+  for (const std::string& warning : pair.warnings)
+    std::cerr << "ancre: warning: " << warning << "\n";
   if (args.pair.align.mode == AlignMode::kAuto) {
     std::cerr << "ancre: " << pair.decision.reason << "\n";
   }

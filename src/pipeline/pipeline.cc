@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <future>
+#include <tuple>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -69,11 +70,22 @@ void Report(const PairOptions& options, std::string_view stage, double done) {
 }
 
 // Throws LanguageMismatchError if a document clearly reads as another
-// language than it is declared in.
+// language than it is declared in; adds a warning to `warnings` for one that
+// reads as none (text::LanguageDoubt).
 void CheckLanguages(const std::vector<std::string>& src, const std::vector<std::string>& tgt,
-                    const PairOptions& options) {
+                    const PairOptions& options, std::vector<std::string>* warnings) {
   const text::LanguageProfile src_profile = text::ProfileLanguage(src);
   const text::LanguageProfile tgt_profile = text::ProfileLanguage(tgt);
+  for (const auto& [side, profile, language] :
+       {std::tuple{"source", &src_profile, &options.src_language},
+        std::tuple{"target", &tgt_profile, &options.tgt_language}}) {
+    const std::string doubt = text::LanguageDoubt(*profile, *language);
+    if (!doubt.empty()) {
+      warnings->push_back(std::string("the ") + side + " document is declared " + *language +
+                          " but has " + doubt + "; check --" + (side[0] == 's' ? "src" : "tgt") +
+                          "-lang");
+    }
+  }
   const std::string src_looks = text::LanguageMismatch(src_profile, options.src_language);
   const std::string tgt_looks = text::LanguageMismatch(tgt_profile, options.tgt_language);
   if (src_looks.empty() && tgt_looks.empty()) return;
@@ -157,7 +169,7 @@ AlignedPair AlignDocuments(const text::InputText& src, const text::InputText& tg
   Report(options, "aligning", kAligningStarts);
   std::vector<std::string> src_texts = TakeTexts(&out.src);
   std::vector<std::string> tgt_texts = TakeTexts(&out.tgt);
-  if (options.check_languages) CheckLanguages(src_texts, tgt_texts, options);
+  if (options.check_languages) CheckLanguages(src_texts, tgt_texts, options, &out.warnings);
   std::vector<bool> src_aside, tgt_aside;
   // Only comparable mode sets furniture aside: parallel mode needs no verdicts.
   if (options.set_aside_furniture && options.align.mode != AlignMode::kParallel) {

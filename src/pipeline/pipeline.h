@@ -101,6 +101,10 @@ struct AlignedPair {
   // Each segment's page-furniture verdict (parallel to src/tgt.segments);
   // comparable mode set the furniture aside. Empty when not detected.
   std::vector<text::Furniture> src_furniture, tgt_furniture;
+  // What the user should know that did not stop the alignment, one line
+  // each ("the source document is declared de but has hardly any German
+  // function words ..."); a program shows them as warnings.
+  std::vector<std::string> warnings;
   double lexicon_load_seconds = 0;
   size_t lexicon_pairs = 0;       // FreeDict's
   size_t user_lexicon_pairs = 0;  // the user dictionaries'

@@ -119,9 +119,21 @@ std::string LanguageMismatch(const LanguageProfile& p, std::string_view language
       return kListed[g].second;
     }
   }
-  // A language with a list writes a fifth or more of its words with them;
-  // a text with hardly any is in a language without a list.
-  if (declared != nullptr && declared_share < kFewOwn) return "another language";
+  return "";
+}
+
+std::string LanguageDoubt(const LanguageProfile& p, std::string_view language) {
+  if (p.letters < kMinLetters || p.words < kMinWords) return "";
+  const FunctionWords* declared = FunctionWordsOf(language);
+  if (declared == nullptr) return "";
+  for (size_t g = 0; g < kListed.size(); ++g) {
+    if (FunctionWordsOf(kListed[g].first) != declared) continue;
+    // A language with a list writes a fifth or more of its words with them;
+    // a text with hardly any is in another language, or not prose.
+    if (static_cast<double>(p.hits[g]) >= kFewOwn * static_cast<double>(p.words)) return "";
+    return "hardly any " + std::string(kListed[g].second) + " function words (" +
+           std::to_string(p.hits[g]) + " of " + std::to_string(p.words) + " words)";
+  }
   return "";
 }
 

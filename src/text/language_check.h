@@ -3,14 +3,15 @@
 // Greek, Arabic, Hebrew, Devanagari, Han ...) against the script the
 // language is written in, and the share of its words that are function
 // words of each language ancre has lists for (src/text/function_words.h).
-// Only a clear mismatch is reported: a text too short to tell, or close to
-// several languages, is accepted.
+// Only a clear mismatch is reported: a text too short to tell, close to
+// several languages, or close to none (a language without a list, a text of
+// codes or scrambled letters) is accepted; LanguageDoubt names the last case.
 //
 // Usage:
 //   std::vector<std::string> segments = {"The two countries agreed on a joint task force."};
 //   std::string why = ancre::text::LanguageMismatch(segments, "fr");
 //   // "" when the text may be French (or is too short to tell), else what it
-//   // looks like ("English", "Cyrillic script", "another language").
+//   // looks like ("English", "Cyrillic script").
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -47,5 +48,10 @@ std::string LanguageMismatch(const LanguageProfile& profile, std::string_view la
 // tag), named in English ("English", "Cyrillic script"), or "" if it may be
 // in `language`.
 std::string LanguageMismatch(const std::vector<std::string>& segments, std::string_view language);
+
+// For a language with a function-word list: why the text may not be in it
+// although it reads as no other listed language ("hardly any German function
+// words: 3 of 412 words"), or "" — worth a warning, not a refusal.
+std::string LanguageDoubt(const LanguageProfile& profile, std::string_view language);
 
 }  // namespace ancre::text

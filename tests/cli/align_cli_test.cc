@@ -100,6 +100,26 @@ TEST(AlignCliTest, SwappedDocumentsAreRefusedUnlessForced) {
   EXPECT_FALSE(forced.out.empty());
 }
 
+TEST(AlignCliTest, ADocumentWithoutTheFunctionWordsOfItsLanguageIsAlignedWithAWarning) {
+  // The French sample with every letter moved one place on: it reads as no
+  // language, which is a doubt to show, not a reason to refuse.
+  std::string fr = ReadAll(kSamples + "/cambodia-korea-scams.fr.txt");
+  for (char& c : fr) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>('a' + (c - 'a' + 1) % 26);
+  }
+  ScratchDir dir;
+  WriteFile(dir / "shifted.fr.txt", fr);
+  RunResult r = RunAncre("align " + Sh(dir / "shifted.fr.txt") + " " +
+                         Sh(kSamples + "/cambodia-korea-scams.en.txt") +
+                         " --src-lang fr --tgt-lang en --mode parallel --format jsonl");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(r.out.empty());
+  EXPECT_NE(r.err.find("ancre: warning: the source document is declared fr but has hardly any "
+                       "French function words ("),
+            std::string::npos)
+      << r.err;
+}
+
 // The value of a string field of a jsonl line ("" if absent); enough for
 // the texts of the sample, which hold no escaped quotes at their start.
 std::string Field(const std::string& line, const std::string& name) {

@@ -42,6 +42,28 @@ TEST(LanguageCheckTest, AScriptTellsALanguageWithoutAList) {
   EXPECT_EQ(LanguageMismatch(ru, "cs"), "Cyrillic script");
 }
 
+// Each ASCII letter moved one place on (a -> b, z -> a): no word of any list
+// is left, as in a text with scrambled letters or in an unlisted language.
+std::vector<std::string> Shifted(std::vector<std::string> lines) {
+  for (std::string& line : lines) {
+    for (char& c : line) {
+      if (c >= 'a' && c <= 'z') c = static_cast<char>('a' + (c - 'a' + 1) % 26);
+    }
+  }
+  return lines;
+}
+
+TEST(LanguageCheckTest, ATextOfNoListedLanguageIsDoubtedNotRefused) {
+  const auto fr = Lines(kSamples + "/cambodia-korea-scams.fr.txt");
+  EXPECT_EQ(LanguageDoubt(ProfileLanguage(fr), "fr"), "");
+  const auto shifted = Shifted(fr);
+  EXPECT_EQ(LanguageMismatch(shifted, "fr"), "");
+  const std::string doubt = LanguageDoubt(ProfileLanguage(shifted), "fr");
+  EXPECT_EQ(doubt.rfind("hardly any French function words (", 0), 0u) << doubt;
+  // A language without a list has nothing to doubt.
+  EXPECT_EQ(LanguageDoubt(ProfileLanguage(shifted), "cs"), "");
+}
+
 TEST(LanguageCheckTest, ATextTooShortToTellPasses) {
   EXPECT_EQ(LanguageMismatch({"Le chien dort dans la maison."}, "en"), "");
   EXPECT_EQ(LanguageMismatch(std::vector<std::string>{}, "en"), "");
