@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -135,18 +136,24 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
     return Scorer(std::move(src_features), std::move(tgt_features), options.length_prior);
   };
 
-  // One match index serves the mode decision and the aligner.
-  Scorer probe = score();
+  // One match index serves the mode decision and the aligner. A new one is
+  // built only once the old one is freed: two indexes of a long document at
+  // once were most of its peak memory.
+  std::optional<Scorer> probe(score());
+  auto rescore = [&] {
+    probe.reset();
+    probe.emplace(score());
+  };
   ModeDecision chosen;
   chosen.mode = options.mode;
-  if (options.mode == AlignMode::kAuto) chosen = DecideMode(probe);
+  if (options.mode == AlignMode::kAuto) chosen = DecideMode(*probe);
 
   Alignment result;
   result.mode = chosen.mode;
   ParallelParams params;
   double level = 1.0;
   auto align_parallel = [&] {
-    Scorer scorer(probe, Scorer::FitLength(probe.src(), probe.tgt(), options.length_prior));
+    Scorer scorer(*probe, Scorer::FitLength(probe->src(), probe->tgt(), options.length_prior));
     result.beads = AlignParallel(scorer, params, options.threads, &level);
     for (Bead& b : result.beads) {
       if (b.src.empty() || b.tgt.empty()) {
@@ -191,7 +198,7 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
         // halfway to what the new similarities show (a lexicon learned from
         // many documents covers more, so it earns more trust).
         const double first_level = level;
-        probe = score();
+        rescore();
         if (options.learned_lexicon != nullptr && !options.learned_lexicon->empty()) {
           params.evidence_level = -1.0;
           align_parallel();
@@ -215,16 +222,16 @@ Alignment Align(const AlignSide& src, const AlignSide& tgt, const AlignOptions& 
       tgt_texts = &tgt_kept;
       tgt_anchors = &tgt_kept_anchors;
     }
-    probe = score();
-    result.beads = AlignComparable(probe, ComparableParams{}, options.threads);
+    rescore();
+    result.beads = AlignComparable(*probe, ComparableParams{}, options.threads);
   }
   if (decision != nullptr) *decision = chosen;
   if (candidates != nullptr) {
     // The similarities of the scorer the beads were chosen with.
     candidates->pairs =
-        FindCandidates(probe, candidates->per_source, candidates->max_df, options.threads);
+        FindCandidates(*probe, candidates->per_source, candidates->max_df, options.threads);
   }
-  const size_t n_src = probe.src().size(), n_tgt = probe.tgt().size();
+  const size_t n_src = probe->src().size(), n_tgt = probe->tgt().size();
   std::vector<Bead> kept;
   kept.reserve(result.beads.size());
   for (Bead& b : result.beads) {

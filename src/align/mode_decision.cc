@@ -120,15 +120,27 @@ ModeDecision DecideMode(const Scorer& scorer) {
   const size_t n = scorer.src().size();
   const size_t m = scorer.tgt().size();
   std::vector<Candidate> cands = FindCandidates(scorer, 4, 200, 1);
-  // Sure pairs: each is the other's best candidate, with a strong similarity.
+  // Sure pairs: each is the other's only best candidate, with a strong
+  // similarity. A tie is not sure: a text that repeats itself (the same
+  // sentence in many places) would otherwise pair each copy with every other
+  // one, out of order.
   std::vector<double> best_src(n, 0.0), best_tgt(m, 0.0);
   for (const Candidate& c : cands) {
     best_src[c.src] = std::max(best_src[c.src], c.sim);
     best_tgt[c.tgt] = std::max(best_tgt[c.tgt], c.sim);
   }
+  std::vector<uint8_t> ties_src(n, 0), ties_tgt(m, 0);  // candidates at the best (counted to 2)
+  auto tie = [](uint8_t* count) { *count = static_cast<uint8_t>(std::min(*count + 1, 2)); };
+  for (const Candidate& c : cands) {
+    if (c.sim == best_src[c.src]) tie(&ties_src[c.src]);
+    if (c.sim == best_tgt[c.tgt]) tie(&ties_tgt[c.tgt]);
+  }
   std::vector<Candidate> sure;
   for (const Candidate& c : cands) {
-    if (c.sim >= 0.3 && c.sim == best_src[c.src] && c.sim == best_tgt[c.tgt]) sure.push_back(c);
+    if (c.sim >= 0.3 && c.sim == best_src[c.src] && c.sim == best_tgt[c.tgt] &&
+        ties_src[c.src] == 1 && ties_tgt[c.tgt] == 1) {
+      sure.push_back(c);
+    }
   }
   d.sure_pairs = sure.size();
   d.monotone_pairs = LongestChain(sure).size();
