@@ -13,9 +13,9 @@ dictionaries=(dict-freedict-{fra-eng,eng-fra,deu-eng,eng-deu,spa-eng,eng-spa,ita
   dict-freedict-{eng-rus,eng-hin,deu-fra,fra-deu})
 build_pkgs=(cmake g++ make pkg-config libicu-dev libsqlite3-dev libutf8proc-dev
   libboost-program-options-dev libgtest-dev libgmock-dev libxml2-dev libbenchmark-dev
-  libstemmer-dev nlohmann-json3-dev help2man "${dictionaries[@]}")
+  libstemmer-dev nlohmann-json3-dev libcpp-httplib-dev help2man "${dictionaries[@]}")
 test_pkgs=(clang-format libxml2-utils translate-toolkit python3 time omegat chromium chromium-driver
-  clang libclang-rt-14-dev)
+  python3-selenium clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi

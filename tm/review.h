@@ -110,9 +110,12 @@ struct ReviewChange {
 };
 
 struct ReviewResult {
-  int64_t version = 0;            // the version the change gave the beads it wrote
-  std::vector<ReviewBead> beads;  // the beads written, as stored (ids and versions)
-  std::vector<int64_t> removed;   // ids of the beads deleted
+  int64_t version = 0;             // the version the change gave the beads it wrote
+  std::vector<ReviewBead> beads;   // the beads written, as stored (ids and versions)
+  std::vector<int64_t> removed;    // ids of the beads deleted
+  std::vector<SegmentEdit> edits;  // the run's edits after the change (all of them)
+  size_t undoable = 0;             // as ReviewState's, after the change
+  size_t redoable = 0;
 };
 
 // A change refused because a bead it names was changed (or deleted) since the

@@ -31,6 +31,8 @@ int RunShow(const std::vector<std::string>& args);
 std::string ShowHelp();
 int RunLexicon(const std::vector<std::string>& args);
 std::string LexiconHelp();
+int RunReview(const std::vector<std::string>& args);
+std::string ReviewHelp();
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
@@ -56,6 +58,8 @@ const std::vector<Command>& Commands() {
       {"import", "read a TMX file from any CAT tool into the TM", RunImport, ImportHelp},
       {"show", "an alignment run stored in the TM, side by side in the terminal", RunShow,
        ShowHelp},
+      {"review", "review and correct a run in the browser, written back to the TM", RunReview,
+       ReviewHelp},
   };
   return kCommands;
 }

@@ -483,4 +483,6 @@ std::string RenderHtml(const AlignmentView& view, const HtmlOptions& options) {
   return std::move(s).str();
 }
 
+std::string_view ReportStyleSheet() { return kCss; }
+
 }  // namespace ancre::report

@@ -42,4 +42,8 @@ std::string RenderHtml(const AlignmentView& view, const HtmlOptions& options);
 // (other than tab and line breaks) replaced by U+FFFD. Throws nothing but bad_alloc.
 void AppendHtmlEscaped(std::string_view text, std::string* out);
 
+// The report page's style sheet (bands, anchors, rows): other pages that show
+// an alignment (the review page) look the same. A static string.
+std::string_view ReportStyleSheet();
+
 }  // namespace ancre::report

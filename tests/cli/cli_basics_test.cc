@@ -37,7 +37,7 @@ TEST(CliTest, UnknownCommandIsUsageErrorOnStderr) {
 TEST(CliTest, EveryCommandHasHelpWithAnExample) {
   const std::vector<std::string> kCommands = {"segment", "align",   "eval",   "lookup",  "search",
                                               "stats",   "analyze", "tm",     "lexicon", "anchors",
-                                              "report",  "export",  "import", "show"};
+                                              "report",  "export",  "import", "show",    "review"};
   RunResult list = RunAncre("--help");
   ASSERT_EQ(list.exit_code, 0);
   std::istringstream in(list.out);

@@ -218,6 +218,19 @@ void CheckSegments(const SqliteTm::Impl& impl, const RunInfo& run, const ReviewB
   }
 }
 
+// The run's edits and log counts after a change, into *out.
+template <typename Out>
+void ReadTail(const SqliteTm::Impl& impl, int64_t run, Out* out) {
+  out->edits = ReadEdits(impl, run);
+  Stmt counts = impl.Prepare(
+      "SELECT count(*) FILTER (WHERE undone = 0), count(*) FILTER (WHERE undone = 1) FROM "
+      "review_actions WHERE alignment_id = ?1");
+  BindInt(counts.get(), 1, run);
+  Step(counts.get(), impl.path, "cannot read the review log");
+  out->undoable = static_cast<size_t>(ColumnInt(counts.get(), 0));
+  out->redoable = static_cast<size_t>(ColumnInt(counts.get(), 1));
+}
+
 void Index(const SqliteTm::Impl& impl) {
   if (impl.index_after_write) IndexAfterCommit(impl);
 }
@@ -261,14 +274,7 @@ ReviewState internal::SqliteTm::LoadReview(int64_t alignment_id) {
     tx.Commit();
   }
   state.beads = ReadBeads(impl, alignment_id);
-  state.edits = ReadEdits(impl, alignment_id);
-  Stmt counts = impl.Prepare(
-      "SELECT count(*) FILTER (WHERE undone = 0), count(*) FILTER (WHERE undone = 1) FROM "
-      "review_actions WHERE alignment_id = ?1");
-  BindInt(counts.get(), 1, alignment_id);
-  Step(counts.get(), impl.path, "cannot read the review log");
-  state.undoable = static_cast<size_t>(ColumnInt(counts.get(), 0));
-  state.redoable = static_cast<size_t>(ColumnInt(counts.get(), 1));
+  ReadTail(impl, alignment_id, &state);
   return state;
 }
 
@@ -331,6 +337,7 @@ ReviewResult internal::SqliteTm::ApplyReview(int64_t alignment_id, const ReviewC
     Step(update.get(), impl.path, "cannot write the review log");
     for (const ReviewBead& b : change.removed) result.removed.push_back(b.id);
     result.beads = std::move(put);
+    ReadTail(impl, alignment_id, &result);
     tx.Commit();
   }
   Index(impl);
@@ -375,6 +382,7 @@ ReviewResult Replay(const SqliteTm::Impl& impl, int64_t alignment_id, bool forwa
   Step(mark.get(), impl.path, "cannot write the review log");
   result.version = action;
   result.beads = std::move(to.beads);
+  ReadTail(impl, alignment_id, &result);
   tx.Commit();
   return result;
 }
