@@ -75,7 +75,22 @@ struct UnitFilter {
   // Only units a reviewer vouched for: a bead of theirs was confirmed or
   // edited (tm/review.h).
   bool reviewed_only = false;
+  // "parallel": translations only; "comparable": comparable pairs only;
+  // empty or "any": both. See CheckModeFilter for which is which.
+  std::string mode;
 };
+
+// Which units are comparable pairs (two sentences reporting the same fact,
+// not translations of each other) and which translations, for the `mode`
+// filters: a unit is comparable when every one of its provenances is
+// comparable, i.e. comes from an alignment run in comparable mode or was
+// imported from a TMX unit with the prop x-mode "comparable"; any other
+// provenance (a parallel run, an import or edit without that prop) makes it
+// a translation. Throws UsageError for a mode other than "parallel",
+// "comparable", "any" or empty; returns nothing.
+void CheckModeFilter(std::string_view mode);
+// The same for an origin filter: "aligned", "imported", "edited" or empty.
+void CheckOriginFilter(std::string_view origin);
 
 struct LookupOptions {
   double threshold = 70.0;  // minimum match percentage, in [0, 100]
@@ -87,6 +102,8 @@ struct LookupOptions {
   std::string src_lang;
   // The language wanted: only TUs whose other side is in it; empty = any.
   std::string tgt_lang;
+  std::string mode;    // as UnitFilter::mode: "parallel", "comparable", or empty/"any"
+  std::string origin;  // as UnitFilter::origin; empty = any
 };
 
 struct FuzzyMatch {
@@ -115,6 +132,7 @@ struct FuzzyMatch {
   // when nothing was adapted. Each adaptation: "30 → 31".
   std::string adapted_target;
   std::vector<std::string> adaptations;
+  bool comparable = false;  // a comparable pair, not a translation (see CheckModeFilter)
 };
 
 struct SearchOptions {
@@ -122,6 +140,8 @@ struct SearchOptions {
                              // fr-FR), or "any"
   size_t max = 20;           // at most this many hits
   bool substring = false;    // the query is a fragment found anywhere in words (trigram index)
+  std::string mode;          // as UnitFilter::mode: "parallel", "comparable", or empty/"any"
+  std::string origin;        // as UnitFilter::origin; empty = any
 };
 
 // Bounds of a concordance query. A word index reads the whole list of words
@@ -152,6 +172,7 @@ struct ConcordanceHit {
   double tu_score = 0.0;
   std::vector<std::pair<size_t, size_t>> source_hits;  // [begin, end) byte offsets into source
   std::vector<std::pair<size_t, size_t>> target_hits;
+  bool comparable = false;  // a comparable pair, not a translation (see CheckModeFilter)
 };
 
 struct TmStats {

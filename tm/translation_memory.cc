@@ -41,6 +41,22 @@ std::filesystem::path SqlitePath(std::string_view uri) {
 
 }  // namespace
 
+void CheckModeFilter(std::string_view mode) {
+  if (!mode.empty() && mode != "any" && mode != "parallel" && mode != "comparable") {
+    throw UsageError("'" + std::string(mode) +
+                     "' is no mode: give parallel (translations), comparable (pairs that report "
+                     "the same fact) or any");
+  }
+}
+
+void CheckOriginFilter(std::string_view origin) {
+  Origin o;
+  if (!origin.empty() && !ParseOrigin(origin, &o)) {
+    throw UsageError("'" + std::string(origin) +
+                     "' is no origin: give aligned, imported or edited");
+  }
+}
+
 TranslationMemory::TranslationMemory(std::string_view uri, const OpenOptions& options)
     : backend_(std::make_unique<internal::SqliteTm>(SqlitePath(uri), options)) {}
 

@@ -146,8 +146,9 @@ class TranslationMemory {
 
   // Calls visit for every TU matching filter, in id order, streaming (memory
   // stays bounded). The unit's provenance fields (document, bead_type,
-  // anchors_json, mode, run) come from its first provenance; score is the
-  // best. Exceptions from visit propagate.
+  // anchors_json, mode, run) come from its first provenance that is not a
+  // comparable run's (else its first); score is the best. Throws UsageError
+  // for a filter mode CheckModeFilter refuses. Exceptions from visit propagate.
   void ForEachUnit(const UnitFilter& filter,
                    const std::function<void(const TranslationUnit&)>& visit) const;
 

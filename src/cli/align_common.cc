@@ -32,8 +32,8 @@ po::options_description AlignmentOptions() {
        "auto: decide from the data (the choice is printed on stderr)")                       //
       ("presegmented", "every non-empty line is one segment (index = 0-based line number)")  //
       ("min-score", po::value<double>()->default_value(0.0),
-       "leave pairs scoring below this unaligned, a score from 0 to 1 (scores are calibrated: "
-       "among pairs >= 0.9, 95% or more are right)")                                         //
+       "leave pairs scoring below this unaligned, a score from 0 to 1 (calibrated per mode: "
+       "see the table below; a translation scored under 0.5 is still right 9 times in 10)")  //
       ("date", po::value<std::string>(), "YYYY-MM-DD publication date, for relative dates")  //
       ("encoding", po::value<std::string>()->default_value("auto"),
        "input encoding of both files: auto (BOM, else UTF-8), utf-8, utf-16, windows-1252, or "

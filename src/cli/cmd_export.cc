@@ -12,6 +12,7 @@
 #include "src/core/error.h"
 #include "src/core/json.h"
 #include "src/core/language_tag.h"
+#include "src/report/view.h"
 #include "tm/tmx/export.h"
 #include "tm/tmx/text.h"
 
@@ -35,12 +36,12 @@ po::options_description ExportOptions() {
        "provenance label; repeatable")  //
       ("since", po::value<std::string>(),
        "only units created at or after this UTC date (2024-05-01, 2024-05-01T12:00:00Z or "
-       "20240501T120000Z)")                                                                     //
-      ("origin", po::value<std::string>(), "only units that were aligned, imported or edited")  //
+       "20240501T120000Z)")  //
       ("status", po::value<std::string>()->default_value("any"),
        "confirmed: only units a reviewer confirmed or edited ('ancre review'); any: all, "
        "counting the others on stderr")  //
       ("quiet,q", "no summary on stderr");
+  AddModeAndOriginOptions(&o, "parallel");
   AddDbOption(&o);
   return o;
 }
@@ -69,6 +70,14 @@ std::string DocumentFileNames(const std::string& label) {
     out += kSeparator;
     begin = end + kSeparator.size();
   }
+}
+
+// The mode an imported unit's TMX gave it (its x-mode prop), or empty.
+std::string ImportedMode(const tm::TranslationUnit& u) {
+  for (const tm::Prop& p : u.props) {
+    if (p.type == "x-mode") return p.value;
+  }
+  return "";
 }
 
 // Whether any unit passes `filter` (stops at the first).
@@ -155,6 +164,27 @@ std::string NothingMatched(const tm::TranslationMemory& store, const tm::UnitFil
           "review')");
     }
   }
+  if (filter.mode == "parallel" || filter.mode == "comparable") {
+    tm::UnitFilter only;
+    only.mode = filter.mode;
+    if (!AnyUnit(store, only)) {
+      reasons.push_back(filter.mode == "parallel"
+                            ? "no unit is a translation: every unit is a comparable pair (two "
+                              "sentences that report the same fact, not translations of each "
+                              "other); --mode any exports them, marked x-mode comparable"
+                            : "no unit is a comparable pair (--mode comparable)");
+    }
+  }
+  if (reasons.empty() && filter.mode == "parallel") {
+    tm::UnitFilter comparable = filter;
+    comparable.mode = "comparable";
+    if (AnyUnit(store, comparable)) {
+      return "the units of " + store.name() +
+             " that match are all comparable pairs (two sentences that report the same fact, "
+             "not translations of each other); --mode any exports them, marked x-mode "
+             "comparable";
+    }
+  }
   if (reasons.empty()) {
     return "no translation unit of " + store.name() +
            " matches all the filters together (each matches units on its own)";
@@ -174,16 +204,26 @@ std::string ExportHelp() {
        "JSONL. In TMX, each unit carries its provenance and evidence as props: x-score,\n"
        "x-bead (1-1, 1-2 ...), x-anchors, x-document (the documents' file names, without\n"
        "their folders), x-origin, and for aligned units x-mode\n"
-       "(parallel, comparable) and x-run (the run's id). Characters XML forbids are\n"
+       "(parallel, comparable) and x-run (the run's id).\n\n"
+       "Translations only by default: comparable pairs (from comparable articles: the two\n"
+       "sentences report the same fact but are not translations of each other) are left\n"
+       "out of every format, and stderr says how many; --mode any exports them too, each\n"
+       "marked (TMX prop x-mode comparable, JSONL \"mode\":\"comparable\"), --mode comparable\n"
+       "only them. Characters XML forbids are\n"
        "removed (and counted on stderr), segments are trimmed, and a unit with an empty side\n"
        "is never written. The output file appears only when complete. A filter that\n"
        "matches no unit is an error (exit 1) that says which filter matched nothing and\n"
        "what the TM holds; nothing is written then.\n\n"
     << ExportOptions()
-    << "\nExamples:\n"
+    << "\nWhat a score says, per mode (--min-score), measured on the development news:\n"
+    << report::CalibrationTable()
+    << "A translation scored 0.05-0.50 is right 9 times in 10 (2 in 3 where sentences were\n"
+       "omitted): keep it, and check it; below 0.05 one pair in 50 is right.\n"
+       "\nExamples:\n"
        "  ancre export --db tm.sqlite -o tm.tmx\n"
        "  ancre export --db tm.sqlite -o tm.tmx --src-lang fr-FR --tgt-lang en-US --min-score "
-       "0.6\n"
+       "0.05\n"
+       "  ancre export --db tm.sqlite -o all.tmx --mode any     # comparable pairs too, marked\n"
        "  ancre export --db tm.sqlite --format tsv --since 2024-05-01 -o -\n";
   return s.str();
 }
@@ -214,13 +254,7 @@ int RunExport(const std::vector<std::string>& args) {
     }
     since = *date;
   }
-  std::string origin;
-  if (vm.count("origin")) {
-    origin = vm["origin"].as<std::string>();
-    if (origin != "aligned" && origin != "imported" && origin != "edited") {
-      throw UsageError("export: --origin must be aligned, imported or edited");
-    }
-  }
+  const auto [mode, origin] = ModeAndOriginFromArgs("export", vm);
 
   const std::string status = vm["status"].as<std::string>();
   if (status != "any" && status != "confirmed") {
@@ -243,6 +277,7 @@ int RunExport(const std::vector<std::string>& args) {
   filter.since = since;
   filter.origin = origin;
   filter.reviewed_only = status == "confirmed";
+  filter.mode = mode;
   if (vm.count("document")) {
     const std::vector<tm::DocumentInfo> known = store.Documents();
     for (const std::string& d : vm["document"].as<std::vector<std::string>>()) {
@@ -332,6 +367,9 @@ int RunExport(const std::vector<std::string>& args) {
         line += ",\"mode\":";
         AppendJsonString(u.mode, &line);
         line += ",\"run\":" + std::to_string(u.run);
+      } else if (const std::string imported = ImportedMode(u); !imported.empty()) {
+        line += ",\"mode\":";
+        AppendJsonString(imported, &line);
       }
       line += ",\"created\":";
       AppendJsonString(u.created, &line);
@@ -342,9 +380,12 @@ int RunExport(const std::vector<std::string>& args) {
     out << line;
     ++written;
   });
+  // The default keeps translations only: a TM of comparable pairs alone
+  // exports nothing, and says why.
   const bool filtered = !filter.documents.empty() || !filter.document_ids.empty() ||
                         !options.src_lang.empty() || !options.tgt_lang.empty() || min_score > 0 ||
-                        !since.empty() || !origin.empty() || filter.reviewed_only;
+                        !since.empty() || !origin.empty() || filter.reviewed_only ||
+                        (mode != "any" && AnyUnit(store, tm::UnitFilter{}));
   if (matched == 0 && filtered) {
     // Nothing was written: say which filter matched nothing, and what the TM holds.
     throw Error("export: " + NothingMatched(store, filter, min_score) + "; nothing was written");
@@ -378,6 +419,23 @@ int RunExport(const std::vector<std::string>& args) {
                 << "confirmed leaves them out)";
     }
     std::cerr << "\n";
+  }
+  if (mode == "parallel") {
+    // Said even with --quiet: what the file lacks is no progress message.
+    tm::UnitFilter left_out = filter;
+    left_out.mode = "comparable";
+    size_t comparable = 0;
+    store.ForEachUnit(left_out, [&](const tm::TranslationUnit& u) {
+      if ((options.src_lang.empty() || LanguageServes(options.src_lang, u.src_lang)) &&
+          (options.tgt_lang.empty() || LanguageServes(options.tgt_lang, u.tgt_lang))) {
+        ++comparable;
+      }
+    });
+    if (comparable > 0) {
+      std::cerr << "ancre: left out " << comparable
+                << " comparable pair(s): sentences that report the same fact, not "
+                   "translations of each other (--mode any exports them too, marked)\n";
+    }
   }
   return 0;
 }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <iostream>
 #include <sstream>
+#include <tuple>
 
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
@@ -23,6 +24,7 @@ po::options_description LookupOptions() {
       ("to", po::value<std::string>()->default_value(""),
        "only TUs whose other side is in this language")  //
       ("format,f", po::value<std::string>()->default_value("text"), "text or jsonl");
+  AddModeAndOriginOptions(&o, "any");
   AddDbOption(&o);
   return o;
 }
@@ -50,7 +52,8 @@ void WriteJsonl(const std::string& query, const tm::FuzzyMatch& m, std::string* 
   AppendJsonString(m.src_lang, out);
   *out += ",\"tgt_lang\":";
   AppendJsonString(m.tgt_lang, out);
-  *out += ",\"tu_score\":" + FormatNumber(m.tu_score) + ",\"query\":";
+  *out += ",\"tu_score\":" + FormatNumber(m.tu_score) + ",\"mode\":\"" +
+          (m.comparable ? "comparable" : "parallel") + "\",\"query\":";
   AppendJsonString(query, out);
   *out += ",\"word_score\":" + FormatNumber(m.word_score) +
           ",\"reversed\":" + (m.reversed ? "true" : "false") + ",\"differences\":[";
@@ -93,6 +96,7 @@ void WriteText(const tm::FuzzyMatch& m, std::string* out) {
       ", alignment score " + FormatNumber(m.tu_score) +
       (m.reversed ? "; the TM's " + m.tgt_lang + " → " + m.src_lang + " unit, read the other way"
                   : "") +
+      (m.comparable ? "; COMPARABLE pair: it reports the same fact, it is not a translation" : "") +
       ")\n";
   *out += "  " + m.src_lang + ": " + TerminalText(m.source) + "\n";
   *out += "  " + m.tgt_lang + ": " + TerminalText(m.target) + "\n";
@@ -131,10 +135,14 @@ std::string LookupHelp() {
        "numbers (number 31 → 30: yours → the TM's) and words. Where the TU's anchors pair\n"
        "a number or date on both sides, the translation adapted to yours is shown, marked\n"
        "ADAPTED. With --from, TUs whose target is in that language are matched too, read\n"
-       "the other way (an en→fr lookup in a fr→en TM).\n\n"
+       "the other way (an en→fr lookup in a fr→en TM). A unit aligned from comparable\n"
+       "articles is no translation: it is marked COMPARABLE; --mode parallel leaves such\n"
+       "units out.\n\n"
     << LookupOptions()
     << "\nJSONL fields: score, source, target, tu, document, src_lang, tgt_lang, tu_score\n"
-       "(alignment confidence), query, word_score, reversed (read from the TU's target),\n"
+       "(alignment confidence), mode (parallel: a translation; comparable: a pair that\n"
+       "reports the same fact, not a translation), query, word_score, reversed (read from the TU's "
+       "target),\n"
        "differences, adapted_target and adaptations (when adapted), edits ([{op:\n"
        "insert|delete|replace, query, tm}]).\n\n"
        "Examples:\n"
@@ -170,6 +178,7 @@ int RunLookup(const std::vector<std::string>& args) {
   options.max = vm["max"].as<size_t>();
   options.src_lang = vm["from"].as<std::string>();
   options.tgt_lang = vm["to"].as<std::string>();
+  std::tie(options.mode, options.origin) = ModeAndOriginFromArgs("lookup", vm);
 
   std::vector<std::string> queries;
   const std::string query = vm["query"].as<std::string>();

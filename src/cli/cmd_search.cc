@@ -3,6 +3,7 @@
 
 #include <iostream>
 #include <sstream>
+#include <tuple>
 
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
@@ -24,6 +25,7 @@ po::options_description SearchOptions() {
        "highlight hits with bold: auto (on a terminal), always, never; else hits are "
        "shown [[like this]]")  //
       ("format,f", po::value<std::string>()->default_value("text"), "text or jsonl");
+  AddModeAndOriginOptions(&o, "any");
   AddDbOption(&o);
   return o;
 }
@@ -64,14 +66,19 @@ std::string SearchHelp() {
        "query, case and accents ignored (seoul finds Séoul), and shows each hit with its\n"
        "translation. QUERY: words (all must occur), \"a phrase\", prefix* (escroq*),\n"
        "NEAR(task force, 3), OR, AND, NOT, ( ). Anything else is searched as plain words.\n"
-       "--substring finds a fragment inside words (croquer in escroqueries).\n\n"
+       "--substring finds a fragment inside words (croquer in escroqueries). A unit aligned\n"
+       "from comparable articles is no translation: it is marked COMPARABLE; --mode parallel\n"
+       "leaves such units out.\n\n"
     << SearchOptions()
     << "\nJSONL fields: tu, source, target, src_lang, tgt_lang, document, tu_score,\n"
-       "source_hits and target_hits ([[begin, end], ...] byte offsets of the matched text).\n\n"
+       "mode (parallel: a translation; comparable: a pair that reports the same fact, not a\n"
+       "translation), source_hits and target_hits ([[begin, end], ...] byte offsets of the matched "
+       "text).\n\n"
        "Examples:\n"
        "  ancre search --db tm.sqlite 'task force'\n"
        "  ancre search --db tm.sqlite --lang fr 'escroq*'\n"
-       "  ancre search --db tm.sqlite '\"task force\"' --format jsonl\n";
+       "  ancre search --db tm.sqlite '\"task force\"' --format jsonl\n"
+       "  ancre search --db tm.sqlite 'task force' --mode parallel   # translations only\n";
   return s.str();
 }
 
@@ -103,6 +110,7 @@ int RunSearch(const std::vector<std::string>& args) {
   options.lang = vm["lang"].as<std::string>();
   options.max = vm["max"].as<size_t>();
   options.substring = vm.count("substring") > 0;
+  std::tie(options.mode, options.origin) = ModeAndOriginFromArgs("search", vm);
 
   tm::TranslationMemory store = OpenStoreForSearch(vm);
   auto hits = store.Search(query, options);
@@ -119,13 +127,17 @@ int RunSearch(const std::vector<std::string>& args) {
       AppendJsonString(h.tgt_lang, &out);
       out += ",\"document\":";
       AppendJsonString(h.document, &out);
-      out += ",\"tu_score\":" + FormatNumber(h.tu_score) + ",\"source_hits\":";
+      out += ",\"tu_score\":" + FormatNumber(h.tu_score) + ",\"mode\":\"" +
+             (h.comparable ? "comparable" : "parallel") + "\",\"source_hits\":";
       AppendRanges(h.source_hits, &out);
       out += ",\"target_hits\":";
       AppendRanges(h.target_hits, &out);
       out += "}\n";
     } else {
-      out += "TU " + std::to_string(h.tu) + "  (" + TerminalText(h.document) + ")\n";
+      out += "TU " + std::to_string(h.tu) + "  (" + TerminalText(h.document) +
+             (h.comparable ? "; COMPARABLE pair: it reports the same fact, it is not a translation"
+                           : "") +
+             ")\n";
       out += "  " + h.src_lang + ": " + Mark(h.source, h.source_hits, color) + "\n";
       out += "  " + h.tgt_lang + ": " + Mark(h.target, h.target_hits, color) + "\n";
     }

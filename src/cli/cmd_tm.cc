@@ -5,6 +5,7 @@
 #include "src/cli/signals.h"
 #include "src/cli/tm_common.h"
 #include "src/core/error.h"
+#include "src/report/view.h"
 
 namespace ancre::cli {
 namespace {
@@ -83,7 +84,11 @@ int RunPrune(const std::vector<std::string>& args) {
   ParseArgs("tm prune", args, visible, {}, &vm);
   if (vm.count("help")) {
     std::cout << "Usage: ancre tm prune --below SCORE | --document ID [--dry-run] [--yes]\n\n"
-              << visible;
+              << visible
+              << "\nWhat a score says, per mode, measured on the development news (a translation\n"
+                 "scored 0.05-0.50 is right 9 times in 10: --below 0.4 would remove good units):\n"
+              << report::CalibrationTable()
+              << "\nExample:\n  ancre tm prune --below 0.05 --dry-run --db tm.sqlite\n";
     return 0;
   }
   tm::PruneOptions options;
@@ -170,7 +175,7 @@ std::string TmHelp() {
     << CheckOptions()
     << "\nExamples:\n"
        "  ancre tm merge colleague.sqlite --db tm.sqlite\n"
-       "  ancre tm prune --below 0.4 --dry-run --db tm.sqlite\n"
+       "  ancre tm prune --below 0.05 --dry-run --db tm.sqlite\n"
        "  ancre tm prune --document 3 --yes --db tm.sqlite\n"
        "  ancre tm check --db tm.sqlite\n";
   return s.str();

@@ -228,4 +228,29 @@ void ReportFileSizeLimitAsError() {
   std::signal(SIGXFSZ, SIG_IGN);
 }
 
+void AddModeAndOriginOptions(po::options_description* o, const std::string& default_mode) {
+  o->add_options()  //
+      ("mode", po::value<std::string>()->default_value(default_mode),
+       "parallel: translations only; comparable: only comparable pairs (sentences of two "
+       "articles that report the same fact, not translations of each other); any: both, the "
+       "comparable ones marked")  //
+      ("origin", po::value<std::string>(), "only units that were aligned, imported or edited");
+}
+
+std::pair<std::string, std::string> ModeAndOriginFromArgs(const std::string& command,
+                                                          const po::variables_map& vm) {
+  const std::string mode = vm["mode"].as<std::string>();
+  if (mode != "parallel" && mode != "comparable" && mode != "any") {
+    throw UsageError(command + ": --mode must be parallel (translations), comparable or any");
+  }
+  std::string origin;
+  if (vm.count("origin")) {
+    origin = vm["origin"].as<std::string>();
+    if (origin != "aligned" && origin != "imported" && origin != "edited") {
+      throw UsageError(command + ": --origin must be aligned, imported or edited");
+    }
+  }
+  return {mode, origin};
+}
+
 }  // namespace ancre::cli

@@ -55,6 +55,14 @@ tm::TranslationMemory OpenStoreForSearch(const po::variables_map& vm);
 // Throws UsageError naming `what` if s is not valid UTF-8.
 void RequireUtf8(std::string_view s, const std::string& what);
 
+// Adds --mode (default `default_mode`) and --origin, the filters that tell
+// translations from comparable pairs and aligned units from imported ones.
+void AddModeAndOriginOptions(po::options_description* o, const std::string& default_mode);
+// The values of --mode and --origin (empty when not given), checked; throws
+// UsageError naming the option otherwise.
+std::pair<std::string, std::string> ModeAndOriginFromArgs(const std::string& command,
+                                                          const po::variables_map& vm);
+
 // utf8 made safe to write to a terminal: each C0 control character (tab and
 // line breaks included) and DEL becomes its visible Control Picture (ESC is
 // U+241B, TAB U+2409, DEL U+2421), each C1 control (U+0080..U+009F) a

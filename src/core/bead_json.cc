@@ -100,12 +100,13 @@ std::vector<SharedAnchor> SharedAnchorsFromJson(std::string_view json) {
 }
 
 std::string BeadJsonLine(const Bead& bead, std::string_view src_text, std::string_view tgt_text,
-                         std::string_view furniture) {
+                         std::string_view furniture, std::string_view mode) {
   using internal::DumpJson;
   std::string line = "{\"src\":" + DumpJson(Json(bead.src));
   line += ",\"tgt\":" + DumpJson(Json(bead.tgt));
   line += ",\"score\":" + FormatScore(bead.score);
   line += ",\"type\":" + DumpJson(Json(bead.type()));
+  if (!mode.empty()) line += ",\"mode\":" + DumpJson(Json(std::string(mode)));
   line += ",\"anchors\":" + DumpJson(AnchorsToJson(bead.anchors));
   line += ",\"src_text\":" + DumpJson(Json(std::string(src_text)));
   line += ",\"tgt_text\":" + DumpJson(Json(std::string(tgt_text)));

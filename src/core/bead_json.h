@@ -32,8 +32,11 @@ std::vector<SharedAnchor> SharedAnchorsFromJson(std::string_view json);
 // Returns the bead as one JSONL line, without the newline: the score with
 // three decimals, src_text and tgt_text the joined texts of its segments.
 // `furniture`: the set-aside reason of an unaligned segment, or empty.
+// `mode`: the mode of the alignment ("parallel": the bead is a translation;
+// "comparable": both sides report the same fact), written after "type"; empty
+// writes no "mode".
 std::string BeadJsonLine(const Bead& bead, std::string_view src_text, std::string_view tgt_text,
-                         std::string_view furniture = {});
+                         std::string_view furniture = {}, std::string_view mode = {});
 
 // Reads a bead from one JSON object: "src" and "tgt" (arrays of non-negative
 // integers) are required; "score" and "anchors" are read when present and

@@ -167,7 +167,7 @@ double Middle(const std::vector<size_t>& positions) {
 void AppendRow(const AlignmentView& view, const Layout& layout, const Row& row, std::string* out) {
   if (row.pair) {
     const Bead& b = view.beads[static_cast<size_t>(row.bead)];
-    Band band = BandOf(b.score);
+    Band band = BandOf(b.score, view.mode);
     std::string_view bn = BandName(band);
     out->append("<div class=\"row pair ");
     out->append(bn);
@@ -267,7 +267,7 @@ void AppendSummary(const AlignmentView& view, const Layout& layout, const HtmlOp
     if (!r.pair) continue;
     const Bead& b = view.beads[static_cast<size_t>(r.bead)];
     types[b.type()]++;
-    bands[static_cast<size_t>(BandOf(b.score))]++;
+    bands[static_cast<size_t>(BandOf(b.score, view.mode))]++;
     for (const SharedAnchor& a : b.anchors) kinds[AnchorKindName(a.kind)]++;
   }
   auto side = [&](const Side& s, size_t unaligned) {
@@ -284,6 +284,10 @@ void AppendSummary(const AlignmentView& view, const Layout& layout, const HtmlOp
   side(view.tgt, layout.unaligned_tgt);
   out->append("<dt>Mode</dt><dd>");
   AppendHtmlEscaped(view.mode.empty() ? "unknown" : view.mode, out);
+  // A comparable pair's score says "the same fact", never "a translation".
+  if (view.mode == "comparable") {
+    out->append(" (each pair reports the same fact; the pairs are not translations)");
+  }
   out->append("</dd><dt>Pairs</dt><dd>" + std::to_string(layout.pairs));
   if (!types.empty()) {
     out->append(" (");
@@ -437,7 +441,9 @@ void WriteHtml(const AlignmentView& view, const HtmlOptions& options, std::ostre
   AppendHtmlEscaped(title, &out);
   out.append(
       "</h1><p class=\"sub\">What the aligner paired, how sure it is, and on what evidence. "
-      "Scores are calibrated: among pairs scoring 0.90 or more, 95% or more are right.</p>");
+      "Scores are calibrated per mode; in ");
+  AppendHtmlEscaped(BandMeaning(view.mode), &out);
+  out.append("</p>");
   AppendSummary(view, layout, options, &out);
   out.append(
       "<ul class=\"legend\" aria-label=\"Legend\">"

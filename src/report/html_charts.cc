@@ -38,7 +38,9 @@ void AppendHistogram(const AlignmentView& view, const Layout& layout, std::strin
   out->append("\">");
   for (size_t i = 0; i < 10; ++i) {
     double h = 80.0 * static_cast<double>(bins[i]) / static_cast<double>(top);
-    Band band = BandOf((static_cast<double>(i) + 0.5) / 10);
+    // A bin takes the band of its lower edge: the thresholds are tenths but
+    // parallel's 0.05, whose bin [0, 0.1) is mostly correct pairs.
+    Band band = BandOf(static_cast<double>(i) / 10, view.mode);
     std::string x = std::to_string(10 + i * 24);
     out->append("<rect class=\"b-");
     out->append(BandName(band));
@@ -114,8 +116,8 @@ void AppendMatrix(const AlignmentView& view, const Layout& layout, const HtmlOpt
   std::array<std::string, 3> beads;
   for (const Row& r : layout.rows) {
     if (!r.pair) continue;
-    std::string& d =
-        beads[static_cast<size_t>(BandOf(view.beads[static_cast<size_t>(r.bead)].score))];
+    std::string& d = beads[static_cast<size_t>(
+        BandOf(view.beads[static_cast<size_t>(r.bead)].score, view.mode))];
     d.push_back('M');
     AppendCoord(static_cast<double>(r.tgt.front()) + 0.5, &d);
     d.push_back(' ');

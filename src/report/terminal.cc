@@ -229,7 +229,8 @@ class Writer {
     std::array<size_t, 3> bands{};
     for (const Row& r : layout_.rows) {
       if (r.pair)
-        bands[static_cast<size_t>(BandOf(view_.beads[static_cast<size_t>(r.bead)].score))]++;
+        bands[static_cast<size_t>(
+            BandOf(view_.beads[static_cast<size_t>(r.bead)].score, view_.mode))]++;
     }
     auto side = [&](const Side& s, size_t unaligned) {
       std::string line = s.language + "  " + s.name + "  " + Digits(s.sentences.size()) +
@@ -247,7 +248,9 @@ class Writer {
                         BandSgr(b), color_);
       if (b != Band::kLow) by_band += ", ";
     }
-    os_ << by_band << "\n\n";
+    os_ << by_band << '\n';
+    for (const std::string& l : WrapText(BandMeaning(view_.mode), width_)) os_ << l << '\n';
+    os_ << '\n';
   }
 
   // The header rule of a row: what it is, then a rule to the full width.
@@ -285,7 +288,7 @@ class Writer {
   void WriteRow(const Row& row) {
     if (row.pair) {
       const Bead& b = view_.beads[static_cast<size_t>(row.bead)];
-      Band band = BandOf(b.score);
+      Band band = BandOf(b.score, view_.mode);
       std::string label = "#" + Digits(static_cast<size_t>(row.bead)) + "  " + b.type() + "  " +
                           Score(b.score) + "  " + std::string(BandName(band));
       Rule(label, BandSgr(band), label.size());

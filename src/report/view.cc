@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <unordered_map>
 
@@ -9,9 +10,14 @@
 
 namespace ancre::report {
 
-Band BandOf(double score) {
-  if (score >= kHighScore) return Band::kHigh;
-  if (score >= kMediumScore) return Band::kMedium;
+BandThresholds BandThresholdsOf(std::string_view mode) {
+  return mode == "comparable" ? kComparableBands : kParallelBands;
+}
+
+Band BandOf(double score, std::string_view mode) {
+  const BandThresholds t = BandThresholdsOf(mode);
+  if (score >= t.high) return Band::kHigh;
+  if (score >= t.medium) return Band::kMedium;
   return Band::kLow;
 }
 
@@ -25,6 +31,78 @@ std::string_view BandName(Band band) {
       return "low";
   }
   return "low";
+}
+
+// Measured with the thresholds of kParallelBands and kComparableBands (see
+// view.h for what and how); rerun the measure when the scores change.
+const CalibrationRow kCalibration[6] = {
+    {"parallel", Band::kHigh, kParallelBands.high, 1.0, 105265, 0.9968, 0.9940},
+    {"parallel", Band::kMedium, kParallelBands.medium, kParallelBands.high, 6122, 0.9025, 0.6734},
+    {"parallel", Band::kLow, 0.0, kParallelBands.medium, 144, 0.0208, 0.0},
+    {"comparable", Band::kHigh, kComparableBands.high, 1.0, 15927, 0.9874, -1},
+    {"comparable", Band::kMedium, kComparableBands.medium, kComparableBands.high, 4582, 0.8191, -1},
+    {"comparable", Band::kLow, 0.0, kComparableBands.medium, 77, 0.0649, -1},
+};
+
+namespace {
+
+std::string Fixed(double x, int decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+  return buf;
+}
+
+std::string Pad(std::string s, size_t width) {
+  if (s.size() < width) s.insert(0, width - s.size(), ' ');
+  return s;
+}
+
+// 105265 -> "105,265".
+std::string Thousands(long n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string BandMeaning(std::string_view mode) {
+  const std::string_view m = mode == "comparable" ? "comparable" : "parallel";
+  std::string out = std::string(m) + " mode: ";
+  if (m == "comparable") {
+    out +=
+        "a pair says that both sentences report the same fact, not that they translate "
+        "each other; ";
+  }
+  for (const CalibrationRow& r : kCalibration) {
+    if (r.mode != m) continue;
+    out += std::string(BandName(r.band)) + " ";
+    out +=
+        r.band == Band::kLow ? "below " + Fixed(r.to, 2) : Fixed(r.from, 2) + "-" + Fixed(r.to, 2);
+    out += " (" + Fixed(100 * r.correct, 1) + " %";
+    if (r.band == Band::kHigh) out += " of pairs right on the development news";
+    out += ")";
+    out += r.band == Band::kLow ? "." : ", ";
+  }
+  return out;
+}
+
+std::string CalibrationTable() {
+  std::string out = "  mode        band    score        pairs  correct  (with omissions)\n";
+  for (const CalibrationRow& r : kCalibration) {
+    std::string line = "  " + std::string(r.mode);
+    line.resize(14, ' ');
+    std::string band(BandName(r.band));
+    band.resize(8, ' ');
+    line += band + Fixed(r.from, 2) + "-" + Fixed(r.to, 2) + Pad(Thousands(r.pairs), 10) +
+            Pad(Fixed(100 * r.correct, 1) + " %", 9);
+    if (r.with_omissions >= 0) line += Pad(Fixed(100 * r.with_omissions, 1) + " %", 10);
+    out += line + "\n";
+  }
+  return out;
 }
 
 namespace {

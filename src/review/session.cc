@@ -15,10 +15,11 @@ namespace {
 
 using Json = nlohmann::json;
 
-// The report's bands (src/report/view.h); "none" for a sentence alone.
-std::string_view BandOf(const tm::ReviewBead& b) {
+// The report's bands of the run's mode (src/report/view.h); "none" for a
+// sentence alone.
+std::string_view BandOf(const tm::ReviewBead& b, std::string_view mode) {
   if (b.src.empty() || b.tgt.empty()) return "none";
-  return report::BandName(report::BandOf(b.score));
+  return report::BandName(report::BandOf(b.score, mode));
 }
 
 Json AnchorsJson(const std::string& anchors_json) {
@@ -32,14 +33,14 @@ Json AnchorsJson(const std::string& anchors_json) {
   return out;
 }
 
-Json BeadJson(const tm::ReviewBead& b) {
+Json BeadJson(const tm::ReviewBead& b, std::string_view mode) {
   return {{"id", b.id},
           {"version", b.version},
           {"position", b.position},
           {"src", b.src},
           {"tgt", b.tgt},
           {"score", b.score},
-          {"band", BandOf(b)},
+          {"band", BandOf(b, mode)},
           {"status", tm::BeadStatusName(b.status)},
           {"reviewer", b.reviewer},
           {"reviewed", b.reviewed},
@@ -109,7 +110,7 @@ std::string Session::StateJson() {
                 {"edits", EditsJson(state_.edits)},
                 {"undoable", state_.undoable},
                 {"redoable", state_.redoable}};
-  for (const tm::ReviewBead& b : state_.beads) state["beads"].push_back(BeadJson(b));
+  for (const tm::ReviewBead& b : state_.beads) state["beads"].push_back(BeadJson(b, run.mode));
   // Invalid UTF-8 cannot be in the TM's texts (validated where it entered);
   // replace rather than fail if it ever is.
   return state.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -217,7 +218,8 @@ std::string Session::Apply(const tm::ReviewResult& result) {
                  {"edits", EditsJson(result.edits)},
                  {"undoable", result.undoable},
                  {"redoable", result.redoable}};
-  for (const tm::ReviewBead& b : result.beads) change["beads"].push_back(BeadJson(b));
+  for (const tm::ReviewBead& b : result.beads)
+    change["beads"].push_back(BeadJson(b, state_.alignment.run.mode));
   return change.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

@@ -82,7 +82,8 @@ TEST(ProvenanceCliTest, ExportNamesTheDocumentsByFileNameAndTheTmKeepsThePathGiv
   const std::vector<std::string> paths = Column(db, "SELECT path FROM documents ORDER BY id");
   EXPECT_EQ(paths, (std::vector<std::string>{kFr, kEn}));
 
-  RunResult tmx = RunAncre("export --db " + Sh(db) + " -o " + Sh(dir / "out.tmx"));
+  // The sample pairs are comparable: --mode any exports them.
+  RunResult tmx = RunAncre("export --db " + Sh(db) + " --mode any -o " + Sh(dir / "out.tmx"));
   ASSERT_EQ(tmx.exit_code, 0) << tmx.err;
   const std::string xml = ReadAll(dir / "out.tmx");
   EXPECT_NE(xml.find("<prop type=\"x-document\">cambodia-korea-scams.fr.txt | "
@@ -92,7 +93,7 @@ TEST(ProvenanceCliTest, ExportNamesTheDocumentsByFileNameAndTheTmKeepsThePathGiv
   // No folder of this machine in the file.
   EXPECT_EQ(xml.find(std::string(ANCRE_SAMPLES)), std::string::npos);
   for (const char* format : {"tsv", "jsonl"}) {
-    RunResult out = RunAncre("export --db " + Sh(db) + " -q --format " + format);
+    RunResult out = RunAncre("export --db " + Sh(db) + " -q --mode any --format " + format);
     ASSERT_EQ(out.exit_code, 0) << out.err;
     EXPECT_NE(out.out.find("cambodia-korea-scams.fr.txt | cambodia-korea-scams.en.txt"),
               std::string::npos)
@@ -100,7 +101,8 @@ TEST(ProvenanceCliTest, ExportNamesTheDocumentsByFileNameAndTheTmKeepsThePathGiv
     EXPECT_EQ(out.out.find(std::string(ANCRE_SAMPLES)), std::string::npos) << format;
   }
   // The full path still selects the document.
-  RunResult one = RunAncre("export --db " + Sh(db) + " -q --format tsv --document " + Sh(kFr));
+  RunResult one =
+      RunAncre("export --db " + Sh(db) + " -q --mode any --format tsv --document " + Sh(kFr));
   ASSERT_EQ(one.exit_code, 0) << one.err;
   EXPECT_GT(std::count(one.out.begin(), one.out.end(), '\n'), 1);
 }

@@ -21,7 +21,8 @@ TEST(ReviewExportCliTest, StatusConfirmedExportsOnlyWhatAReviewerConfirmed) {
   RunResult align = RunAncre("align " + SamplePairArgs() + " --db " + db + " --quiet");
   ASSERT_EQ(align.exit_code, 0) << align.err;
 
-  RunResult none = RunAncre("export --db " + db + " --format jsonl --status confirmed");
+  // The sample pair's units are comparable pairs: --mode any exports them.
+  RunResult none = RunAncre("export --db " + db + " --format jsonl --mode any --status confirmed");
   EXPECT_EQ(none.exit_code, 1);
   EXPECT_NE(none.err.find("no unit was confirmed by a reviewer"), std::string::npos) << none.err;
 
@@ -45,12 +46,13 @@ TEST(ReviewExportCliTest, StatusConfirmedExportsOnlyWhatAReviewerConfirmed) {
     change.put = {pair};
     memory.ApplyReview(state.alignment.run.id, change);
   }
-  RunResult confirmed = RunAncre("export --db " + db + " --format jsonl --status confirmed");
+  RunResult confirmed =
+      RunAncre("export --db " + db + " --format jsonl --mode any --status confirmed");
   ASSERT_EQ(confirmed.exit_code, 0) << confirmed.err;
   EXPECT_EQ(Lines(confirmed.out), 1u) << confirmed.out;
   EXPECT_NE(confirmed.out.find(confirmed_source.substr(0, 20)), std::string::npos);
 
-  RunResult any = RunAncre("export --db " + db + " --format jsonl");
+  RunResult any = RunAncre("export --db " + db + " --format jsonl --mode any");
   ASSERT_EQ(any.exit_code, 0) << any.err;
   const size_t all = Lines(any.out);
   EXPECT_GT(all, 1u);

@@ -21,6 +21,13 @@ TEST(BeadJsonTest, WritesTheAlignJsonlLine) {
             R"("src_text":"a\tb","tgt_text":""})");
 }
 
+TEST(BeadJsonTest, SaysTheModeAfterTheType) {
+  EXPECT_NE(BeadJsonLine(MeetingBead(), "a", "b", "", "comparable")
+                .find(R"("type":"1-1","mode":"comparable","anchors":)"),
+            std::string::npos);
+  EXPECT_EQ(BeadJsonLine(MeetingBead(), "a", "b").find("\"mode\""), std::string::npos);
+}
+
 TEST(BeadJsonTest, ReadsBackWhatItWrites) {
   Bead b;
   ASSERT_TRUE(BeadFromJson(BeadJsonLine(MeetingBead(), "x", "y"), &b));

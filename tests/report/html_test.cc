@@ -51,8 +51,22 @@ TEST(HtmlTest, EveryPairCarriesItsBeadNumberAndScore) {
   EXPECT_NE(page.find("data-bead=\"0\" data-score=\"0.950\" data-band=\"high\" data-type=\"1-1\""),
             std::string::npos);
   EXPECT_NE(
-      page.find("data-bead=\"1\" data-score=\"0.750\" data-band=\"medium\" data-type=\"1-2\""),
+      page.find("data-bead=\"1\" data-score=\"0.350\" data-band=\"medium\" data-type=\"1-2\""),
       std::string::npos);
+}
+
+TEST(HtmlTest, SaysWhatAComparablePairIsAndWhatItsBandsMean) {
+  AlignmentView v = ParallelView();
+  std::string page = RenderHtml(v, {});
+  EXPECT_NE(page.find("parallel mode: high 0.50-1.00"), std::string::npos);
+  EXPECT_EQ(page.find("not translations"), std::string::npos);
+  v.mode = "comparable";
+  page = RenderHtml(v, {});
+  EXPECT_NE(page.find("comparable mode: a pair says that both sentences report the same fact"),
+            std::string::npos);
+  EXPECT_NE(page.find("the pairs are not translations"), std::string::npos);
+  // 0.35 is a medium translation but a low comparable link.
+  EXPECT_NE(page.find("data-score=\"0.350\" data-band=\"low\""), std::string::npos);
 }
 
 TEST(HtmlTest, SaysWhichSentencesWereSetAsideAsPageFurniture) {

@@ -17,7 +17,7 @@ inline AnchorMark MarkOf(const Sentence& s, std::string_view text, AnchorKind ki
 
 // Three French and four English sentences, aligned in parallel:
 // bead 0: fr 0 - en 0 (0.95, shares a date and an entity)
-// bead 1: fr 1 - en 1,2 (0.75, shares a number)
+// bead 1: fr 1 - en 1,2 (0.35, shares a number: a medium translation)
 // bead 2: fr 2 - nothing (1-0)
 // en 3: in no bead.
 inline AlignmentView ParallelView() {
@@ -51,7 +51,7 @@ inline AlignmentView ParallelView() {
   Bead b0{.src = {0}, .tgt = {0}, .score = 0.95, .anchors = {}};
   b0.anchors = {{AnchorKind::kDate, "--10-27", "27 octobre", "October 27"},
                 {AnchorKind::kEntity, "hun manet", "Hun Manet", "Hun Manet"}};
-  Bead b1{.src = {1}, .tgt = {1, 2}, .score = 0.75, .anchors = {}};
+  Bead b1{.src = {1}, .tgt = {1, 2}, .score = 0.35, .anchors = {}};
   b1.anchors = {{AnchorKind::kNumber, "1000", "1 000", "1,000"}};
   Bead b2{.src = {2}, .tgt = {}, .score = 0.0, .anchors = {}};
   v.beads = {b0, b1, b2};

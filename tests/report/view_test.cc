@@ -10,13 +10,51 @@ namespace {
 
 using testing::ParallelView;
 
-TEST(BandTest, SplitsScoresAtTheCalibratedThresholds) {
-  EXPECT_EQ(BandOf(0.95), Band::kHigh);
-  EXPECT_EQ(BandOf(0.9), Band::kHigh);
-  EXPECT_EQ(BandOf(0.89), Band::kMedium);
-  EXPECT_EQ(BandOf(0.7), Band::kMedium);
-  EXPECT_EQ(BandOf(0.69), Band::kLow);
+TEST(BandTest, SplitsScoresAtEachModesCalibratedThresholds) {
+  // Parallel: a translation scored 0.3 is right nine times in ten: medium,
+  // not low (the bands of the first release called everything below 0.7 low).
+  EXPECT_EQ(BandOf(0.95, "parallel"), Band::kHigh);
+  EXPECT_EQ(BandOf(0.5, "parallel"), Band::kHigh);
+  EXPECT_EQ(BandOf(0.49, "parallel"), Band::kMedium);
+  EXPECT_EQ(BandOf(0.3, "parallel"), Band::kMedium);
+  EXPECT_EQ(BandOf(0.05, "parallel"), Band::kMedium);
+  EXPECT_EQ(BandOf(0.04, "parallel"), Band::kLow);
+  // Comparable: a same-fact link needs 0.9 to be high.
+  EXPECT_EQ(BandOf(0.9, "comparable"), Band::kHigh);
+  EXPECT_EQ(BandOf(0.6, "comparable"), Band::kMedium);
+  EXPECT_EQ(BandOf(0.39, "comparable"), Band::kLow);
+  // An unknown mode (an imported unit) reads as a translation.
+  EXPECT_EQ(BandOf(0.3, ""), Band::kMedium);
   EXPECT_EQ(BandName(Band::kMedium), "medium");
+}
+
+TEST(BandTest, EachBandIsWhereItsMeasuredShareCorrectSaysItIs) {
+  for (const CalibrationRow& r : kCalibration) {
+    const BandThresholds t = BandThresholdsOf(r.mode);
+    EXPECT_EQ(BandOf(r.from, r.mode), r.band) << r.mode << " " << r.from;
+    EXPECT_GT(r.pairs, 0);
+    // High is right nearly always, low mostly wrong, in both modes.
+    if (r.band == Band::kHigh) {
+      EXPECT_GE(r.correct, 0.98) << r.mode;
+    }
+    if (r.band == Band::kLow) {
+      EXPECT_LT(r.correct, 0.1) << r.mode;
+    }
+    EXPECT_LE(r.to, r.band == Band::kHigh ? 1.0 : t.high);
+  }
+}
+
+TEST(BandTest, TheTableAndTheMeaningSayWhatEachModesBandsMean) {
+  const std::string table = CalibrationTable();
+  EXPECT_NE(table.find("  parallel    high    0.50-1.00   105,265   99.7 %    99.4 %"),
+            std::string::npos)
+      << table;
+  EXPECT_NE(table.find("  comparable  low     0.00-0.40        77    6.5 %"), std::string::npos)
+      << table;
+  EXPECT_NE(BandMeaning("comparable").find("same fact, not that they translate"),
+            std::string::npos);
+  EXPECT_NE(BandMeaning("parallel").find("low below 0.05 (2.1 %)"), std::string::npos)
+      << BandMeaning("parallel");
 }
 
 TEST(LayoutTest, ParallelRowsFollowBothDocuments) {

@@ -373,7 +373,9 @@ TEST(StoreTest, UnitsLeftUnindexedAreIndexedByTheNextWriter) {
   EXPECT_EQ(store.UnindexedUnits(), 0);
   ASSERT_EQ(store.Lookup("Les deux pays créeront une équipe conjointe.", {}).size(), 1u);
   EXPECT_EQ(store.Search("équipe", {}).size(), 1u);
-  EXPECT_EQ(store.Search("ipe con", {.substring = true}).size(), 1u);
+  SearchOptions fragment;
+  fragment.substring = true;
+  EXPECT_EQ(store.Search("ipe con", fragment).size(), 1u);
 }
 
 TEST(StoreTest, UpdateIndexesIndexesOnlyWhatIsMissing) {

@@ -16,8 +16,10 @@ using namespace internal;  // the SQLite helpers of tm/sqlite/sqlite_handle.h
 
 namespace {
 
+// The conditions of the lookup's languages (bound from first_parameter on),
+// mode and origin.
 std::string LangConditions(const LookupOptions& options, int first_parameter) {
-  std::string sql;
+  std::string sql = internal::KindConditions("u", options.mode, options.origin);
   if (!options.src_lang.empty()) {
     sql += " AND " + internal::LangCondition("u.src_lang", first_parameter);
   }
@@ -142,6 +144,7 @@ void ScanTargets(const internal::SqliteTm::Impl& impl, const LookupOptions& opti
   std::string sql =
       "SELECT u.id, u.target FROM units u WHERE " + internal::LangCondition("u.tgt_lang", 1);
   if (!options.tgt_lang.empty()) sql += " AND " + internal::LangCondition("u.src_lang", 2);
+  sql += internal::KindConditions("u", options.mode, options.origin);
   Stmt s = impl.Prepare(sql);
   BindText(s.get(), 1, options.src_lang);
   if (!options.tgt_lang.empty()) BindText(s.get(), 2, options.tgt_lang);
@@ -161,8 +164,8 @@ std::vector<FuzzyMatch> Finish(const internal::SqliteTm::Impl& impl, std::string
   Stmt row = impl.Prepare(
       "SELECT source, target, src_lang, tgt_lang, score, (SELECT document FROM provenances WHERE "
       "unit_id = ?1 ORDER BY id LIMIT 1), source_markup, target_markup, (SELECT anchors FROM "
-      "provenances WHERE unit_id = ?1 AND anchors NOT IN ('', '[]') ORDER BY id LIMIT 1) FROM "
-      "units WHERE id = ?1");
+      "provenances WHERE unit_id = ?1 AND anchors NOT IN ('', '[]') ORDER BY id LIMIT 1), " +
+      internal::ComparableCondition("units") + " FROM units WHERE id = ?1");
   std::vector<FuzzyMatch> matches;
   for (const FoundUnit& found : BestBothWays(by_source, by_target, options.max)) {
     Reuse(row.get());
@@ -178,6 +181,7 @@ std::vector<FuzzyMatch> Finish(const internal::SqliteTm::Impl& impl, std::string
     m.tgt_lang = NormalizeLanguageTag(ColumnText(row.get(), 3));
     m.tu_score = ColumnDouble(row.get(), 4);
     m.document = ColumnText(row.get(), 5);
+    m.comparable = ColumnInt(row.get(), 9) != 0;
     std::string markup = ColumnText(row.get(), found.reversed ? 7 : 6);
     if (found.reversed) {
       std::swap(m.source, m.target);

@@ -55,11 +55,14 @@ struct RankedHit {
 // Runs one FTS query; returns false (and nothing, with SQLite's message in
 // *error) when FTS5 rejects the query ("fts5: syntax error near ...",
 // "unterminated string", "no such column" ...).
+// `kinds`: the conditions of the mode and origin filters (KindConditions).
 bool RunFts(const internal::SqliteTm::Impl& impl, const std::string& match, const Side* side,
-            const std::string& lang, size_t max, std::vector<RankedHit>* out, std::string* error) {
+            const std::string& lang, const std::string& kinds, size_t max,
+            std::vector<RankedHit>* out, std::string* error) {
   std::string filtered = side ? std::string("{") + side->column + "} : (" + match + ")" : match;
   std::string where = " WHERE unit_text MATCH ?1";
   if (side) where += std::string(" AND ") + internal::LangCondition(side->lang_column, 2);
+  where += kinds;
   // bm25 ranking scores every hit: fine for a few thousand, slow for a word in
   // every other TU. Past kMaxRanked hits, the newest TUs come first, which FTS5
   // streams without looking at the rest.
@@ -85,10 +88,11 @@ bool RunFts(const internal::SqliteTm::Impl& impl, const std::string& match, cons
       "SELECT u.id, u.source, u.target, u.src_lang, u.tgt_lang, u.score, "
       "highlight(unit_text, 0, CAST(x'FE' AS TEXT), CAST(x'FF' AS TEXT)), "
       "highlight(unit_text, 1, CAST(x'FE' AS TEXT), CAST(x'FF' AS TEXT)), "
-      "unit_text.rank, (SELECT document FROM provenances WHERE unit_id = u.id ORDER BY id LIMIT 1) "
-      "FROM unit_text JOIN units u ON u.id = unit_text.rowid" +
-      where + (by_rank ? " ORDER BY unit_text.rank" : " ORDER BY unit_text.rowid DESC") +
-      " LIMIT ?3";
+      "unit_text.rank, (SELECT document FROM provenances WHERE unit_id = u.id ORDER BY id LIMIT "
+      "1), " +
+      internal::ComparableCondition("u") +
+      " FROM unit_text JOIN units u ON u.id = unit_text.rowid" + where +
+      (by_rank ? " ORDER BY unit_text.rank" : " ORDER BY unit_text.rowid DESC") + " LIMIT ?3";
   Stmt s = impl.Prepare(sql);
   BindText(s.get(), 1, filtered);
   if (side) BindText(s.get(), 2, lang);
@@ -116,6 +120,7 @@ bool RunFts(const internal::SqliteTm::Impl& impl, const std::string& match, cons
     h.hit.source_hits = HitRanges(ColumnText(r, 6));
     h.hit.target_hits = HitRanges(ColumnText(r, 7));
     h.hit.document = ColumnText(r, 9);
+    h.hit.comparable = ColumnInt(r, 10) != 0;
     hits.push_back(std::move(h));
   }
   out->insert(out->end(), std::make_move_iterator(hits.begin()),
@@ -162,9 +167,10 @@ bool RunWordSearch(const internal::SqliteTm::Impl& impl, const ConcordanceQuery&
   if (query.empty()) return true;  // no words: no hits
   const std::string match = internal::ToFts5(query);
   const bool any = options.lang.empty() || options.lang == "any";
-  if (any) return RunFts(impl, match, nullptr, "", options.max, out, error);
-  return RunFts(impl, match, &kSource, options.lang, options.max, out, error) &&
-         RunFts(impl, match, &kTarget, options.lang, options.max, out, error);
+  const std::string kinds = internal::KindConditions("u", options.mode, options.origin);
+  if (any) return RunFts(impl, match, nullptr, "", kinds, options.max, out, error);
+  return RunFts(impl, match, &kSource, options.lang, kinds, options.max, out, error) &&
+         RunFts(impl, match, &kTarget, options.lang, kinds, options.max, out, error);
 }
 
 // Counts query's words and prefix terms against SearchLimits.
@@ -309,10 +315,13 @@ std::vector<ConcordanceHit> internal::SqliteTm::Search(std::string_view query,
     for (const auto& [side, column] : sides) {
       std::string sql =
           "SELECT u.id, u.source, u.target, u.src_lang, u.tgt_lang, u.score, (SELECT document "
-          "FROM provenances WHERE unit_id = u.id ORDER BY id LIMIT 1) FROM unit_trigrams JOIN "
+          "FROM provenances WHERE unit_id = u.id ORDER BY id LIMIT 1), " +
+          internal::ComparableCondition("u") +
+          " FROM unit_trigrams JOIN "
           "units u ON u.id = unit_trigrams.rowid WHERE unit_trigrams." +
           column + op;
       if (!any) sql += " AND " + internal::LangCondition(side->lang_column, 2);
+      sql += internal::KindConditions("u", options.mode, options.origin);
       // Once the first side gave `max` hits, only newer units can make the
       // result: the rowid bound lets FTS5 skip the rest of the index.
       int64_t newer_than = 0;
@@ -342,6 +351,7 @@ std::vector<ConcordanceHit> internal::SqliteTm::Search(std::string_view query,
         h.tgt_lang = NormalizeLanguageTag(ColumnText(r, 4));
         h.tu_score = ColumnDouble(r, 5);
         h.document = ColumnText(r, 6);
+        h.comparable = ColumnInt(r, 7) != 0;
         if (any || side == &kSource) h.source_hits = FindAll(h.source, query);
         if (any || side == &kTarget) h.target_hits = FindAll(h.target, query);
         hits.push_back(std::move(h));

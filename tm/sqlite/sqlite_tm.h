@@ -135,6 +135,16 @@ int64_t QueryInt(const SqliteTm::Impl& impl, const char* sql);
 // "fr", "fr-FR" does not match "fr-CA"); case and '_' do not matter.
 std::string LangCondition(const std::string& column, int parameter);
 
+// The SQL condition "the unit `unit_alias`.id is comparable" (records.h,
+// CheckModeFilter): it has a comparable provenance and no translation one.
+std::string ComparableCondition(const std::string& unit_alias);
+// " AND ..." conditions on units `unit_alias` for a mode filter ("parallel",
+// "comparable"; empty or "any": none) and an origin filter (empty: none),
+// checked first (CheckModeFilter, CheckOriginFilter: UsageError). Only the
+// checked names are written into the SQL.
+std::string KindConditions(const std::string& unit_alias, const std::string& mode,
+                           const std::string& origin);
+
 // 64-bit FNV-1a of the languages and texts: the dedup key of a TU (verified
 // against the texts, so collisions only cost a comparison).
 int64_t UnitHash(std::string_view src_lang, std::string_view tgt_lang, std::string_view source,

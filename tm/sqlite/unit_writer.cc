@@ -33,6 +33,34 @@ std::string LangCondition(const std::string& column, int parameter) {
          " || '-' OR substr(" + p + ", 1, length(" + c + ") + 1) = " + c + " || '-')";
 }
 
+std::string ComparableCondition(const std::string& unit_alias) {
+  const std::string id = unit_alias + ".id";
+  // A provenance is comparable when its run was, or when it was imported
+  // without a run from a TMX unit marked x-mode comparable (the prop is kept
+  // in unit_extras). Every term is 0 or 1, never NULL, so that NOT negates it;
+  // the list of comparable runs is computed once per statement.
+  const std::string comparable =
+      "(coalesce(kp.alignment_id IN (SELECT id FROM alignments WHERE mode = 'comparable'), 0) OR "
+      "(kp.alignment_id IS NULL AND " +
+      unit_alias +
+      ".has_extras != 0 AND EXISTS (SELECT 1 FROM unit_extras ke WHERE ke.unit_id = " + id +
+      " AND ke.kind = 'prop' AND ke.type = 'x-mode' AND ke.value = 'comparable')))";
+  const std::string provenances = "SELECT 1 FROM provenances kp WHERE kp.unit_id = " + id + " AND ";
+  return "(EXISTS (" + provenances + comparable + ") AND NOT EXISTS (" + provenances + "NOT " +
+         comparable + "))";
+}
+
+std::string KindConditions(const std::string& unit_alias, const std::string& mode,
+                           const std::string& origin) {
+  CheckModeFilter(mode);
+  CheckOriginFilter(origin);
+  std::string sql;
+  if (mode == "comparable") sql += " AND " + ComparableCondition(unit_alias);
+  if (mode == "parallel") sql += " AND NOT " + ComparableCondition(unit_alias);
+  if (!origin.empty()) sql += " AND " + unit_alias + ".origin = '" + origin + "'";
+  return sql;
+}
+
 int64_t UnitHash(std::string_view src_lang, std::string_view tgt_lang, std::string_view source,
                  std::string_view target) {
   uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a 64-bit offset basis and prime

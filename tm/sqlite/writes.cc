@@ -310,8 +310,9 @@ AddResult internal::SqliteTm::AddUnits(const std::function<bool(TranslationUnit*
 void internal::SqliteTm::ForEachUnit(
     const UnitFilter& filter, const std::function<void(const TranslationUnit&)>& visit) const {
   const Impl& impl = *impl_;
-  // The first provenance (lowest id) of each unit by one index probe, its run
-  // by primary key. Every filter is a condition of the query. Whether a
+  // The first provenance (lowest id) of each unit that is no comparable run's,
+  // else its first, its run by primary key: a unit a parallel run found too
+  // says so (x-mode). Every filter is a condition of the query. Whether a
   // reviewer vouched for the unit is asked only of a TM where one did.
   const bool any_reviewed = internal::AnyReviewedBead(impl);
   std::string sql =
@@ -320,8 +321,10 @@ void internal::SqliteTm::ForEachUnit(
       "p.bead_type, p.anchors, p.alignment_id, a.mode, " +
       std::string(any_reviewed ? kReviewedUnit : "0") +
       " FROM units u LEFT JOIN provenances p ON "
-      "p.id = (SELECT min(id) FROM provenances WHERE unit_id = u.id) LEFT JOIN alignments a ON "
-      "a.id = p.alignment_id WHERE u.score >= ?1";
+      "p.id = coalesce((SELECT min(f.id) FROM provenances f WHERE f.unit_id = u.id AND "
+      "(f.alignment_id IS NULL OR f.alignment_id NOT IN (SELECT id FROM alignments WHERE mode = "
+      "'comparable'))), (SELECT min(id) FROM provenances WHERE unit_id = u.id)) "
+      "LEFT JOIN alignments a ON a.id = p.alignment_id WHERE u.score >= ?1";
   int parameter = 1;
   std::vector<std::function<void(sqlite3_stmt*)>> binds;
   auto bind_text = [&](const std::string& value) {
@@ -340,6 +343,7 @@ void internal::SqliteTm::ForEachUnit(
   if (!filter.since.empty()) sql += " AND u.created >= " + bind_text(filter.since);
   if (!filter.origin.empty()) sql += " AND u.origin = " + bind_text(filter.origin);
   if (filter.reviewed_only) sql += any_reviewed ? std::string(" AND ") + kReviewedUnit : " AND 0";
+  sql += internal::KindConditions("u", filter.mode, "");
   if (!filter.document_ids.empty() || !filter.documents.empty()) {
     std::string any;
     for (const std::string& label : filter.documents) {
