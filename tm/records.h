@@ -191,7 +191,10 @@ struct TmStats {
   std::vector<Count> units_by_lang_pair;  // "fr→en"
   std::vector<Count> units_by_score;      // bands "0.90–1.00" ... "0.00–0.40", high first
   std::vector<Count> units_by_origin;     // "aligned", "imported", "edited"
-  std::vector<Count> anchors_by_kind;     // "date", "number" ...
+  // "parallel" (translations), "comparable" (comparable pairs; see
+  // CheckModeFilter), most first.
+  std::vector<Count> units_by_mode;
+  std::vector<Count> anchors_by_kind;  // "date", "number" ...
   // Beads of reviewed runs by status (tm/review.h): "automatic", "confirmed",
   // "edited", "rejected"; empty when no run was reviewed.
   std::vector<Count> beads_by_status;

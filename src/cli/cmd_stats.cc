@@ -86,6 +86,7 @@ int RunStats(const std::vector<std::string>& args) {
     AppendCounts("units_by_lang_pair", st.units_by_lang_pair, &out);
     AppendCounts("units_by_score", st.units_by_score, &out);
     AppendCounts("units_by_origin", st.units_by_origin, &out);
+    AppendCounts("units_by_mode", st.units_by_mode, &out);
     AppendCounts("anchors_by_kind", st.anchors_by_kind, &out);
     if (!st.beads_by_status.empty()) AppendCounts("beads_by_status", st.beads_by_status, &out);
     if (vm.count("documents")) {
@@ -117,6 +118,10 @@ int RunStats(const std::vector<std::string>& args) {
     section("units by language pair", st.units_by_lang_pair);
     section("units by alignment score", st.units_by_score);
     section("units by origin", st.units_by_origin);
+    section(
+        "units by mode (parallel: translations; comparable: pairs that report the same fact, "
+        "not translations)",
+        st.units_by_mode);
     section("anchors by kind", st.anchors_by_kind);
     section("beads by review status", st.beads_by_status);
     if (!docs.empty()) {

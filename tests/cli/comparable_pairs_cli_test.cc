@@ -92,6 +92,20 @@ TEST_F(ComparablePairsCliTest, ExportHoldsTranslationsOnlyAndCountsWhatItLeftOut
   EXPECT_EQ(RunAncre("export --db " + Sh(Db()) + " --mode translations").exit_code, 2);
 }
 
+TEST_F(ComparablePairsCliTest, StatsCountsTranslationsAndComparablePairs) {
+  RunResult all = RunAncre("export --db " + Sh(Db()) + " --mode comparable -f jsonl -q");
+  RunResult r = RunAncre("stats --db " + Sh(Db()) + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const size_t at = r.out.find("\"units_by_mode\":{");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  const std::string by_mode = r.out.substr(at, r.out.find('}', at) - at);
+  EXPECT_NE(by_mode.find("\"comparable\":" + std::to_string(Lines(all.out))), std::string::npos)
+      << by_mode;
+  EXPECT_NE(by_mode.find("\"parallel\":3"), std::string::npos) << by_mode;
+  EXPECT_NE(RunAncre("stats --db " + Sh(Db())).out.find("units by mode (parallel: translations"),
+            std::string::npos);
+}
+
 TEST_F(ComparablePairsCliTest, AnImportedComparableUnitStaysComparable) {
   RunResult tmx = RunAncre("export --db " + Sh(Db()) + " --mode any -q -o " + Sh(dir_ / "a.tmx"));
   ASSERT_EQ(tmx.exit_code, 0) << tmx.err;

@@ -104,6 +104,20 @@ TmStats internal::SqliteTm::Stats() const {
   }
   st.units_by_origin =
       Counts(impl, "SELECT origin, count(*) FROM units GROUP BY 1 ORDER BY 2 DESC, 1");
+  // Each unit is classified only in a TM that may hold comparable pairs.
+  const bool any_comparable =
+      QueryInt(impl,
+               "SELECT EXISTS (SELECT 1 FROM alignments WHERE mode = 'comparable') OR EXISTS "
+               "(SELECT 1 FROM unit_extras WHERE kind = 'prop' AND type = 'x-mode' AND value = "
+               "'comparable')") != 0;
+  if (!any_comparable) {
+    if (st.units > 0) st.units_by_mode.push_back({"parallel", st.units});
+  } else {
+    const std::string by_mode = "SELECT CASE WHEN " + internal::ComparableCondition("units") +
+                                " THEN 'comparable' ELSE 'parallel' END, count(*) FROM units "
+                                "GROUP BY 1 ORDER BY 2 DESC, 1";
+    st.units_by_mode = Counts(impl, by_mode.c_str());
+  }
   st.anchors_by_kind =
       Counts(impl, "SELECT kind, count(*) FROM anchors GROUP BY 1 ORDER BY 2 DESC, 1");
   if (internal::HasReviewTables(impl)) {
