@@ -33,6 +33,10 @@ int RunLexicon(const std::vector<std::string>& args);
 std::string LexiconHelp();
 int RunReview(const std::vector<std::string>& args);
 std::string ReviewHelp();
+int RunReviewExport(const std::vector<std::string>& args);
+std::string ReviewExportHelp();
+int RunReviewImport(const std::vector<std::string>& args);
+std::string ReviewImportHelp();
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
@@ -60,6 +64,10 @@ const std::vector<Command>& Commands() {
        ShowHelp},
       {"review", "review and correct a run in the browser, written back to the TM", RunReview,
        ReviewHelp},
+      {"review-export", "a run's review as a TSV for a spreadsheet, or InterText's files",
+       RunReviewExport, ReviewExportHelp},
+      {"review-import", "a reviewed TSV back into the TM, as one review change", RunReviewImport,
+       ReviewImportHelp},
   };
   return kCommands;
 }

@@ -35,9 +35,10 @@ TEST(CliTest, UnknownCommandIsUsageErrorOnStderr) {
 // The commands a user is promised (README's command table): one missing from
 // `ancre --help`, or listed there without working help, fails here.
 TEST(CliTest, EveryCommandHasHelpWithAnExample) {
-  const std::vector<std::string> kCommands = {"segment", "align",   "eval",   "lookup",  "search",
-                                              "stats",   "analyze", "tm",     "lexicon", "anchors",
-                                              "report",  "export",  "import", "show",    "review"};
+  const std::vector<std::string> kCommands = {
+      "segment", "align", "eval",    "lookup",        "search",       "stats",
+      "analyze", "tm",    "lexicon", "anchors",       "report",       "export",
+      "import",  "show",  "review",  "review-export", "review-import"};
   RunResult list = RunAncre("--help");
   ASSERT_EQ(list.exit_code, 0);
   std::istringstream in(list.out);
