@@ -105,6 +105,51 @@ const WordLists& ListsFor(std::string_view lang) {
       "",
       "",
   };
+  // Russian and Czech decline titles: each is listed in the forms news uses.
+  static const WordLists kRussian = {
+      "де фон ван дер аль бен",
+      "президент президента президентом президенту премьер премьера премьером министр министра "
+      "министром министру канцлер канцлера канцлером госсекретарь госсекретаря глава главы "
+      "главой председатель председателя председателем губернатор губернатора мэр мэра "
+      "генсек генсека генеральный генерального директор директора спикер спикера сенатор "
+      "сенатора король короля королева королевы принц принца папа папы судья судьи профессор "
+      "профессора господин господина г-н г-жа лидер лидера посол посла пресс-секретарь "
+      "пресс-секретаря представитель представителя депутат депутата экс-президент "
+      "экс-президента вице-президент вице-президента",
+      "комиссия комиссии министерство министерства академия академии университет "
+      "университета совет совета банк банка агентство агентства ассоциация организация "
+      "организации партия партии компания компании группа группы суд суда союз союза фонд "
+      "фонда институт института федерация федерации комитет комитета парламент парламента "
+      "сенат сената правительство правительства",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+  };
+  static const WordLists kCzech = {
+      "de von van der",
+      "prezident prezidenta prezidentem prezidentka prezidentky premier premiera premierem "
+      "premierka ministr ministra ministrem ministryne kancler kanclere kanclerem kanclerka "
+      "kanclerky predseda predsedy predsedou predsedkyne guverner starosta starosty reditel "
+      "reditele sef sefa mluvci senator senatora kral krale kralovna princ papez papeze soudce "
+      "profesor profesora pan pana pani velvyslanec exprezident viceprezident",
+      "komise ministerstvo ministerstva akademie univerzita univerzity rada rady banka banky "
+      "agentura agentury asociace organizace strana strany spolecnost spolecnosti skupina "
+      "skupiny soud soudu unie fond fondu institut federace vybor parlament parlamentu senat "
+      "senatu vlada vlady",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+  };
+  if (lang == "ru") return kRussian;
+  if (lang == "cs") return kCzech;
   if (lang == "fr") return kFrench;
   if (lang == "de") return kGerman;
   if (lang == "es" || lang == "it" || lang == "pt" || lang == "ca") return kRomance;

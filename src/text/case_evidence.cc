@@ -27,9 +27,11 @@ bool IsSentenceInitial(const std::vector<Token>& tokens, size_t k) {
 }
 
 bool IsTitleCase(const std::vector<Token>& tokens, const AnchorLexicon& lexicon) {
-  // German capitalises every noun, and its headlines are written as
-  // sentences: a line of capitalised nouns is no headline in title case.
-  if (lexicon.language() == "de") return false;
+  // Headlines in title case are an English habit: French, German, Czech,
+  // Russian ... write them as sentences, and there a line of capitalised
+  // words is a sentence full of names ("Президент России Владимир Путин
+  // встретился с Ангелой Меркель в Берлине.").
+  if (lexicon.language() != "en") return false;
   size_t content = 0, capitalized = 0;
   for (size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];

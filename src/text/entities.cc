@@ -7,6 +7,7 @@
 #include <set>
 
 #include "src/text/icu_util.h"
+#include "src/text/transliterate.h"
 #include "src/unicode/fold.h"
 
 namespace ancre::text {
@@ -67,6 +68,11 @@ struct EntityScanner::Impl {
     latin->transliterate(u);
     std::string out_s;
     u.toUTF8String(out_s);
+    // The signs of softness and hardness (ь, ъ) come out as ' and ", which
+    // other languages do not write: "Меркель" is "merkel", as in English.
+    if (Latinizer::HasNonLatinLetter(s)) {
+      std::erase_if(out_s, [](char c) { return c == '\'' || c == '"'; });
+    }
     return out_s;
   }
 

@@ -140,6 +140,23 @@ TEST(NameTest, AnIrishSurnameIsOneName) {
   EXPECT_TRUE(Has(Keys("fr", "Il arrive à l'ONU demain."), "entity:UN"));
 }
 
+TEST(NameTest, ASentenceFullOfNamesIsNoHeadlineOutsideEnglish) {
+  // Title-case headlines are English: a Russian or Czech sentence with six
+  // capitalised words is a sentence with names; their titles are no part of them.
+  std::vector<std::string> ru =
+      Keys("ru", "Президент Владимир Путин встретился с канцлером Меркель в Берлине.");
+  EXPECT_TRUE(Has(ru, "entity:vladimir putin")) << ::testing::PrintToString(ru);
+  // The soft sign of "Меркель" is no letter of the name other languages write.
+  EXPECT_TRUE(Has(ru, "entity:merkel")) << ::testing::PrintToString(ru);
+  std::vector<std::string> cs =
+      Keys("cs", "Premiér Petr Nečas a prezident Václav Klaus přijeli do Brna.");
+  EXPECT_TRUE(Has(cs, "entity:petr necas")) << ::testing::PrintToString(cs);
+  EXPECT_TRUE(Has(cs, "entity:vaclav klaus")) << ::testing::PrintToString(cs);
+  // English headlines in title case still say nothing by their capitals.
+  std::vector<std::string> en = Keys("en", "Stocks Rally As Investors Cheer Strong Earnings");
+  EXPECT_FALSE(Has(en, "entity:stocks rally")) << ::testing::PrintToString(en);
+}
+
 TEST(GermanYearTest, ACapitalizedNounAfterANumberMakesItACount) {
   std::vector<std::string> keys = Keys("de", "Dort lebten 2000 Menschen, die 2015 kamen.");
   EXPECT_TRUE(Has(keys, "number:2000")) << ::testing::PrintToString(keys);
