@@ -127,28 +127,41 @@ std::string Session::Act(std::string_view request_text) {
   if (!request.is_object()) throw BadRequest("the request is not a JSON object");
   const std::string action = Field<std::string>(request, "action");
   // The page's versions: a bead it shows at an older version than the TM's
-  // is refused by the TM, whatever this session knows.
-  tm::ReviewState state = state_;
-  if (auto it = request.find("versions"); it != request.end() && it->is_object()) {
-    std::map<int64_t, int64_t> versions;
-    for (const auto& [id, version] : it->items()) {
-      if (!version.is_number_integer()) throw BadRequest("a version is not a number");
-      try {
-        versions[std::stoll(id)] = version.get<int64_t>();
-      } catch (const std::exception&) {
-        throw BadRequest("a bead id in \"versions\" is not a number");
+  // is refused by the TM, whatever this session knows. They stand in for the
+  // session's while the change is made (no copy of a large state).
+  std::vector<std::pair<tm::ReviewBead*, int64_t>> own;
+  struct Restore {  // before the state changes: the pointers are into it
+    std::vector<std::pair<tm::ReviewBead*, int64_t>>& own;
+    ~Restore() {
+      for (auto& [bead, version] : own) bead->version = version;
+    }
+  };
+  const std::string& who = options_.reviewer;
+  const bool replay = action == "undo" || action == "redo";
+  tm::ReviewChange change;
+  {
+    Restore restore{own};
+    tm::ReviewState& state = state_;
+    if (auto it = request.find("versions"); it != request.end() && it->is_object()) {
+      std::map<int64_t, int64_t> versions;
+      for (const auto& [id, version] : it->items()) {
+        if (!version.is_number_integer()) throw BadRequest("a version is not a number");
+        try {
+          versions[std::stoll(id)] = version.get<int64_t>();
+        } catch (const std::exception&) {
+          throw BadRequest("a bead id in \"versions\" is not a number");
+        }
+      }
+      for (tm::ReviewBead& b : state.beads) {
+        if (auto v = versions.find(b.id); v != versions.end() && v->second != b.version) {
+          own.push_back({&b, b.version});
+          b.version = v->second;
+        }
       }
     }
-    for (tm::ReviewBead& b : state.beads) {
-      if (auto v = versions.find(b.id); v != versions.end()) b.version = v->second;
-    }
-  }
-  const std::string& who = options_.reviewer;
-  try {
-    if (action == "undo") return Apply(memory_.UndoReview(run_));
-    if (action == "redo") return Apply(memory_.RedoReview(run_));
-    tm::ReviewChange change;
-    if (action == "confirm") {
+    if (replay) {
+      // the log says what to undo or redo
+    } else if (action == "confirm") {
       change = Confirm(state, Field<int64_t>(request, "bead"), who);
     } else if (action == "reject") {
       change = Reject(state, Field<int64_t>(request, "bead"), who);
@@ -173,16 +186,21 @@ std::string Session::Act(std::string_view request_text) {
         options_.load_lexicon = nullptr;
       }
       change = RealignRest(state, options_.align, who);
-      if (change.put.empty() && change.removed.empty()) {
-        return Json({{"beads", Json::array()},
-                     {"removed", Json::array()},
-                     {"edits", EditsJson(state_.edits)},
-                     {"undoable", state_.undoable},
-                     {"redoable", state_.redoable}})
-            .dump();
-      }
     } else {
       throw BadRequest("unknown action \"" + action + "\"");
+    }
+  }
+  try {
+    if (action == "undo") return Apply(memory_.UndoReview(run_));
+    if (action == "redo") return Apply(memory_.RedoReview(run_));
+    if (change.put.empty() && change.removed.empty() && change.edits.empty()) {
+      // Nothing to change (re-align made the same beads): nothing logged.
+      return Json({{"beads", Json::array()},
+                   {"removed", Json::array()},
+                   {"edits", EditsJson(state_.edits)},
+                   {"undoable", state_.undoable},
+                   {"redoable", state_.redoable}})
+          .dump();
     }
     return Apply(memory_.ApplyReview(run_, change));
   } catch (const tm::StaleReview&) {

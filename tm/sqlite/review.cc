@@ -232,7 +232,7 @@ void ReadTail(const SqliteTm::Impl& impl, int64_t run, Out* out) {
 }
 
 void Index(const SqliteTm::Impl& impl) {
-  if (impl.index_after_write) IndexAfterCommit(impl);
+  if (impl.index_after_write) IndexAfterCommit(impl, /*checkpoint=*/false);
 }
 
 }  // namespace

@@ -36,9 +36,9 @@ int64_t UnindexedUnits(const internal::SqliteTm::Impl& impl) {
   return Step(s.get(), impl.path, "cannot read the index state") ? ColumnInt(s.get(), 0) : 0;
 }
 
-int64_t IndexAfterCommit(const internal::SqliteTm::Impl& impl) {
+int64_t IndexAfterCommit(const internal::SqliteTm::Impl& impl, bool checkpoint) {
   try {
-    return CatchUpIndexes(impl);
+    return CatchUpIndexes(impl, checkpoint);
   } catch (const DbError& e) {
     // The write itself is committed: the index transaction alone rolled back.
     std::string held = "its new translation units";
@@ -62,7 +62,7 @@ int64_t IndexAfterCommit(const internal::SqliteTm::Impl& impl) {
   }
 }
 
-int64_t CatchUpIndexes(const internal::SqliteTm::Impl& impl) {
+int64_t CatchUpIndexes(const internal::SqliteTm::Impl& impl, bool checkpoint) {
   Transaction tx(impl.handle(), impl.path);
   // Read under the write lock: another process may have caught up meanwhile.
   const int64_t through = IndexedThrough(impl);
@@ -101,7 +101,7 @@ int64_t CatchUpIndexes(const internal::SqliteTm::Impl& impl) {
   }
   if (count == 0) {
     tx.Commit();
-    Checkpoint(impl);
+    if (checkpoint) Checkpoint(impl);
     return 0;
   }
   Stmt df = impl.Prepare(
@@ -129,7 +129,7 @@ int64_t CatchUpIndexes(const internal::SqliteTm::Impl& impl) {
   BindInt(done.get(), 1, last);
   Step(done.get(), impl.path, "cannot update the index state");
   tx.Commit();
-  Checkpoint(impl);
+  if (checkpoint) Checkpoint(impl);
   return count;
 }
 

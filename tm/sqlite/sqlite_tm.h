@@ -240,13 +240,15 @@ int64_t UnindexedUnits(const SqliteTm::Impl& impl);
 // Adds every unit above IndexedThrough to the word frequencies and the word,
 // text and trigram indexes, in ONE transaction of its own (interrupted, it
 // leaves the indexes as they were and a later call does the work), then
-// checkpoints the WAL. Returns how many units it indexed.
-int64_t CatchUpIndexes(const SqliteTm::Impl& impl);
+// checkpoints the WAL unless `checkpoint` is false (a small write, such as a
+// review change, leaves that to SQLite's automatic checkpoint: a checkpoint
+// syncs the file, tens of milliseconds). Returns how many units it indexed.
+int64_t CatchUpIndexes(const SqliteTm::Impl& impl, bool checkpoint = true);
 
 // CatchUpIndexes right after a write committed its units. Throws DbError whose
 // message says what the TM then holds: the units are stored, not yet
 // searchable, and the next writer indexes them (not "unchanged").
-int64_t IndexAfterCommit(const SqliteTm::Impl& impl);
+int64_t IndexAfterCommit(const SqliteTm::Impl& impl, bool checkpoint = true);
 
 // Copies the WAL into the database file as far as readers allow (one
 // checkpoint per write; see the WAL settings in SqliteTm's constructor).
