@@ -68,7 +68,8 @@ try:
     driver.get(url)
     wait.until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
     body = driver.find_element(By.TAG_NAME, "body")
-    ready_ms = int(body.get_attribute("data-readyMs") or body.get_attribute("data-ready-ms"))
+    ready_ms = int(body.get_attribute("data-ready-ms"))
+    first_rows_ms = int(body.get_attribute("data-first-rows-ms"))
     fcp = driver.execute_script(
         "var e=performance.getEntriesByName('first-contentful-paint')[0];"
         "return e?Math.round(e.startTime):null;")
@@ -98,6 +99,7 @@ try:
     print("review of %d sentences per side (%d beads), %s" % (n, beads, os.path.basename(build)))
     print("  server up and URL printed:     %5.0f ms" % (serving * 1000))
     print("  first contentful paint:        %5s ms" % fcp)
+    print("  first screen of beads drawn:   %5d ms" % first_rows_ms)
     print("  every bead drawn (page ready): %5d ms" % ready_ms)
     for name, values in latencies.items():
         print("  %-16s median %4.0f ms, max %4d ms (%d actions, click to redrawn rows)"
