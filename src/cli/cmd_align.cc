@@ -221,7 +221,7 @@ std::string AlignHelp() {
        "same fact. The bands of the report and the terminal view are these:\n"
     << report::CalibrationTable()
     << "On real comparable articles (German-French news, hand gold), 6 of 6 links scored\n"
-       "0.90 or more and 8 of 10 scored 0.40-0.90 reported the same fact.\n\n"
+       "0.90 or more and 7 of 8 scored 0.40-0.90 reported the same fact.\n\n"
     << AlignOptionsDescription()
     << "\nJSONL: "
        "{\"src\":[i...],\"tgt\":[j...],\"score\":0.93,\"type\":\"1-1\",\"mode\":\"parallel\",\n"

@@ -39,8 +39,8 @@ const CalibrationRow kCalibration[6] = {
     {"parallel", Band::kHigh, kParallelBands.high, 1.0, 105265, 0.9968, 0.9940},
     {"parallel", Band::kMedium, kParallelBands.medium, kParallelBands.high, 6122, 0.9025, 0.6734},
     {"parallel", Band::kLow, 0.0, kParallelBands.medium, 144, 0.0208, 0.0},
-    {"comparable", Band::kHigh, kComparableBands.high, 1.0, 15927, 0.9874, -1},
-    {"comparable", Band::kMedium, kComparableBands.medium, kComparableBands.high, 4582, 0.8191, -1},
+    {"comparable", Band::kHigh, kComparableBands.high, 1.0, 15932, 0.9873, -1},
+    {"comparable", Band::kMedium, kComparableBands.medium, kComparableBands.high, 3698, 0.8613, -1},
     {"comparable", Band::kLow, 0.0, kComparableBands.medium, 77, 0.0649, -1},
 };
 
