@@ -78,20 +78,26 @@ int64_t PositionAfter(const tm::ReviewState& state, size_t at) {
   return here + (next - here) / 2;
 }
 
-tm::ReviewChange Confirm(const tm::ReviewState& state, int64_t bead, std::string_view reviewer) {
-  tm::ReviewChange change = NewChange("confirm", reviewer);
+namespace {
+
+// The change `action` that gives one bead `status`.
+tm::ReviewChange SetStatus(const tm::ReviewState& state, int64_t bead, std::string_view reviewer,
+                           std::string_view action, tm::BeadStatus status) {
+  tm::ReviewChange change = NewChange(std::string(action), reviewer);
   tm::ReviewBead b = state.beads[FindBead(state, bead)];
-  b.status = tm::BeadStatus::kConfirmed;
+  b.status = status;
   change.put.push_back(std::move(b));
   return change;
 }
 
+}  // namespace
+
+tm::ReviewChange Confirm(const tm::ReviewState& state, int64_t bead, std::string_view reviewer) {
+  return SetStatus(state, bead, reviewer, "confirm", tm::BeadStatus::kConfirmed);
+}
+
 tm::ReviewChange Reject(const tm::ReviewState& state, int64_t bead, std::string_view reviewer) {
-  tm::ReviewChange change = NewChange("reject", reviewer);
-  tm::ReviewBead b = state.beads[FindBead(state, bead)];
-  b.status = tm::BeadStatus::kRejected;
-  change.put.push_back(std::move(b));
-  return change;
+  return SetStatus(state, bead, reviewer, "reject", tm::BeadStatus::kRejected);
 }
 
 tm::ReviewChange ConfirmAllAbove(const tm::ReviewState& state, int64_t bead,
